@@ -1,7 +1,8 @@
 /**
  * How config messages quote what a config's author wrote (a name, a key, a path). Messages are
  * printed at start-up and logged on reload, a line each: a value of thousands of characters would
- * bury the other problems, so a long one is cut, with its full length.
+ * bury the other problems, so a long one is cut, with its full length. Refusals quote what a client
+ * sent (a model name, a role, a tool_call_id) the same way, so a 100 KB value is not echoed back.
  */
 
 /** The most characters of a value quoted whole. */

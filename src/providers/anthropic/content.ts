@@ -2,6 +2,7 @@
  * OpenAI-shaped content parts → Anthropic content blocks (text, image, document), with the
  * prompt-caching breakpoints clients put on parts and messages.
  */
+import { quoted } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ContentPart } from '../../schema';
 import { readFileData, type FilePart } from '../shared/file-parts';
@@ -30,7 +31,7 @@ function toDocumentBlock(part: FilePart, path: string): AnthropicDocumentBlock {
   const title = filename !== undefined ? { title: filename } : {};
   if (mediaType === 'application/pdf') return { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: base64 }, ...title };
   if (mediaType === 'text/plain') return { type: 'document', source: { type: 'text', media_type: 'text/plain', data: Buffer.from(base64, 'base64').toString('utf8') }, ...title };
-  throw invalid(`${path}.file.file_data`, `${path}.file.file_data: Anthropic takes PDF (application/pdf) or plain-text (text/plain) files, not '${mediaType}'.`);
+  throw invalid(`${path}.file.file_data`, `${path}.file.file_data: Anthropic takes PDF (application/pdf) or plain-text (text/plain) files, not ${quoted(mediaType)}.`);
 }
 
 /** Where a part appears: user and tool messages may carry images and documents, system and assistant ones only text. */
@@ -53,7 +54,7 @@ function toContentBlock(part: ContentPart, path: string, context: PartContext): 
   }
   if (part.type === 'image_url') return withCacheControl(toImageBlock(part.image_url.url, path), part);
   if (part.type === 'file') return withCacheControl(toDocumentBlock(part, path), part);
-  throw invalid(`${path}.type`, `${path}: content parts of type '${part.type}' are not supported by Anthropic.`);
+  throw invalid(`${path}.type`, `${path}: content parts of type ${quoted(part.type)} are not supported by Anthropic.`);
 }
 
 export function toContentBlocks(parts: ContentPart[], path: string, context: PartContext): AnthropicContentBlock[] {

@@ -3,6 +3,7 @@
  * results as tool_use / tool_result blocks, thinking blocks back in answer order, and the message
  * fields Anthropic cannot carry refused (see index.ts for the mapping and its references).
  */
+import { quoted } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ToolCall } from '../../schema';
 import { isRecord, ownValue } from '../shared/json';
@@ -100,7 +101,7 @@ const MESSAGE_FIELDS: Record<string, readonly string[]> = {
 function checkMessageFields(message: ChatMessage, path: string): void {
   const allowed = ownValue(MESSAGE_FIELDS, message.role);
   if (allowed === undefined) {
-    throw invalid(`${path}.role`, `${path}.role: the role '${message.role}' is not supported by Anthropic (use system, developer, user, assistant or tool).`);
+    throw invalid(`${path}.role`, `${path}.role: the role ${quoted(message.role)} is not supported by Anthropic (use system, developer, user, assistant or tool).`);
   }
   for (const field of Object.keys(message)) {
     if (!allowed.includes(field)) throw invalid(`${path}.${field}`, `${path}.${field}: this field of a '${message.role}' message is not supported by Anthropic.`);

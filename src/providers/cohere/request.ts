@@ -2,6 +2,7 @@
  * Unified chat, completions and embeddings requests → Cohere v1 `/chat`, `/generate` and `/embed`
  * bodies (reference §6.5): conversation split, parameter renames, temperature scaling, rejections.
  */
+import { quoted } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, EmbeddingsRequest } from '../../schema';
 import { embeddingTexts } from '../shared/embeddings';
@@ -40,7 +41,7 @@ export function cohereMessageText(message: ChatMessage, index: number): string {
     .map((part, partIndex) => {
       if (part.type === 'text') return part.text;
       const field = `messages[${index}].content[${partIndex}]`;
-      throw GatewayError.invalidParam(`Cohere chat accepts text content only; ${field} is of type '${part.type}'.`, field);
+      throw GatewayError.invalidParam(`Cohere chat accepts text content only; ${field} is of type ${quoted(part.type)}.`, field);
     })
     .join('\n');
 }
@@ -66,7 +67,7 @@ function toCohereConversation(messages: ChatMessage[]): Record<string, unknown> 
         break;
       default:
         throw GatewayError.invalidParam(
-          `Cohere chat accepts system, user and assistant messages; messages[${index}].role is '${message.role}'.`,
+          `Cohere chat accepts system, user and assistant messages; messages[${index}].role is ${quoted(message.role)}.`,
           `messages[${index}].role`,
         );
     }

@@ -21,6 +21,7 @@
  * the request thinks (historyThinks).
  * Streams are server-sent events: tool calls are numbered 0, 1, ... in the order they start.
  */
+import { quoted } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, Tool, ToolCall, ToolCallDelta } from '../../schema';
 import { argumentsText, excerpt, isRecord, parseJsonObject } from '../shared/json';
@@ -112,14 +113,14 @@ function toCohereV2Message(message: ChatMessage, index: number, withThinking: bo
     }
     default:
       throw GatewayError.invalidParam(
-        `Cohere chat accepts system, developer, user, assistant and tool messages; messages[${index}].role is '${message.role}'.`,
+        `Cohere chat accepts system, developer, user, assistant and tool messages; messages[${index}].role is ${quoted(message.role)}.`,
         `messages[${index}].role`,
       );
   }
 }
 
 function toCohereV2Tool(tool: Tool, index: number): Record<string, unknown> {
-  if (tool.type !== 'function') throw GatewayError.invalidParam(`tools[${index}].type: Cohere takes function tools only, not '${String(tool.type)}'.`, `tools[${index}].type`);
+  if (tool.type !== 'function') throw GatewayError.invalidParam(`tools[${index}].type: Cohere takes function tools only, not ${quoted(String(tool.type))}.`, `tools[${index}].type`);
   const { name, description, parameters } = tool.function;
   return { type: 'function', function: { name, ...(description !== undefined ? { description } : {}), ...(parameters !== undefined ? { parameters } : {}) } };
 }
@@ -131,7 +132,7 @@ function namedTool(tools: Tool[], choice: Record<string, unknown>): Tool[] {
     throw GatewayError.invalidParam(`tool_choice: Cohere accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${JSON.stringify(choice)}.`, 'tool_choice');
   }
   const chosen = tools.filter((tool) => tool.function.name === name);
-  if (chosen.length === 0) throw GatewayError.invalidParam(`tool_choice.function.name: no tool named '${name}' in tools.`, 'tool_choice.function.name');
+  if (chosen.length === 0) throw GatewayError.invalidParam(`tool_choice.function.name: no tool named ${quoted(name)} in tools.`, 'tool_choice.function.name');
   return chosen;
 }
 

@@ -2,6 +2,7 @@
  * Unified chat and completions requests → Gemini `generateContent` bodies. Every parameter is
  * either translated or refused with a 400 naming it; nothing is dropped or defaulted.
  */
+import { quoted } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
 import { isRecord } from '../shared/json';
@@ -250,7 +251,7 @@ export function toGeminiContents(messages: readonly ChatMessage[]): ConvertedMes
         if (callId === undefined) throw invalid(`'${path}.tool_call_id' is required for a tool message.`, `${path}.tool_call_id`);
         const name = callNames.get(callId);
         if (name === undefined) {
-          throw invalid(`'${path}.tool_call_id' '${callId}' matches no tool call of an earlier assistant message.`, `${path}.tool_call_id`);
+          throw invalid(`'${path}.tool_call_id' ${quoted(callId)} matches no tool call of an earlier assistant message.`, `${path}.tool_call_id`);
         }
         const part: GeminiPart = {
           functionResponse: { id: splitToolCallId(callId).id, name, response: toFunctionResponse(textOf(message.content, `${path}.content`)) },
@@ -263,7 +264,7 @@ export function toGeminiContents(messages: readonly ChatMessage[]): ConvertedMes
         break;
       }
       default:
-        throw invalid(`'${path}.role' '${message.role}' is not supported by ${GEMINI}; use system, developer, user, assistant or tool.`, `${path}.role`);
+        throw invalid(`'${path}.role' ${quoted(message.role)} is not supported by ${GEMINI}; use system, developer, user, assistant or tool.`, `${path}.role`);
     }
   });
   return { contents, system };

@@ -3,6 +3,7 @@
  * throws a GatewayError naming the parameter, the provider and the rule; nothing is clamped, and
  * only values that change nothing are dropped (withoutNoOpValues). Rewrites are pure: each returns a new object.
  */
+import { quoted } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import { isRecord, ownValue } from './json';
 
@@ -175,7 +176,7 @@ export function messageText(message: TextMessage, index: number, provider: strin
   return content
     .map((part: { type?: unknown; text?: unknown }, partIndex) => {
       if (part.type === 'text' && typeof part.text === 'string') return part.text;
-      throw GatewayError.invalidParam(`${param}[${partIndex}]: ${provider} accepts only text parts, not '${String(part.type)}'.`, `${param}[${partIndex}]`);
+      throw GatewayError.invalidParam(`${param}[${partIndex}]: ${provider} accepts only text parts, not ${quoted(String(part.type))}.`, `${param}[${partIndex}]`);
     })
     .join('');
 }

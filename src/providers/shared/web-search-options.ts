@@ -7,6 +7,7 @@
  * `filters.allowed_domains` (the Responses API web search tool's domain filter, which OpenAI's chat
  * field lacks; an empty list is no filter). Anything else is a 400 naming the field.
  */
+import { quoted } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import { isRecord } from './json';
 
@@ -19,7 +20,7 @@ const LOCATION_FIELDS = ['city', 'country', 'region', 'timezone'];
 export type ApproximateLocation = Readonly<Record<string, string>>;
 
 export function invalidSearchOption(param: string, rule: string): GatewayError {
-  return GatewayError.invalidParam(`The parameter '${param}' ${rule}`, param);
+  return GatewayError.invalidParam(`The parameter ${quoted(param)} ${rule}`, param);
 }
 
 function checkKeys(value: Record<string, unknown>, param: string, allowed: readonly string[], fields = `OpenAI's fields (${allowed.join(', ')})`): void {

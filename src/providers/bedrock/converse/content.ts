@@ -3,6 +3,7 @@
  * parts as `document` blocks (see index.ts for the mapping and its references).
  */
 import type { ContentBlock, DocumentFormat, ImageFormat } from '@aws-sdk/client-bedrock-runtime';
+import { quoted } from '../../../config/quoted';
 import { GatewayError } from '../../../errors';
 import type { ContentPart } from '../../../schema';
 import { readFileData, type FilePart } from '../../shared/file-parts';
@@ -14,7 +15,7 @@ function toConverseImage(url: string, param: string): ContentBlock {
   const match = /^data:([^;,]+);base64,(.*)$/s.exec(url);
   if (!match) throw GatewayError.invalidParam(`${param}: Amazon Bedrock accepts images only as base64 data: URLs, not links.`, param);
   const format = ownValue(IMAGE_FORMATS, match[1].toLowerCase());
-  if (!format) throw GatewayError.invalidParam(`${param}: Amazon Bedrock accepts png, jpeg, gif or webp images, not '${match[1]}'.`, param);
+  if (!format) throw GatewayError.invalidParam(`${param}: Amazon Bedrock accepts png, jpeg, gif or webp images, not ${quoted(match[1])}.`, param);
   return { image: { format, source: { bytes: new Uint8Array(Buffer.from(match[2], 'base64')) } } };
 }
 
@@ -47,7 +48,7 @@ function toConverseDocument(part: FilePart, partParam: string): ContentBlock {
   const { mediaType, base64, filename } = readFileData(part, partParam, 'Amazon Bedrock');
   const format = ownValue(DOCUMENT_FORMATS, mediaType);
   if (!format) {
-    throw GatewayError.invalidParam(`${partParam}.file.file_data: Amazon Bedrock takes pdf, csv, doc, docx, xls, xlsx, html, txt or md documents, not '${mediaType}'.`, `${partParam}.file.file_data`);
+    throw GatewayError.invalidParam(`${partParam}.file.file_data: Amazon Bedrock takes pdf, csv, doc, docx, xls, xlsx, html, txt or md documents, not ${quoted(mediaType)}.`, `${partParam}.file.file_data`);
   }
   return { document: { format, name: toDocumentName(filename), source: { bytes: new Uint8Array(Buffer.from(base64, 'base64')) } } };
 }

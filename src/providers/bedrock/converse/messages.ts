@@ -4,6 +4,7 @@
  * parts and messages as cachePoints (see index.ts for the mapping and its references).
  */
 import type { CachePointBlock, ContentBlock, Message, SystemContentBlock } from '@aws-sdk/client-bedrock-runtime';
+import { quoted } from '../../../config/quoted';
 import { GatewayError } from '../../../errors';
 import type { ChatMessage, ContentPart, ToolCall } from '../../../schema';
 import { inAnswerOrder } from '../../shared/thinking-places';
@@ -187,7 +188,7 @@ export function toConverseMessages(messages: readonly ChatMessage[], options: Co
       }
       default:
         throw GatewayError.invalidParam(
-          `${param}.role: '${message.role}' is not supported by Amazon Bedrock (use system, developer, user, assistant or tool).`,
+          `${param}.role: ${quoted(message.role)} is not supported by Amazon Bedrock (use system, developer, user, assistant or tool).`,
           `${param}.role`,
         );
     }
