@@ -115,7 +115,7 @@ export function authorizeMetrics(state: GatewayState): RequestHandler {
     const client = clientOf(response);
     if (client?.endpoints && !state.plan.auth?.publicMetrics) {
       throw GatewayError.forbidden(
-        `The API key '${client.name}' may call only some endpoints, and /metrics shows every endpoint and key: read it with a key without 'endpoints'.`,
+        `The API key ${quoted(client.name)} may call only some endpoints, and /metrics shows every endpoint and key: read it with a key without 'endpoints'.`,
       );
     }
     next();
@@ -125,6 +125,6 @@ export function authorizeMetrics(state: GatewayState): RequestHandler {
 /** Throws 403 when the request's client may not call `name` (an endpoint or traffic route). */
 export function authorize(response: ResponseWithLocals, name: string): void {
   if (!mayCall(response, name)) {
-    throw GatewayError.forbidden(`The API key '${clientOf(response)!.name}' may not call ${quoted(name)}.`);
+    throw GatewayError.forbidden(`The API key ${quoted(clientOf(response)!.name)} may not call ${quoted(name)}.`);
   }
 }

@@ -18,9 +18,13 @@ endpoints:
     model: { provider: mock, name: echo }
     limit: { calls: 1, renewal_period: minute }
 `;
+const LONG_KEY = 'gw-long-names-long-key-name-0123456789';
+const LONG_KEY_NAME = `key-${'k'.repeat(196)}`;
 const AUTH = `
 auth:
-  api_keys: [{ name: some, key: ${CLIENT_KEY}, endpoints: [chat] }]
+  api_keys:
+    - { name: some, key: ${CLIENT_KEY}, endpoints: [chat] }
+    - { name: ${LONG_KEY_NAME}, key: ${LONG_KEY}, endpoints: [chat] }
 `;
 
 /** A name of `length` characters (one of them two bytes in UTF-8) and how a message quotes it: its first 80, cut, with its length. */
@@ -74,6 +78,18 @@ test('the 403 of a key that may not call a long name quotes it cut', async () =>
   const error = await refusalOf(openaiOf(guarded, CLIENT_KEY).chat.completions.create({ model: name, ...chatBody }));
   expect(error.status).toBe(403);
   expect(error.message).toBe(`403 The API key 'some' may not call ${shown}.`);
+});
+
+test("a 403's long key name is quoted cut too, on a call and on /metrics", async () => {
+  const keyShown = `'${LONG_KEY_NAME.slice(0, 80)}…' (200 characters)`;
+  const error = await refusalOf(openaiOf(guarded, LONG_KEY).chat.completions.create({ model: 'nope', ...chatBody }));
+  expect(error.status).toBe(403);
+  expect(error.message).toBe(`403 The API key ${keyShown} may not call 'nope'.`);
+  const metrics = await fetch(`${guarded.url}/metrics`, { headers: { authorization: `Bearer ${LONG_KEY}` } });
+  expect(metrics.status).toBe(403);
+  expect(((await metrics.json()) as { detail: string }).detail).toBe(
+    `The API key ${keyShown} may call only some endpoints, and /metrics shows every endpoint and key: read it with a key without 'endpoints'.`,
+  );
 });
 
 test("the MLflow routes' 404 for a long name in the path quotes it cut, in MLflow's words otherwise", async () => {
