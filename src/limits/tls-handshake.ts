@@ -16,9 +16,10 @@ export interface ConfiguredRedisAddress {
 /**
  * Opens a TLS connection to `address` as ioredis would (the default trust, with NODE_EXTRA_CA_CERTS)
  * and closes it once the handshake is done: the error's message (`self-signed certificate`,
- * `connect ECONNREFUSED …`), or that no byte came back within `timeoutMs` (a Redis without TLS on
- * that port reads the TLS hello as the start of a command and waits for the rest, saying nothing);
- * null when the handshake succeeds, or when the server answered but did not finish in time.
+ * `connect ECONNREFUSED …`), or that no byte came back within `timeoutMs` over an open connection (a
+ * Redis without TLS on that port reads the TLS hello as the start of a command and waits for the
+ * rest, saying nothing); null when the handshake succeeds, when the server answered but did not
+ * finish in time, or when the TCP connection did not open in time.
  */
 export function tlsHandshakeFailure(address: RedisAddress, timeoutMs: number): Promise<string | null> {
   return new Promise((resolve) => {
@@ -26,7 +27,8 @@ export function tlsHandshakeFailure(address: RedisAddress, timeoutMs: number): P
     const tcp = netConnect({ host: address.host, port: address.port });
     const socket = connect({ socket: tcp, host: address.host });
     // A hard deadline rather than the socket's idle timeout, which a server trickling bytes would keep resetting.
-    const deadline = setTimeout(() => settle(tcp.bytesRead === 0 ? `no TLS handshake answer within ${timeoutMs} ms: is it a TLS port?` : null), timeoutMs);
+    // A TCP connection still opening (a host behind a firewall that drops it) says nothing about TLS.
+    const deadline = setTimeout(() => settle(!tcp.connecting && tcp.bytesRead === 0 ? `no TLS handshake answer within ${timeoutMs} ms: is it a TLS port?` : null), timeoutMs);
     const settle = (failure: string | null) => {
       clearTimeout(deadline);
       socket.destroy();

@@ -5,12 +5,13 @@
  * connection during the handshake, and one that never answers (as a Redis without TLS does). A
  * single rediss:// server without TLS on its port (a real plain redis-server) is named the same way.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRedisStore, type RedisAddress } from '../../../src/limits/redis-store';
-import { createTlsHandshakeWatch, type ConfiguredRedisAddress } from '../../../src/limits/tls-handshake';
+import { createTlsHandshakeWatch, tlsHandshakeFailure, type ConfiguredRedisAddress } from '../../../src/limits/tls-handshake';
 import { freePort } from '../../support/cli';
 import { selfSignedCertificate, startRedis, type RedisServer } from '../../support/redis';
 
@@ -79,6 +80,24 @@ test('a single rediss:// server without TLS on its port (a plain redis-server, s
   expect(message).toBe(
     `Redis at rediss://127.0.0.1:${plain.port}/0 is not reachable (no connection within 250 ms: TLS to 127.0.0.1:${plain.port} (rate_limit_store.url): no TLS handshake answer within 250 ms: is it a TLS port?)`,
   );
+});
+
+test('a server whose TCP connection never opens (its SYN unanswered, as behind a firewall) is not named as a port without TLS', async () => {
+  // A listener whose process never accepts: once its backlog is full, the kernel drops further SYNs and a connect waits.
+  const child = spawn(process.execPath, ['-e', "const s = require('net').createServer(); s.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => { console.log(s.address().port); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); })"], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const fillers: Socket[] = [];
+  try {
+    const port = await new Promise<number>((resolve) => child.stdout.once('data', (data) => resolve(Number(String(data).trim()))));
+    for (let filled = 0; filled < 4; filled += 1) fillers.push(connect(port, '127.0.0.1').on('error', () => undefined));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fillers.some((socket) => socket.connecting)).toBe(true);
+    expect(await tlsHandshakeFailure({ host: '127.0.0.1', port }, 300)).toBeNull();
+    const { message } = await firstFailure(createRedisStore({ url: `rediss://127.0.0.1:${port}`, timeoutMs: 300 }));
+    expect(message).toBe(`Redis at rediss://127.0.0.1:${port} is not reachable (no connection within 300 ms)`);
+  } finally {
+    for (const socket of fillers) socket.destroy();
+    child.kill();
+  }
 });
 
 test("a single rediss:// server's own error is not repeated by a handshake check", async () => {
