@@ -134,13 +134,14 @@ export function generatedTokenEighths(chunk: unknown): number {
 
 /**
  * `prompt_tokens` of a usage that reports nothing else (no completion, no total): some servers send
- * the prompt's usage first, the rest at the end. Null for any other chunk.
+ * the prompt's usage first, the rest at the end. Null for any other chunk, and for a prompt of 0.
  */
 export function reportedPromptOnly(chunk: unknown): number | null {
   const usage = (chunk as { usage?: unknown } | null)?.usage;
   if (typeof usage !== 'object' || usage === null) return null;
   const { prompt_tokens: prompt, completion_tokens: completion, total_tokens: total } = usage as Record<string, unknown>;
-  if (completion != null || total != null || typeof prompt !== 'number' || !Number.isFinite(prompt) || prompt < 0) return null;
+  // A prompt is never empty: 0 is a placeholder, as a total of 0 is (reportedTokens).
+  if (completion != null || total != null || typeof prompt !== 'number' || !Number.isFinite(prompt) || !(prompt > 0)) return null;
   return Math.min(Math.ceil(prompt), Number.MAX_SAFE_INTEGER);
 }
 

@@ -108,6 +108,11 @@ describe('answerEstimate', () => {
     const answer = { ...message({ content: 'abcdefgh' }), usage: { prompt_tokens: 7, completion_tokens: null, total_tokens: null } };
     expect(answerEstimate(answer, { messages: [{ role: 'user', content: 'x'.repeat(4_000) }] })).toEqual({ prompt: 7, completion: 2, total: 9 });
   });
+
+  test('prompt_tokens: 0 alone is a placeholder, as a total of 0 is: the prompt is estimated from the request', () => {
+    const answer = { ...message({ content: 'abcdefgh' }), usage: { prompt_tokens: 0, completion_tokens: null, total_tokens: null } };
+    expect(answerEstimate(answer, sent)).toEqual({ prompt: 5, completion: 2, total: 7 });
+  });
 });
 
 describe('StreamTokens', () => {
@@ -137,6 +142,13 @@ describe('StreamTokens', () => {
     tokens.observe({ choices: [], usage: { prompt_tokens: 7, completion_tokens: 3 } });
     expect(tokens.estimate()).toBeNull();
     expect(tokens.total()).toBe(10);
+  });
+
+  test('a first chunk with prompt_tokens: 0 alone is no count: the prompt is estimated from the request', () => {
+    const tokens = new StreamTokens({ messages: [{ role: 'user', content: 'Tell me a story' }] });
+    tokens.observe({ choices: [], usage: { prompt_tokens: 0 } });
+    tokens.observe(chatChunk({ content: 'abcdefgh' }));
+    expect(tokens.estimate()).toEqual({ prompt: 5, completion: 2, total: 7 });
   });
 
   test('no chunk yet: the prompt once the latest attempt was sent, nothing before nor when the provider refused it', () => {
