@@ -3,7 +3,7 @@
  * provider answered before it were served (and billed), so their usage counts (their texts'
  * estimate when they report none), each once, also across retries; the audit line shows it. Before,
  * the refusal of the later request left the call counting nothing. Embeddings sent in batches
- * (Cohere: 96 texts per call, with usage; Gemini: 100, without), Titan's one text per call on
+ * (Cohere: 96 texts per call, with usage; Gemini: 100, without), Titan's and Nova's one text per call on
  * Amazon Bedrock (in parallel, through the real AWS SDK), and a paused Anthropic turn whose
  * continuation fails. Fake vendors on 127.0.0.1; the official OpenAI client.
  */
@@ -43,9 +43,20 @@ function anthropic(request: RecordedRequest, response: ServerResponse): void {
 
 /** Titan Text Embeddings V2 (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-titan-embed-text.html): "refused" gets a 503, the others 7 input tokens. */
 function titan(call: BedrockCall): BedrockReply {
+  if (call.modelId.startsWith('amazon.nova')) return nova(call);
   const { inputText } = call.body as { inputText: string };
   if (inputText === 'refused') return { error: { status: 503, type: 'ServiceUnavailableException', message: 'Service unavailable.' } };
   return { json: { embedding: [0.25], inputTextTokenCount: 7 } };
+}
+
+/**
+ * Amazon Nova Multimodal Embeddings (https://docs.aws.amazon.com/nova/latest/userguide/embeddings-schema.html):
+ * "held" never answered, the others 3 input tokens (its X-Amzn-Bedrock-Input-Token-Count header).
+ */
+function nova(call: BedrockCall): BedrockReply {
+  const { singleEmbeddingParams } = call.body as { singleEmbeddingParams: { text: { value: string } } };
+  if (singleEmbeddingParams.text.value === 'held') return { respond: () => undefined };
+  return { json: { embeddings: [{ embeddingType: 'TEXT', embedding: [0.25] }] }, headers: { 'X-Amzn-Bedrock-Input-Token-Count': '3' } };
 }
 
 /** Cohere again: its first call answered (one token per text), the next one held unanswered until the gateway's first_byte timeout. */
@@ -80,6 +91,7 @@ beforeAll(async () => {
     `model: { provider: cohere, name: embed-english-v3.0, config: { cohere_api_key: co-test, cohere_api_base: "${heldUpstream.url}/v1" } } }\n` +
     limited('gemini', 'llm/v1/embeddings', `{ provider: gemini, name: gemini-embedding-001, config: { gemini_api_key: AIzaSyTEST, gemini_api_base: "${geminiUpstream.url}/v1beta" } }`, 50) +
     limited('titan', 'llm/v1/embeddings', `{ provider: bedrock, name: amazon.titan-embed-text-v2:0, config: { aws_config: { ${aws} } } }`, 10) +
+    `  - { name: nova, endpoint_type: llm/v1/embeddings, limit: { renewal_period: minute, tokens: 8 }, timeouts: { first_byte: 0.5 }, retries: { max_attempts: 1 }, model: { provider: bedrock, name: amazon.nova-2-multimodal-embeddings-v1:0, config: { aws_config: { ${aws} } } } }\n` +
     limited('claude', 'llm/v1/chat', `{ provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${anthropicUpstream.url}/v1" } }`, 4000);
   gateway = await startGateway(config, { logger });
   client = openaiClientFor(gateway);
@@ -122,6 +134,15 @@ test('Titan on Bedrock, one text per call in parallel: the two answered texts co
   expect(result.line).toMatchObject({ prompt_tokens: 14, total_tokens: 14 });
   expect(result.line).not.toHaveProperty('tokens_estimated');
   expect(result.next).toMatch(tokensUsed('titan', 10, 14));
+});
+
+test("Nova on Bedrock, one text per call, one held past first_byte: the answered texts' usage (3 each) and the held text's estimate; the answered calls' own fields take nothing off it", async () => {
+  const input = ['abcdefghijklmnopqrstuvwxyz', 'abcdefghijklmnopqrstuvwxyz', 'held'];
+  const result = await failedThenRefused(lines, 'nova', () => client.embeddings.create({ model: 'nova', input, encoding_format: 'float' }));
+  expect(result.status).toBe(504);
+  // Left of the request once the answered texts are taken off: 'held' and 'float', 18 eighths, 3 tokens (before, each answered call's taskType, purpose and truncation mode were taken off too, leaving none).
+  expect(result.line).toMatchObject({ prompt_tokens: 3 + 3 + 3, total_tokens: 9, tokens_estimated: true });
+  expect(result.next).toMatch(tokensUsed('nova', 8, 9));
 });
 
 test("Anthropic: a paused turn whose continuation is refused counts the paused call's usage (4210 + 112)", async () => {

@@ -27,7 +27,7 @@ import type { BedrockConfig } from '../../../generated/config';
 import { GatewayError } from '../../errors';
 import type { ChatRequest, CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../../schema';
 import { claudeReasoningEffortFields } from '../shared/claude-thinking-form';
-import { answersOfEach, embeddedInBatches, joinedEmbeddings, servedEmbeddingsOf } from '../shared/embeddings';
+import { answersOfEach, embeddedInBatches, embeddingTexts, joinedEmbeddings, servedEmbeddingsOf } from '../shared/embeddings';
 import { parameterDefaultsOf } from '../shared/parameter-defaults';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { claudeBetasOf, withAnthropicBeta } from './claude-betas';
@@ -257,7 +257,11 @@ function embeddingsEndpoint(family: BedrockFamily, calls: BedrockCalls, modelId:
         const bodies = oneTextPerCall.to(request, family);
         // No text, no call: nothing to join, and OpenAI refuses an empty list too.
         if (bodies.length === 0) throw GatewayError.invalidParam("'input' must not be empty.", 'input');
-        const onServed = servedEmbeddingsOf(call.abort, (body: Record<string, unknown>) => body);
+        // An answered call counts as having sent its text, as a batch its texts: the estimate of the
+        // request leaves out what answered calls sent, and the body's other fields (Nova's taskType…) are not in it.
+        let textsByBody: Map<Record<string, unknown>, string> | undefined;
+        const textOf = (body: Record<string, unknown>) => (textsByBody ??= new Map(embeddingTexts(request.input, 'Amazon Bedrock').map((text, index) => [bodies[index], text]))).get(body);
+        const onServed = servedEmbeddingsOf(call.abort, textOf);
         return joinedEmbeddings(await answersOfEach(bodies, embedText, { parallel: ONE_TEXT_PARALLEL_CALLS, answered: answeredBatches, onServed }));
       },
     };
