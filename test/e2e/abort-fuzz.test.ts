@@ -137,11 +137,14 @@ async function writeWithFault(response: ServerResponse, answer: Answer, fault: F
   response.end(next === undefined ? undefined : next.subarray(0, Math.ceil(next.length / 2)));
 }
 
-/** Writes `filler` every 50 ms until the connection closes. */
+/**
+ * Writes `filler` every 50 ms until the connection closes. Each tick looks at the connection, as
+ * the gateway may have closed it during the last piece's pause: its 'close' is then already past,
+ * and a timer waiting for it would keep jest from exiting.
+ */
 function trickle(response: ServerResponse, filler: string | null): void {
   if (filler === null) return;
-  const timer = setInterval(() => response.write(filler), 50);
-  response.on('close', () => clearInterval(timer));
+  const timer = setInterval(() => (response.destroyed ? clearInterval(timer) : response.write(filler)), 50);
 }
 
 /** The fixture handler's answer, caught instead of sent (the handlers call only `writeHead` and `end`). */
