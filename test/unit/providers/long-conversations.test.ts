@@ -3,6 +3,8 @@
  * of everything built so far for each message (Converse's turns, MosaicML's prompt, Gemini's check
  * of the last turn) made a few MB of short messages hold the event loop for a minute, every other
  * client waiting. 40,000 messages take well under 0.5 s of CPU each here; the quadratic versions took 8–90 s.
+ * The bound is 4 s: the process's CPU time includes garbage collection of what earlier tests left in a
+ * busy Jest worker (1.7 s was seen once in CI for a translation that takes 0.3 s alone).
  */
 import { toAnthropicChat } from '../../../src/providers/anthropic/request';
 import { toConverseChat } from '../../../src/providers/bedrock/converse/request';
@@ -57,6 +59,6 @@ describe.each(translations)('%s', (_name, translate, { tools: withTools }) => {
     const started = process.cpuUsage();
     translate({ messages, ...(withTools ? { tools } : {}) });
     const { user, system } = process.cpuUsage(started);
-    expect((user + system) / 1000).toBeLessThan(1_500);
+    expect((user + system) / 1000).toBeLessThan(4_000);
   });
 });
