@@ -225,6 +225,12 @@ function modelViews(endpoints: readonly CompiledEndpoint[], routes: ReadonlyMap<
   return [...endpoints.map((endpoint) => model(endpoint.name, endpoint.provider)), ...[...routes.keys()].map((name) => model(name, 'llm-gateway'))];
 }
 
+/** The keys of every counter the plan's limits count in: its endpoints' and its client keys'. */
+export function counterKeysOf(plan: GatewayPlan): Set<string> {
+  const limiters = [...plan.endpoints.values(), ...(plan.auth?.keys ?? [])].map((holder) => holder.limiter);
+  return new Set(limiters.flatMap((limiter) => limiter?.counterKeys ?? []));
+}
+
 /** Builds the plan; throws ConfigError (with YAML paths) when an endpoint cannot be served. */
 export function compilePlan(config: GatewayConfig, filePath: string, options: CompileOptions = {}): GatewayPlan {
   return runWhole(planSteps(config, filePath, options));

@@ -211,6 +211,14 @@ export function retireLimitBackends(inUse: RateLimitStoreSettings | undefined, g
   }
 }
 
+/**
+ * After a reload: the store the new config counts in (`settings`) is told the counters it uses
+ * (`counterKeys`, its limiters'), and forgets what it keeps of the others (the Redis store's own counts).
+ */
+export function keepCountersInUse(settings: RateLimitStoreSettings | undefined, counterKeys: ReadonlySet<string>): void {
+  backends.get(backendId(settings))?.store.keepOnlyCounters?.(counterKeys);
+}
+
 /** Closes every store (shutdown), retiring ones included. */
 export async function closeLimitBackends(): Promise<void> {
   const open = [...backends.values()];
@@ -236,6 +244,8 @@ export interface EndpointLimiter {
   recordTokens(tokens: number): void;
   /** Whether the limit counts tokens: a stream then needs its usage reported. */
   readonly countsTokens: boolean;
+  /** The keys of the counters it counts in (`calls`, `tokens`), as its store's hits name them. */
+  readonly counterKeys: readonly string[];
 }
 
 function retryAfterSeconds(resetInMs: number): string {
@@ -339,7 +349,7 @@ export function createLimiter(options: { subject: LimitSubject; limit: Limit; pe
     applyLater([{ key: tokens.key, windowMs: period.ms, amount: count }]);
   }
 
-  return { admit, giveBack, recordTokens, countsTokens: tokens !== null };
+  return { admit, giveBack, recordTokens, countsTokens: tokens !== null, counterKeys: hits.map((hit) => hit.key) };
 }
 
 /**

@@ -38,6 +38,8 @@ return 0
 
 export class OwnCounts {
   private readonly counts = new Map<string, OwnCount>();
+  /** The counters the served config uses (full Redis keys); null until a reload names them. */
+  private inUse: ReadonlySet<string> | null = null;
 
   /**
    * Adds the hits the store applied (`keys` as in Redis) once it answered with `states`. A hit that
@@ -45,6 +47,8 @@ export class OwnCounts {
    */
   record(keys: readonly string[], hits: readonly CounterHit[], states: readonly CounterState[], now: number): void {
     hits.forEach((hit, index) => {
+      // A request of the config a reload replaced, ending after it, on a counter the new one dropped.
+      if (this.inUse !== null && !this.inUse.has(keys[index])) return;
       const state = states[index];
       const own = this.counts.get(keys[index]);
       if (own !== undefined && own.endsAt > now && state.count !== hit.amount) {
@@ -53,6 +57,17 @@ export class OwnCounts {
         this.counts.set(keys[index], { count: hit.amount, endsAt: now + state.resetInMs });
       }
     });
+  }
+
+  /**
+   * After a reload: forgets the counts of every counter but `keys` (full Redis keys), those the new
+   * config uses, and records none for the others from then on. A counter no config reads (a removed
+   * endpoint or client key, an old renewal period) must not be given back to a Redis that lost it;
+   * one still read keeps its count.
+   */
+  keepOnly(keys: ReadonlySet<string>): void {
+    this.inUse = keys;
+    for (const key of this.counts.keys()) if (!keys.has(key)) this.counts.delete(key);
   }
 
   /**

@@ -348,9 +348,13 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
     return states;
   }
 
+  function keepOnlyCounters(keys: ReadonlySet<string>): void {
+    ownCounts?.keepOnly(new Set([...keys].map((key) => KEY_PREFIX + key)));
+  }
+
   async function close(): Promise<void> {
     client.disconnect();
   }
 
-  return { hit, close };
+  return { hit, keepOnlyCounters, close };
 }

@@ -25,6 +25,11 @@ export interface CounterState {
 export interface RateLimitStore {
   /** Applies every hit (each atomically) in one round trip; answers in the same order. */
   hit(hits: readonly CounterHit[]): Promise<CounterState[]>;
+  /**
+   * After a reload: the counters (keys as in `hit`) the served config uses. A store that keeps
+   * something per counter besides the counter (the Redis store's own counts) forgets it for the others.
+   */
+  keepOnlyCounters?(keys: ReadonlySet<string>): void;
   /** Releases connections and timers. */
   close(): Promise<void>;
 }

@@ -10,7 +10,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { GatewayConfig } from '../../generated/config';
-import { planSteps, type GatewayPlan } from '../config/compile';
+import { counterKeysOf, planSteps, type GatewayPlan } from '../config/compile';
 import { ConfigError, type ConfigIssue } from '../config/config-error';
 import { changedStartUpSettings, type ServerPlan } from '../config/server-settings';
 import { bedrockModelWarnings } from '../config/bedrock-models';
@@ -18,7 +18,7 @@ import { ignoredKeyWarningSteps } from '../config/ignored-keys';
 import { decodeConfigBytes, parseConfigTextInSlices, readConfigFile } from '../config/load';
 import { runInSlices } from '../config/slices';
 import { watchConfigFile, type ConfigFileEvent, type ConfigWatcher } from '../config/watch';
-import { retireLimitBackends, type LimitBackend } from '../limits/limiter';
+import { keepCountersInUse, retireLimitBackends, type LimitBackend } from '../limits/limiter';
 import { loadPlugins } from '../plugins/modules';
 import { closePoolsNotIn, notingPoolUse } from '../providers/transport/pools';
 import { configChanges, describeChanges, serialiseDefinitions } from './config-changes';
@@ -121,9 +121,13 @@ function longestRequestMs(plan: GatewayPlan): number {
   return Math.max(0, ...totals) + 1_000;
 }
 
-/** After `next` replaced `before`: the rate-limit stores only `before` used are closed once its requests are over. */
+/**
+ * After `next` replaced `before`: the rate-limit stores only `before` used are closed once its
+ * requests are over, and the store `next` counts in forgets what it keeps of counters `next` does not use.
+ */
 export function retireUnusedStores(before: GatewayPlan, next: LoadedConfig): void {
   retireLimitBackends(next.config.rate_limit_store, longestRequestMs(before));
+  keepCountersInUse(next.config.rate_limit_store, counterKeysOf(next.plan));
 }
 
 /** Whether every problem of `error` was among those of `earlier`, a refusal already logged. */

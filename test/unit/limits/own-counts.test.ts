@@ -30,3 +30,17 @@ test('a window that has ended, or ends within the margin, is not restored; one e
   counts.record(['a'], [hit(-1)], [{ count: 0, resetInMs: 0 }], 1_100);
   expect(counts.toRestore(1_100, 0).keys).toEqual(['b']);
 });
+
+test('after a reload, the counts of counters the new config does not use are forgotten and not recorded again, while the others keep theirs', () => {
+  const counts = new OwnCounts();
+  counts.record(['kept', 'removed'], [hit(2), hit(3)], [{ count: 2, resetInMs: 10_000 }, { count: 3, resetInMs: 10_000 }], 0);
+  counts.keepOnly(new Set(['kept', 'added']));
+  expect(counts.toRestore(1_000, 250)).toEqual({ keys: ['kept'], countsAndWindows: [2, 9_000] });
+  // A request of the replaced config that ends after the reload still reaches its counters.
+  counts.record(['removed', 'kept', 'added'], [hit(1), hit(1), hit(4)], [{ count: 4, resetInMs: 9_000 }, { count: 3, resetInMs: 8_000 }, { count: 4, resetInMs: 10_000 }], 2_000);
+  expect(counts.toRestore(2_000, 250)).toEqual({ keys: ['kept', 'added'], countsAndWindows: [3, 8_000, 4, 10_000] });
+  // A later reload that uses the counter again counts it from its next hit.
+  counts.keepOnly(new Set(['removed']));
+  counts.record(['removed'], [hit(1)], [{ count: 5, resetInMs: 7_000 }], 3_000);
+  expect(counts.toRestore(3_000, 250)).toEqual({ keys: ['removed'], countsAndWindows: [1, 7_000] });
+});

@@ -7,7 +7,7 @@ import { CallAbort } from '../../../src/providers/abort';
 
 function recordingLimiter(): { limiter: EndpointLimiter; recorded: number[] } {
   const recorded: number[] = [];
-  return { recorded, limiter: { admit: async () => true, giveBack: () => undefined, recordTokens: (tokens: number) => recorded.push(tokens), countsTokens: true } };
+  return { recorded, limiter: { admit: async () => true, giveBack: () => undefined, recordTokens: (tokens: number) => recorded.push(tokens), countsTokens: true, counterKeys: ['{e}:tokens:60000'] } };
 }
 
 const chatChunk = (delta: Record<string, unknown>) => ({ choices: [{ index: 0, delta, finish_reason: null }] });
