@@ -9,7 +9,7 @@ import type { CounterHit, CounterState } from './store';
 
 interface OwnCount {
   count: number;
-  /** When the window ends, as the store answered (`resetInMs` after the answer). */
+  /** When the window ends: `resetInMs` after the hit was sent, so never later than the store's own end. */
   endsAt: number;
 }
 
@@ -42,19 +42,20 @@ export class OwnCounts {
   private inUse: ReadonlySet<string> | null = null;
 
   /**
-   * Adds the hits the store applied (`keys` as in Redis) once it answered with `states`. A hit that
-   * found no window (the counter is its own amount) starts one; a give-back lowers a live one only.
+   * Adds the hits the store applied (`keys` as in Redis) once it answered with `states` to hits sent
+   * at `sentAt`. A hit that found no window (the counter is its own amount) starts one; a give-back
+   * lowers a live one only.
    */
-  record(keys: readonly string[], hits: readonly CounterHit[], states: readonly CounterState[], now: number): void {
+  record(keys: readonly string[], hits: readonly CounterHit[], states: readonly CounterState[], sentAt: number): void {
     hits.forEach((hit, index) => {
       // A request of the config a reload replaced, ending after it, on a counter the new one dropped.
       if (this.inUse !== null && !this.inUse.has(keys[index])) return;
       const state = states[index];
       const own = this.counts.get(keys[index]);
-      if (own !== undefined && own.endsAt > now && state.count !== hit.amount) {
+      if (own !== undefined && own.endsAt > sentAt && state.count !== hit.amount) {
         own.count = Math.max(0, own.count + hit.amount);
       } else if (hit.amount > 0) {
-        this.counts.set(keys[index], { count: hit.amount, endsAt: now + state.resetInMs });
+        this.counts.set(keys[index], { count: hit.amount, endsAt: sentAt + state.resetInMs });
       }
     });
   }
@@ -72,8 +73,8 @@ export class OwnCounts {
 
   /**
    * The counts whose window has more than `marginMs` left, the others forgotten. The margin covers
-   * the store's answer time, by which a window recorded here may end later than Redis's: a counter
-   * restored at its very end would otherwise outlive it, or count in the next window.
+   * the restore's own travel time: a counter restored at its window's very end could otherwise count
+   * in the next window.
    */
   toRestore(now: number, marginMs: number): CountsToRestore {
     const restore: CountsToRestore = { keys: [], countsAndWindows: [] };

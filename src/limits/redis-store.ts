@@ -342,9 +342,12 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
     }
     const keys = hits.map((item) => KEY_PREFIX + item.key);
     const values = hits.flatMap((item) => [item.windowMs, item.amount]);
+    // Windows are dated from before the call: Redis read each one's time left later, so a window
+    // remembered here ends no later than Redis's, however slow the answer (a restore never extends it).
+    const sentAt = Date.now();
     const reply = await client.hitCounters(keys.length, ...keys, ...values);
     const states = hits.map((_, index) => ({ count: Number(reply[index * 2]), resetInMs: Number(reply[index * 2 + 1]) }));
-    ownCounts?.record(keys, hits, states, Date.now());
+    ownCounts?.record(keys, hits, states, sentAt);
     return states;
   }
 

@@ -1,6 +1,7 @@
 /** The Redis store against a real redis-server started for this file. */
 import { createRedisStore, describeRedisStore, describeRedisUrl, parseRedisAddress } from '../../../src/limits/redis-store';
 import Redis from 'ioredis';
+import * as net from 'node:net';
 import { RESTORE_SCRIPT } from '../../../src/limits/own-counts';
 import type { CounterHit, CounterState, RateLimitStore } from '../../../src/limits/store';
 import { freePort } from '../../support/cli';
@@ -51,8 +52,9 @@ test('with Redis down, a hit fails within the timeout instead of hanging; once R
       // before the loss, so the counter is at least the larger share.
       const state = await hitOnceBack(store, hit(1));
       expect(state.count).toBe(3);
-      // The window is the one that was open, not a new one started by the restore.
-      expect(state.resetInMs).toBeLessThan(60_000 - (Date.now() - started));
+      // The window is the one that was open, not a new one started by the restore (at least 100 ms
+      // after `started`: the restart, then the first retry's wait); 50 ms for the restore's own trip.
+      expect(state.resetInMs).toBeLessThan(60_000 - (Date.now() - started) + 50);
       expect((await hitOnceBack(otherHost, hit(1))).count).toBe(4);
       expect(await inspector.exists('llm-gateway:rate-limit:ending')).toBe(0);
     } finally {
@@ -149,4 +151,53 @@ test('a Sentinel store is described by its master name and Sentinel addresses, a
   const options = { url: 'redis://:m4ster@ignored/1', sentinels: { addresses, master: 'mymaster', password: 's3ntinel' } };
   expect(describeRedisStore(options)).toBe('sentinel master mymaster via sentinel-1:26379,[::1]:26380');
   expect(describeRedisStore({ url: 'redis://:m4ster@ignored', clusterNodes: addresses })).toBe('cluster sentinel-1:26379,[::1]:26380');
+});
+
+/** A TCP relay to `port` that holds Redis's answers back `delayMs`: a slow network, or a busy client's late read. */
+async function slowAnswersRelay(port: number, delayMs: number): Promise<{ port: number; close: () => Promise<void> }> {
+  const server = net.createServer((client) => {
+    const upstream = net.connect(port, '127.0.0.1');
+    client.on('data', (bytes) => upstream.write(bytes));
+    upstream.on('data', (bytes) => setTimeout(() => client.writable && client.write(bytes), delayMs));
+    const closeBoth = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', closeBoth).on('error', closeBoth);
+    upstream.on('close', closeBoth).on('error', closeBoth);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+test('a window is remembered from when its hit was sent: an answer that arrives late does not make the restored window outlive the one Redis had', async () => {
+  const own = await startRedis();
+  const relay = await slowAnswersRelay(own.port, 400);
+  const store: RateLimitStore = createRedisStore({ url: `redis://127.0.0.1:${relay.port}`, timeoutMs: 2_000 });
+  const inspector = new Redis(own.port, { lazyConnect: true });
+  try {
+    await store.hit([{ key: 'slow', windowMs: 60_000, amount: 2 }]);
+    const pttl = await inspector.pttl('llm-gateway:rate-limit:slow');
+    const windowEndAtMost = Date.now() + pttl;
+    await own.kill();
+    const restarted = await startRedis({ port: own.port });
+    const afterRestart = new Redis(restarted.port, { lazyConnect: true });
+    try {
+      await hitOnceBack(store, { key: 'other', windowMs: 60_000, amount: 1 });
+      expect(Number(await afterRestart.get('llm-gateway:rate-limit:slow'))).toBe(2);
+      const restoredEndAtLeast = Date.now() + (await afterRestart.pttl('llm-gateway:rate-limit:slow'));
+      // Dated from the answer, it would end about 400 ms after Redis's; the restore's own trip is allowed for.
+      expect(restoredEndAtLeast).toBeLessThanOrEqual(windowEndAtMost + 100);
+    } finally {
+      afterRestart.disconnect();
+      await restarted.stop();
+    }
+  } finally {
+    inspector.disconnect();
+    await store.close();
+    await relay.close();
+  }
 });
