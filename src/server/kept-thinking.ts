@@ -89,10 +89,10 @@ function toolCallIdsOf(message: Message): string[] {
 
 /**
  * What a tool call id names in the thinking space: a chat answer's blocks, or the reasoning items of
- * the kept Responses answer that hold them (their `encrypted_content`), in the caller's Responses space,
- * and whether that answer had text (a message item), which its blocks' places count.
+ * the kept Responses answer that hold them (their `encrypted_content`), in the caller's Responses space;
+ * and whether that answer had text (a chat answer's content, a Responses message item), which its blocks' places count.
  */
-type KeptText = ThinkingBlock[] | { reasoningItems: string[]; text?: true };
+type KeptText = { blocks: ThinkingBlock[]; text?: true } | { reasoningItems: string[]; text?: true };
 
 /** An answer's kept blocks; `countedText`: their places count the answer's text (a client may send the turn back without it). */
 export interface KeptBlocks {
@@ -119,7 +119,7 @@ async function lookUp(messages: Message[], indexes: number[], access: StoreAcces
   const blocksByText = new Map<string, Promise<KeptBlocks | null>>();
   const blocksOf = async (text: string): Promise<KeptBlocks | null> => {
     const kept = JSON.parse(text) as KeptText;
-    if (Array.isArray(kept)) return { blocks: kept, countedText: false };
+    if ('blocks' in kept) return { blocks: kept.blocks, countedText: kept.text === true };
     const blocks = await blocksOfReasoningItems(kept.reasoningItems, access);
     return blocks === null ? null : { blocks, countedText: kept.text === true };
   };
@@ -132,7 +132,7 @@ async function lookUp(messages: Message[], indexes: number[], access: StoreAcces
   return found;
 }
 
-function hasText(message: Message): boolean {
+function hasText(message: { content?: unknown }): boolean {
   const { content } = message;
   return typeof content === 'string' ? content !== '' : hasItems(content);
 }
@@ -211,6 +211,7 @@ function keepUnderCallIds(kept: KeptText, toolCallIds: readonly string[], access
 }
 
 interface AnswerMessage {
+  content?: unknown;
   thinking_blocks?: ThinkingBlock[];
   tool_calls?: { id: string }[] | null;
 }
@@ -228,27 +229,33 @@ export function keepResponseThinking(access: StoreAccess, response: ResponsesRes
   if (reasoningItems.length > 0 && toolCallIds.length > 0) keepUnderCallIds({ reasoningItems, ...(text && { text }) }, toolCallIds, access, { space: access.space, id: response.id });
 }
 
+/** A chat answer's kept blocks, saying whether the answer had text: its blocks' places count it, and a client may send the turn back without it. */
+const withText = (kept: { blocks: ThinkingBlock[] }, text: boolean): KeptText => (text ? { ...kept, text } : kept);
+
 /** Keeps the thinking of a chat answer's messages that have thinking blocks and tool calls. */
 export function keepAnswerThinking(answer: unknown, kept: KeptThinking): void {
   const choices = isRecord(answer) && Array.isArray(answer.choices) ? (answer.choices as { message?: AnswerMessage }[]) : [];
   for (const { message } of choices) {
-    if (hasItems(message?.thinking_blocks) && hasItems(message.tool_calls)) keepUnderCallIds(message.thinking_blocks, message.tool_calls.map((call) => call.id), kept.access);
+    if (!hasItems(message?.thinking_blocks) || !hasItems(message.tool_calls)) continue;
+    keepUnderCallIds(withText({ blocks: message.thinking_blocks }, hasText(message)), message.tool_calls.map((call) => call.id), kept.access);
   }
 }
 
 type BlockPiece = { index: number; type: string; thinking?: string; signature?: string; data?: string; content_index?: number };
-type ChunkChoice = { delta?: { thinking_blocks?: BlockPiece[]; tool_calls?: { index: number; id?: string | null }[] }; finish_reason?: string | null };
+type ChunkChoice = { delta?: { content?: string | null; thinking_blocks?: BlockPiece[]; tool_calls?: { index: number; id?: string | null }[] }; finish_reason?: string | null };
 
-/** A stream's thinking blocks and tool call ids, joined from its chunks' pieces as a client joins them. */
+/** A stream's thinking blocks and tool call ids, joined from its chunks' pieces as a client joins them, and whether it had text. */
 export class StreamedThinking {
   readonly blocks: ThinkingBlock[] = [];
   readonly toolCallIds: string[] = [];
   finishReason: string | null = null;
+  text = false;
 
   add(chunk: unknown): void {
     const choice = isRecord(chunk) && Array.isArray(chunk.choices) ? (chunk.choices[0] as ChunkChoice | undefined) : undefined;
     if (choice === undefined) return;
     for (const piece of choice.delta?.thinking_blocks ?? []) this.addPiece(piece);
+    if (typeof choice.delta?.content === 'string' && choice.delta.content !== '') this.text = true;
     // A call's id comes with its first piece only.
     for (const call of choice.delta?.tool_calls ?? []) if (typeof call.id === 'string') this.toolCallIds[call.index] = call.id;
     if (choice.finish_reason) this.finishReason = choice.finish_reason;
@@ -276,5 +283,5 @@ export async function* keepingStreamThinking<Chunk>(chunks: AsyncIterable<Chunk>
   }
   // Arrays filled by index: filter() leaves out any index no piece came for.
   const toolCallIds = streamed.toolCallIds.filter(() => true);
-  if (streamed.finishReason === 'tool_calls' && streamed.blocks.length > 0 && toolCallIds.length > 0) keepUnderCallIds(streamed.blocks.filter(() => true), toolCallIds, kept.access);
+  if (streamed.finishReason === 'tool_calls' && streamed.blocks.length > 0 && toolCallIds.length > 0) keepUnderCallIds(withText({ blocks: streamed.blocks.filter(() => true) }, streamed.text), toolCallIds, kept.access);
 }

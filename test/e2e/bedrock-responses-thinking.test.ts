@@ -8,11 +8,8 @@
  * answer's message item. The gateway talks to the fake through the real AWS SDK (SigV4).
  */
 import type OpenAI from 'openai';
-import type { BedrockCall, BedrockReply } from '../support/fake-bedrock';
-import { converseEvents } from '../support/fixture-upstreams';
-import { readJsonFixture } from '../support/fixtures';
 import { useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
-import { fakeConverse, thinkingBedrockEndpoints, FINAL_TEXT, PRODUCED_REASONING, type ConverseRequest } from '../support/thinking-bedrock';
+import { fakeConverse, fakeInterleavedConverse, thinkingBedrockEndpoints, FINAL_TEXT, INTERLEAVED_WITHOUT_TEXT, PRODUCED_REASONING, type ConverseRequest } from '../support/thinking-bedrock';
 
 type Input = OpenAI.Responses.ResponseInputItem[];
 type Output = OpenAI.Responses.ResponseOutputItem[];
@@ -62,19 +59,7 @@ test('store: false with include: the output items sent back carry the blocks in 
 });
 
 describe('interleaved thinking, the output items sent back without the message item', () => {
-  const INTERLEAVED = readJsonFixture<{ output: { message: { content: Record<string, unknown>[] } } }>('bedrock', 'converse-interleaved-thinking.response.json');
-  /** The answer's turn without its text: reasoning, reasoning, toolUse, reasoning, toolUse. */
-  const withoutText = INTERLEAVED.output.message.content.filter((block) => block.text === undefined);
-  /** Converse answering with interleaved thinking, then only a turn whose reasoning is where the answer had it among the blocks sent. */
-  const fakeInterleaved = (call: BedrockCall): BedrockReply => {
-    const assistant = (call.body as ConverseRequest).messages.find((message) => message.role === 'assistant');
-    if (assistant === undefined) return call.operation === 'converse-stream' ? { events: converseEvents('converse-interleaved-thinking.events.json') } : { json: INTERLEAVED };
-    if (JSON.stringify(assistant.content) !== JSON.stringify(withoutText)) {
-      return { error: { status: 400, type: 'ValidationException', message: 'The model returned the following errors: messages.1.content: thinking blocks cannot be modified or rearranged.' } };
-    }
-    return { json: { output: { message: { role: 'assistant', content: [{ text: FINAL_TEXT }] } }, stopReason: 'end_turn', usage: { inputTokens: 900, outputTokens: 12, totalTokens: 912 } } };
-  };
-  const interleaved = useGatewayWithFakeBedrock({ serve: fakeInterleaved, config: thinkingBedrockEndpoints, validateResponses: true });
+  const interleaved = useGatewayWithFakeBedrock({ serve: fakeInterleavedConverse, config: thinkingBedrockEndpoints, validateResponses: true });
 
   test.each([false, true])('stream: %s: each reasoningContent block goes back before the call it came before', async (stream) => {
     const request = { model: 'claude', input: question, tools, store: false, include: ['reasoning.encrypted_content' as const], ...thinking };
@@ -87,6 +72,6 @@ describe('interleaved thinking, the output items sent back without the message i
     const results = output.flatMap((item): Input => (item.type === 'function_call' ? [{ type: 'function_call_output', call_id: item.call_id, output: '{"temperature": 18}' }] : []));
     const answer = await interleaved.openai.responses.create({ model: 'claude', input: [...question, ...sentBack, ...results], tools, store: false, ...thinking });
     expect(answer.output_text).toBe(FINAL_TEXT);
-    expect((interleaved.fake.calls[1].body as ConverseRequest).messages[1].content).toEqual(withoutText);
+    expect((interleaved.fake.calls[1].body as ConverseRequest).messages[1].content).toEqual(INTERLEAVED_WITHOUT_TEXT);
   });
 });

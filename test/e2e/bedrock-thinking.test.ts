@@ -5,7 +5,9 @@
  * Bedrock requires during tool use, the assistant turn starts with the reasoningContent blocks the
  * model produced, signature and redacted bytes unchanged; otherwise it refuses with a
  * ValidationException. The openai node client's `runTools()`, which sends answers back without
- * their `thinking_blocks`, gets them put back from what the gateway kept (src/server/kept-thinking.ts).
+ * their `thinking_blocks`, gets them put back from what the gateway kept (src/server/kept-thinking.ts);
+ * with interleaved thinking and the answer sent back as tool calls alone (content "" or null), each
+ * reasoningContent block goes back before the call it came before, counted without the text.
  * The gateway talks to the fake through the real AWS SDK (SigV4, event-stream).
  * https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html
  */
@@ -13,7 +15,7 @@ import type OpenAI from 'openai';
 import { useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
 import { assembleAssistantTurn } from '../support/assistant-turn';
 import { pythonStreamMessage } from '../support/openai-python-accumulate';
-import { fakeConverse, thinkingBedrockEndpoints, PRODUCED_REASONING, PRODUCED_THINKING_BLOCKS, type ConverseRequest } from '../support/thinking-bedrock';
+import { fakeConverse, fakeInterleavedConverse, thinkingBedrockEndpoints, FINAL_TEXT, INTERLEAVED_WITHOUT_TEXT, PRODUCED_REASONING, PRODUCED_THINKING_BLOCKS, type ConverseRequest } from '../support/thinking-bedrock';
 
 const setup = useGatewayWithFakeBedrock({
   serve: fakeConverse,
@@ -88,4 +90,17 @@ test.each([false, true])("the openai node client's runTools() (stream: %s), whic
   await runner.finalContent();
   expect(setup.fake.calls.map((call) => call.operation)).toEqual(stream ? ['converse-stream', 'converse-stream'] : ['converse', 'converse']);
   expect(secondAssistantTurn().content.slice(0, 2)).toEqual(PRODUCED_REASONING);
+});
+
+describe.each([false, true])('interleaved thinking (stream: %s), the answer sent back as its tool_calls alone', (stream) => {
+  const interleaved = useGatewayWithFakeBedrock({ serve: fakeInterleavedConverse, config: thinkingBedrockEndpoints, validateResponses: true });
+
+  test.each(['', null])('content %j: the kept reasoningContent goes back placed without the text', async (content) => {
+    const body = { model: 'claude', messages: [question], tools, ...thinking };
+    const message = stream ? (await assembleAssistantTurn(await interleaved.openai.chat.completions.create({ ...body, stream: true }))).message : (await interleaved.openai.chat.completions.create(body)).choices[0].message;
+    const results = message.tool_calls!.map((call) => ({ role: 'tool' as const, tool_call_id: call.id, content: '{"temperature": 18}' }));
+    const second = await interleaved.openai.chat.completions.create({ model: 'claude', messages: [question, { role: 'assistant', content, tool_calls: message.tool_calls }, ...results], tools, ...thinking });
+    expect(second.choices[0].message.content).toBe(FINAL_TEXT);
+    expect((interleaved.fake.calls[1].body as ConverseRequest).messages[1].content).toEqual(INTERLEAVED_WITHOUT_TEXT);
+  });
 });

@@ -6,11 +6,13 @@
  * whole (its `thinking_blocks` with their `content_index`), runs `runTools()` plain and streamed (it
  * drops the blocks; the gateway keeps them), and loops over `/v1/responses`, passing the output items
  * back with their `encrypted_content` (a reasoning item after the message, one between the function
- * calls), also without the message item, or only the function calls of a kept answer: then Claude
- * gets the turn without its text, each thinking block still before the call it came before.
+ * calls), also without the message item, or only the function calls of a kept answer; and on chat
+ * sends back only the tool calls, with content "" or null: then Claude gets the turn without its text,
+ * each thinking block still before the call it came before.
  */
 import type { ServerResponse } from 'node:http';
 import OpenAI from 'openai';
+import { assembleAssistantTurn } from '../support/assistant-turn';
 import { sendJson, sendStream, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { startGateway, type RunningGateway } from '../support/gateway';
@@ -90,6 +92,24 @@ test.each([false, true])('runTools() (stream: %s), which drops thinking_blocks: 
   expect(await runner.finalContent()).toBe(FINAL_TEXT);
   expect(Object.keys(sent[1].messages[1]).sort()).toEqual(['content', 'role', 'tool_calls']);
   expect(sentAssistantTurn()).toEqual({ role: 'assistant', content: ANSWER.content });
+});
+
+describe.each([false, true])('chat, the answer (stream: %s) sent back rebuilt with its tool_calls, no text and no thinking_blocks', (stream) => {
+  /** The first answer's tool calls, however it came. */
+  async function firstCalls(): Promise<OpenAI.Chat.Completions.ChatCompletionMessageToolCall[]> {
+    const body = { model: 'claude', messages: [{ role: 'user' as const, content: question }], tools: [weatherTool], ...thinking };
+    const message = stream ? (await assembleAssistantTurn(await client.chat.completions.create({ ...body, stream: true }))).message : (await client.chat.completions.create(body)).choices[0].message;
+    return message.tool_calls!;
+  }
+
+  test.each(['', null])('content %j: the kept blocks go back placed without the text, each before the call it came before', async (content) => {
+    const calls = await firstCalls();
+    const results = calls.map((call) => ({ role: 'tool' as const, tool_call_id: call.id, content: '{"temperature": 18}' }));
+    const messages = [{ role: 'user' as const, content: question }, { role: 'assistant' as const, content, tool_calls: calls }, ...results];
+    const second = await client.chat.completions.create({ model: 'claude', messages, tools: [weatherTool], ...thinking });
+    expect(second.choices[0].message.content).toBe(FINAL_TEXT);
+    expect(sentAssistantTurn()).toEqual({ role: 'assistant', content: WITHOUT_TEXT });
+  });
 });
 
 test('/v1/responses streamed with store: false: the output items passed back (reasoning items after the message and between the calls) rebuild the turn', async () => {

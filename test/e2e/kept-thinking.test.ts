@@ -107,6 +107,18 @@ test("the AI SDK's OpenAI chat model runs its tool loop on an endpoint that thin
   expect((sentMessages(1)[1].content as unknown[]).slice(0, 2)).toEqual(PRODUCED_THINKING);
 });
 
+test.each(['', null])('the answer sent back with its tool_calls and content %j: the kept blocks come first in that turn, signature and redacted data as answered', async (content) => {
+  const first = await clientOf(open).chat.completions.create({ model: 'claude', messages: [question], tools: [weatherTool], ...thinking });
+  const message = first.choices[0].message;
+  const second = await clientOf(open).chat.completions.create({ model: 'claude', messages: [question, { role: 'assistant', content, tool_calls: message.tool_calls }, toolResultFor(message)], tools: [weatherTool], ...thinking });
+  expect(second.choices[0].message.content).toBe(FINAL_TEXT);
+  expect(sentMessages(1)).toEqual([
+    { role: 'user', content: question.content },
+    { role: 'assistant', content: [...PRODUCED_THINKING, { type: 'tool_use', id: message.tool_calls![0].id, name: 'get_weather', input: { location: 'Paris, France', unit: 'celsius' } }] },
+    { role: 'user', content: [{ type: 'tool_result', tool_use_id: message.tool_calls![0].id, content: '{"temperature": 18}' }] },
+  ]);
+});
+
 test('blocks never kept for those tool calls: a 400 naming the message, nothing sent', async () => {
   const sent = clientOf(open).chat.completions.create({
     model: 'claude',

@@ -4,7 +4,8 @@
  * requires during tool use, its assistant turn starts with the reasoningContent blocks the model
  * produced, signature and redacted bytes unchanged; otherwise it refuses with a ValidationException.
  * Each first answer has a toolUseId of its own, as Bedrock's have, so that blocks the gateway kept by
- * tool call id for one test cannot answer for another.
+ * tool call id for one test cannot answer for another. A second fake answers with interleaved thinking
+ * and takes back only that turn without its text, each reasoning block where the answer had it.
  * https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html
  */
 import { converseEvent, type BedrockCall, type BedrockReply } from './fake-bedrock';
@@ -74,4 +75,18 @@ export function fakeConverse(call: BedrockCall): BedrockReply {
     };
   }
   return call.operation === 'converse-stream' ? { events: converseEvents('converse-chat.events.json') } : { json: FINAL_ANSWER };
+}
+
+const INTERLEAVED = readJsonFixture<{ output: { message: { content: Record<string, unknown>[] } } }>('bedrock', 'converse-interleaved-thinking.response.json');
+/** The interleaved answer's turn without its text: reasoning, reasoning, toolUse, reasoning, toolUse. */
+export const INTERLEAVED_WITHOUT_TEXT = INTERLEAVED.output.message.content.filter((block) => block.text === undefined);
+
+/** Converse answering with interleaved thinking, then only a turn sent back without its text whose reasoning is where the answer had it among the blocks sent. */
+export function fakeInterleavedConverse(call: BedrockCall): BedrockReply {
+  const assistant = (call.body as ConverseRequest).messages.find((message) => message.role === 'assistant');
+  if (assistant === undefined) return call.operation === 'converse-stream' ? { events: converseEvents('converse-interleaved-thinking.events.json') } : { json: INTERLEAVED };
+  if (JSON.stringify(assistant.content) !== JSON.stringify(INTERLEAVED_WITHOUT_TEXT)) {
+    return { error: { status: 400, type: 'ValidationException', message: 'The model returned the following errors: messages.1.content: thinking blocks cannot be modified or rearranged.' } };
+  }
+  return { json: { output: { message: { role: 'assistant', content: [{ text: FINAL_TEXT }] } }, stopReason: 'end_turn', usage: { inputTokens: 900, outputTokens: 12, totalTokens: 912 } } };
 }

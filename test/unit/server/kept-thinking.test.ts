@@ -2,15 +2,17 @@
  * Which assistant messages of a request need Claude's kept thinking (src/server/kept-thinking.ts):
  * only a thinking request's last assistant message with tool calls and no `thinking_blocks` starts a
  * lookup; it is required when only tool results follow it, and only then does a store that does not
- * answer fail the request. End to end: test/e2e/kept-thinking.test.ts.
+ * answer fail the request. A chat answer's blocks, placed counting its text, go back placed without
+ * it when the turn comes back without it. End to end: test/e2e/kept-thinking.test.ts, interleaved-thinking.test.ts.
  */
 import * as responseStore from '../../../src/response-store';
 import type { ResponsesResponse, ThinkingBlock } from '../../../src/schema';
-import { asksToThink, keepResponseThinking, thinkingRestorationOf, withKeptThinking } from '../../../src/server/kept-thinking';
+import { asksToThink, keepAnswerThinking, keepingStreamThinking, keepResponseThinking, thinkingRestorationOf, withKeptThinking } from '../../../src/server/kept-thinking';
 import { encryptedContentOf } from '../../../src/server/responses-api/encrypted-thinking';
 import { keepResponse } from '../../../src/server/responses-api/stored';
 import type { StoreAccess } from '../../../src/server/responses-api/stored';
 import { gatewayRejectionOf } from '../../support/errors';
+import { collectUntilError } from '../../support/iterables';
 
 const user = (content: string) => ({ role: 'user', content });
 const calls = (id: string) => ({ role: 'assistant', content: null, tool_calls: [{ id, type: 'function', function: { name: 'f', arguments: '{}' } }] });
@@ -101,5 +103,50 @@ describe("withKeptThinking of a kept /v1/responses answer's parallel tool calls"
     expect((restored.messages as Record<string, unknown>[])[1]).toEqual({ ...assistant, thinking_blocks: blocks });
     // One question for the tool call ids, one for the reasoning items they name.
     expect(find).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("a chat answer's kept interleaved blocks, sent back with tool_calls and no thinking_blocks", () => {
+  const access: StoreAccess = { plan: { enabled: true, maxBytes: 1_000_000, maxAgeMs: 60_000 }, space: 'chat-places' };
+  const call = (id: string) => ({ id, type: 'function', function: { name: 'f', arguments: '{}' } });
+  /** Thinking first, then (after the text, when there is one) before the first call, then between the calls. */
+  const blocks: ThinkingBlock[] = [
+    { type: 'thinking', thinking: 'Two cities.', signature: 'sig-1' },
+    { type: 'thinking', thinking: 'Paris first.', signature: 'sig-2', content_index: 1 },
+    { type: 'redacted_thinking', data: 'AA==', content_index: 2 },
+  ];
+  /** The same blocks for the turn without its text: each one place earlier, none before 0. */
+  const withoutText: ThinkingBlock[] = [blocks[0], { type: 'thinking', thinking: 'Paris first.', signature: 'sig-2' }, { type: 'redacted_thinking', data: 'AA==', content_index: 1 }];
+  let answers = 0;
+
+  /** Keeps an answer as the gateway does (whole, or streamed), and restores the request that sends its turn back with `content`. */
+  async function sentBack(answer: { text: string | null; stream: boolean }, content: string | null): Promise<unknown> {
+    answers += 1;
+    const ids = [`call_paris_${answers}`, `call_london_${answers}`];
+    if (answer.stream) {
+      const chunks = [
+        { choices: [{ index: 0, delta: { role: 'assistant', thinking_blocks: blocks.map((block, index) => ({ index, ...block })) } }] },
+        ...(answer.text === null ? [] : [{ choices: [{ index: 0, delta: { content: answer.text } }] }]),
+        { choices: [{ index: 0, delta: { tool_calls: ids.map((id, index) => ({ index, ...call(id) })) }, finish_reason: 'tool_calls' }] },
+      ];
+      // The stream reaches the client unchanged; its thinking is kept once it has ended.
+      expect(await collectUntilError(keepingStreamThinking((async function* () { yield* chunks; })(), { access }))).toEqual({ values: chunks });
+    } else {
+      keepAnswerThinking({ choices: [{ index: 0, message: { role: 'assistant', content: answer.text, tool_calls: ids.map(call), thinking_blocks: blocks } }] }, { access });
+    }
+    const request = { ...thinking, messages: [user('Paris and London?'), { role: 'assistant', content, tool_calls: ids.map(call) }, ...ids.map(result)] };
+    const restored = await withKeptThinking(request, thinkingRestorationOf(request)!, { access });
+    return (restored.messages as Record<string, unknown>[])[1].thinking_blocks;
+  }
+
+  test.each([false, true])('stream: %s: an answer with text sent back with content "" or null gets each block one place earlier; with its text, as answered', async (stream) => {
+    expect(await sentBack({ text: 'Looking both up.', stream }, '')).toEqual(withoutText);
+    expect(await sentBack({ text: 'Looking both up.', stream }, null)).toEqual(withoutText);
+    expect(await sentBack({ text: 'Looking both up.', stream }, 'Looking both up.')).toEqual(blocks);
+  });
+
+  test.each([false, true])('stream: %s: an answer without text, whose places count none, keeps them', async (stream) => {
+    expect(await sentBack({ text: null, stream }, null)).toEqual(blocks);
+    expect(await sentBack({ text: null, stream }, '')).toEqual(blocks);
   });
 });
