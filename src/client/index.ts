@@ -58,7 +58,7 @@ export interface GatewayClientOptions {
   /**
    * How many times a helper call is sent again after a 429, 502, 503 or 504, or a connection that
    * failed before any answer (waiting Retry-After, else a backoff). Never once a stream has started,
-   * nor after an abort. 0 by default; a call's own `maxRetries` replaces it.
+   * nor after an abort, nor for a failure the gateway marks `x-should-retry: false`. 0 by default; a call's own `maxRetries` replaces it.
    */
   maxRetries?: number;
   /**

@@ -3,7 +3,8 @@
  * Like the official openai client: Retry-After when the gateway gives one, else exponential backoff
  * (0.5 s doubling up to 8 s) less up to 25 % jitter. Unlike it, only what is temporary and safe to
  * repeat: 429, 502, 503, 504, and a connection that failed before any answer (not other 5xx: a 500
- * is the gateway's own fault and would fail again).
+ * is the gateway's own fault and would fail again), and never one the gateway marks
+ * `x-should-retry: false` (a provider's quota used up, an answer it was billed for but could not read).
  */
 import { GatewayConnectionError } from './transport';
 
@@ -37,7 +38,8 @@ export function backoffMs(retry: number, random = Math.random): number {
 
 /**
  * How long to wait before sending again, or undefined when this attempt's outcome is final: a
- * success, a status or error not worth repeating, or a Retry-After past MAX_RETRY_AFTER_MS.
+ * success, a status or error not worth repeating (or marked `x-should-retry: false`), or a
+ * Retry-After past MAX_RETRY_AFTER_MS.
  */
 export function retryWaitMs<T extends { response: Response }>(attempt: Attempt<T>, retry: number): number | undefined {
   if ('error' in attempt) {
@@ -45,7 +47,8 @@ export function retryWaitMs<T extends { response: Response }>(attempt: Attempt<T
     return attempt.error instanceof GatewayConnectionError && !attempt.error.answerStarted ? backoffMs(retry) : undefined;
   }
   const { response } = attempt.result;
-  if (!isRetryableStatus(response.status)) return undefined;
+  // The gateway's word that the same request would fail again (and be billed again), as the openai client heeds it.
+  if (!isRetryableStatus(response.status) || response.headers.get('x-should-retry') === 'false') return undefined;
   const asked = retryAfterMs(response.headers);
   if (asked === undefined) return backoffMs(retry);
   return asked <= MAX_RETRY_AFTER_MS ? asked : undefined;

@@ -69,6 +69,32 @@ test('a 400, a 401, a 404 and a 500 are not retried', async () => {
   }
 });
 
+test("a 429 or 502 the gateway marks x-should-retry: false (a provider's quota used up, an answer it could not read) is not sent again", async () => {
+  const upstream = await startFakeUpstream((request, response) => {
+    const content = (request.body as { messages: { content: string }[] }).messages[0].content;
+    if (content === 'quota') return sendJson(response, 429, { error: { message: 'You exceeded your current quota', type: 'insufficient_quota', code: 'insufficient_quota' } });
+    sendJson(response, 200, { id: 'chatcmpl-1', object: 'chat.completion' });
+  });
+  const gateway = await startGateway(`
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-key, openai_api_base: "${upstream.url}/v1" } }
+`);
+  try {
+    const client = createGatewayClient({ baseUrl: gateway.url, maxRetries: 2 });
+    for (const [content, status] of [['quota', 429], ['shapeless', 502]] as const) {
+      const before = upstream.requests.length;
+      const failure = await client.chat('chat', { messages: [{ role: 'user', content }] }).catch((error: unknown) => error);
+      expect(failure).toMatchObject({ name: 'GatewayClientError', status });
+      expect({ shouldRetry: (failure as { headers: Headers }).headers.get('x-should-retry'), calls: upstream.requests.length - before }).toEqual({ shouldRetry: 'false', calls: 1 });
+    }
+  } finally {
+    await gateway.close();
+    await upstream.close();
+  }
+});
+
 test('a stream is not sent again once it has started, even when its connection breaks', async () => {
   let started: ServerResponse | undefined;
   const server = await startFakeUpstream((_request, response) => {
