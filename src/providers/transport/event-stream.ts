@@ -49,8 +49,8 @@ export interface EventStreamOptions {
    * that ignored `stream: true`); null makes it the `refusal`.
    */
   answerEvents?(answer: RefusedAnswer): readonly SseEvent[] | null;
-  /** What the consumer gets for an undici error or the abort reason. */
-  translate(error: unknown): unknown;
+  /** What the consumer gets for an undici error or the abort reason; `answerStarted` once the answer's headers came. */
+  translate(error: unknown, answerStarted: boolean): unknown;
 }
 
 /** Queued event text above which the upstream is paused until the consumer has caught up. */
@@ -198,7 +198,7 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
 
   onError(error: Error): void {
     this.end();
-    if (!this.closed && !this.failure) this.fail(this.options.translate(error));
+    if (!this.closed && !this.failure) this.fail(this.options.translate(error, this.answer.statusCode !== 0));
   }
 
   private keepRefused(chunk: Buffer): boolean {

@@ -204,8 +204,11 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     return resolved;
   }
 
-  /** Maps a thrown network/undici error; the abort reason and GatewayErrors pass through. */
-  function translate(error: unknown, signal: CallSignal): unknown {
+  /**
+   * Maps a thrown network/undici error; the abort reason and GatewayErrors pass through. A connection
+   * that fails once the answer has started was reached: saying otherwise sends an operator to the network.
+   */
+  function translate(error: unknown, signal: CallSignal, answerStarted = false): unknown {
     if (signal.aborted) return signal.reason ?? error;
     if (error instanceof GatewayError) return error;
     if (error instanceof AnswerTooLarge) return error.toGatewayError(providerName, endpointName);
@@ -218,6 +221,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       case 'UND_ERR_BODY_TIMEOUT':
         return GatewayError.upstreamTimeout(`${providerName} stopped sending its response for ${seconds(timeouts.body)} ${forEndpoint} (idle timeout).`);
       default: {
+        if (answerStarted) return GatewayError.upstreamUnavailable(`The connection to ${providerName}${through} broke while it was sending its answer ${forEndpoint} (${failureOf(error, code, proxy !== null)}).`);
         const unreached = `${providerName} could not be reached${through} ${forEndpoint}`;
         return GatewayError.upstreamUnavailable(certificateFailure(code, unreached) ?? `${unreached} (${failureOf(error, code, proxy !== null)}).`);
       }
@@ -315,7 +319,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       maxRefusedBytes: maxAnswerBytes,
       refusal: format.refusal,
       answerEvents: format.answerEvents,
-      translate: (error) => translate(error, signal),
+      translate: (error, answerStarted) => translate(error, signal, answerStarted),
     });
   }
 
