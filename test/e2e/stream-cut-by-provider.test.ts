@@ -1,8 +1,8 @@
 /**
- * A provider that breaks its connection in the middle of a stream, seen from the clients: our SDK on
- * the MLflow route and the official `openai` client on /v1 get the chunks sent before it, then the
- * stream's error event saying the connection broke mid-answer (not that the provider could not be
- * reached, which it was).
+ * A provider that breaks its connection in the middle of an answer, seen from the clients: our SDK on
+ * the MLflow route and the official `openai` client on /v1 get a stream's chunks sent before it, then
+ * the stream's error event saying the connection broke mid-answer (not that the provider could not be
+ * reached, which it was); a JSON answer cut the same way is a 502 saying the same.
  */
 import OpenAI from 'openai';
 import { createGatewayClient, GatewayClientError } from '../../src/client';
@@ -17,11 +17,19 @@ const messages = [{ role: 'user' as const, content: 'Hi' }];
 const broke = "The connection to OpenAI broke while it was sending its answer for endpoint 'chat' (UND_ERR_SOCKET).";
 
 beforeAll(async () => {
-  upstream = await startFakeUpstream((_request, response) => {
+  upstream = await startFakeUpstream((request, response) => {
+    if (!(request.body as { stream?: boolean }).stream) {
+      // A JSON answer that promises more bytes than come.
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      response.write('{"id":', () => setTimeout(() => response.socket?.destroy(), 20));
+      return;
+    }
     response.writeHead(200, { 'content-type': 'text/event-stream' });
     response.write(`data: ${JSON.stringify(chunk)}\n\n`, () => setTimeout(() => response.socket?.destroy(), 20));
   });
   gateway = await startGateway(`
+defaults:
+  retries: { max_attempts: 1 }
 endpoints:
   - name: chat
     endpoint_type: llm/v1/chat
@@ -55,4 +63,11 @@ test('the openai client yields the chunk sent, then throws an APIError with the 
   expect(failure).toBeInstanceOf(OpenAI.APIError);
   expect(failure).toMatchObject({ message: broke, code: 'upstream_unavailable' });
   expect(received).toEqual(['Hel']);
+});
+
+test('a JSON answer cut the same way is a 502 saying so, on both routes', async () => {
+  const failure = await createGatewayClient({ baseUrl: gateway.url }).chat('chat', { messages }).catch((error: unknown) => error);
+  expect(failure).toMatchObject({ name: 'GatewayClientError', status: 502, message: broke });
+  const client = new OpenAI({ apiKey: 'unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+  await expect(client.chat.completions.create({ model: 'chat', messages })).rejects.toMatchObject({ status: 502, message: `502 ${broke}`, code: 'upstream_unavailable' });
 });

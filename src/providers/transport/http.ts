@@ -22,7 +22,7 @@ import { isClosed, notePoolUse, poolFor } from './pools';
 import { credentialValues, urlCredentialsHeader, urlCredentialValues } from './credentials';
 import { certificateFailure } from './tls-failures';
 import type { SseEvent } from './sse';
-import { AnswerTooLarge, requestWhole, type WholeResponse } from './whole-response';
+import { AnswerBrokeOff, AnswerTooLarge, requestWhole, type WholeResponse } from './whole-response';
 
 export type { SseEvent } from './sse';
 export { closeAllPools } from './pools';
@@ -210,6 +210,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
    */
   function translate(error: unknown, signal: CallSignal, answerStarted = false): unknown {
     if (signal.aborted) return signal.reason ?? error;
+    if (error instanceof AnswerBrokeOff) return translate(error.reason, signal, true);
     if (error instanceof GatewayError) return error;
     if (error instanceof AnswerTooLarge) return error.toGatewayError(providerName, endpointName);
     const code = errorCode(error);

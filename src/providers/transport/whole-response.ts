@@ -6,7 +6,7 @@
  * (event-stream.ts), NDJSON streams included.
  *
  * Timeouts (`headersTimeout`, `bodyTimeout`) and connection errors are undici's, as with `request`:
- * they reject with undici's errors. An aborted signal aborts the request and rejects with its reason,
+ * they reject with undici's errors (wrapped in AnswerBrokeOff once the headers came). An aborted signal aborts the request and rejects with its reason,
  * at once even while the connection is still being made (a proxy that is slow to open a tunnel).
  * An answer longer than `maxBytes` aborts the request as soon as it passes the limit and rejects
  * with AnswerTooLarge: without a limit, an upstream that never ends its answer fills the memory.
@@ -33,6 +33,13 @@ export class AnswerTooLarge extends Error {
       `${providerName} answered for endpoint '${endpointName}' with status ${this.statusCode} and more than ${this.limit} bytes; the answer was abandoned (server.max_answer_size).`,
       false,
     );
+  }
+}
+
+/** A connection failure (undici's error, `reason`) after the answer's headers came: the upstream was reached. */
+export class AnswerBrokeOff extends Error {
+  constructor(readonly reason: Error) {
+    super(`The answer broke off: ${reason.message}`);
   }
 }
 
@@ -119,7 +126,8 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
       },
       onError(error) {
         done();
-        reject(error);
+        // The limit's own abort, and an abort's reason, stay what they are.
+        reject(statusCode === 0 || error instanceof AnswerTooLarge || signal.aborted ? error : new AnswerBrokeOff(error));
       },
     });
   });
