@@ -87,7 +87,7 @@ export function fromAnthropicChat(body: unknown, { now }: { now: () => number })
       {
         index: 0,
         message: withAnnotations(withThinking({ role: message.role ?? 'assistant', content, tool_calls: toolCalls.length > 0 ? toolCalls : null, refusal: null }, thinking), annotations),
-        finish_reason: mapAnthropicStopReason(message.stop_reason),
+        finish_reason: mapAnthropicStopReason(message.stop_reason, toolCalls.length > 0),
       },
     ],
     usage: fromAnthropicUsage(message.usage),
@@ -96,12 +96,13 @@ export function fromAnthropicChat(body: unknown, { now }: { now: () => number })
 
 export function fromAnthropicCompletions(body: unknown, { now }: { now: () => number }): CompletionsResponse {
   const message = expectMessage(body);
+  const { text, toolCalls } = readContent(message);
   return {
     id: message.id ?? null,
     object: 'text_completion',
     created: now(),
     model: message.model,
-    choices: [{ index: 0, text: readContent(message).text.join(''), finish_reason: mapAnthropicStopReason(message.stop_reason) }],
+    choices: [{ index: 0, text: text.join(''), finish_reason: mapAnthropicStopReason(message.stop_reason, toolCalls.length > 0) }],
     usage: fromAnthropicUsage(message.usage),
   };
 }
@@ -110,11 +111,14 @@ export function fromAnthropicCompletions(body: unknown, { now }: { now: () => nu
  * Anthropic stop reasons in the unified (OpenAI) set. Tool use is `tool_calls` (the reference says
  * `stop`). `pause_turn` (Anthropic paused a long run of server-tool use, such as web searches) is
  * `stop`: the gateway continues a paused turn (pause-turn.ts), and one still paused after that ends
- * with the text so far.
- * A reason Anthropic adds later passes through unchanged rather than being guessed.
+ * with the text so far. `refusal` (the model declined) is `content_filter`; `model_context_window_exceeded`
+ * (the answer filled the context window) is `length`.
+ * A reason Anthropic adds later is `tool_calls` when the answer holds tool calls, else `stop`: clients
+ * may take only OpenAI's values (openai-dotnet, under Semantic Kernel, fails the whole answer on any
+ * other), and the answer it ends is whole as far as the client can tell.
  * https://docs.anthropic.com/en/api/handling-stop-reasons
  */
-export function mapAnthropicStopReason(reason: string | null | undefined): string | null {
+export function mapAnthropicStopReason(reason: string | null | undefined, hasToolCalls = false): string | null {
   switch (reason) {
     case null:
     case undefined:
@@ -131,7 +135,7 @@ export function mapAnthropicStopReason(reason: string | null | undefined): strin
     case 'refusal':
       return 'content_filter';
     default:
-      return reason;
+      return hasToolCalls ? 'tool_calls' : 'stop';
   }
 }
 

@@ -121,7 +121,7 @@ function createStepReader(endpoint: string) {
   }
 
   function finishSteps(): StreamStep[] {
-    const finish: StreamStep = { kind: 'finish', finishReason: mapAnthropicStopReason(stopReason), usage: fromAnthropicUsage(addedUsage(usageBefore, usage)) };
+    const finish: StreamStep = { kind: 'finish', finishReason: mapAnthropicStopReason(stopReason, toolCount > 0), usage: fromAnthropicUsage(addedUsage(usageBefore, usage)) };
     return annotations.length > 0 ? [{ kind: 'annotations', annotations }, finish] : [finish];
   }
 

@@ -689,7 +689,7 @@ describe('responses', () => {
     ['model_context_window_exceeded', 'length'],
     ['tool_use', 'tool_calls'],
     ['refusal', 'content_filter'],
-    ['something_new', 'something_new'],
+    ['something_new', 'stop'],
     [null, null],
   ])('stop reason %s → %s', (reason, expected) => {
     expect(mapAnthropicStopReason(reason)).toBe(expected);
