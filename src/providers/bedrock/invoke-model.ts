@@ -102,6 +102,12 @@ function expectList<Wire>(body: unknown, field: string, model: string): Wire {
 
 const NULL_USAGE: Usage = { prompt_tokens: null, completion_tokens: null, total_tokens: null };
 
+/**
+ * A completion reason these families' mappings below do not know (one added later): the completion
+ * ended without a limit or a filter the gateway can tell, and clients may take only OpenAI's values.
+ */
+const UNMAPPED_FINISH_REASON = 'stop';
+
 function usageOf(prompt: number | null | undefined, completion: number | null | undefined): Usage {
   if (prompt == null && completion == null) return NULL_USAGE;
   return { prompt_tokens: prompt ?? null, completion_tokens: completion ?? null, total_tokens: prompt != null && completion != null ? prompt + completion : null };
@@ -186,7 +192,7 @@ export function mapTitanCompletionReason(reason: string | null | undefined): str
     case 'CONTENT_FILTERED':
       return 'content_filter';
     default:
-      return reason;
+      return UNMAPPED_FINISH_REASON;
   }
 }
 
@@ -240,7 +246,7 @@ export function mapCohereFinishReason(reason: string | undefined): string | null
     case 'ERROR_TOXIC':
       return 'content_filter';
     default:
-      return reason;
+      return UNMAPPED_FINISH_REASON;
   }
 }
 
@@ -291,7 +297,7 @@ export function mapAi21FinishReason(reason: string | undefined): string | null {
     case 'length':
       return 'length';
     default:
-      return reason;
+      return UNMAPPED_FINISH_REASON;
   }
 }
 

@@ -105,7 +105,7 @@ export function fromConverseChat(output: ConverseCommandOutput, context: AnswerC
       {
         index: 0,
         message: withAnnotations(reasoning.thinkingBlocks ? withThinking(message, thinking) : withReasoningText(message, blocks), annotations),
-        finish_reason: mapConverseStopReason(output.stopReason),
+        finish_reason: mapConverseStopReason(output.stopReason, toolCalls.length > 0),
       },
     ],
     usage: fromConverseUsage(output.usage),
@@ -124,8 +124,14 @@ export function fromConverseCompletions(output: ConverseCommandOutput, context: 
   };
 }
 
-/** Converse stop reasons in the unified set; values without an equivalent pass through unchanged. */
-export function mapConverseStopReason(reason: string | undefined): string | null {
+/**
+ * Converse stop reasons in the unified set
+ * (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html#API_runtime_Converse_ResponseSyntax).
+ * `malformed_model_output`, `malformed_tool_use` and a reason Bedrock adds later are `tool_calls`
+ * when the answer holds tool calls, else `stop`: clients may take only OpenAI's values (openai-dotnet
+ * fails the whole answer on any other).
+ */
+export function mapConverseStopReason(reason: string | undefined, hasToolCalls = false): string | null {
   switch (reason) {
     case undefined:
       return null;
@@ -141,6 +147,6 @@ export function mapConverseStopReason(reason: string | undefined): string | null
     case 'guardrail_intervened':
       return 'content_filter';
     default:
-      return reason;
+      return hasToolCalls ? 'tool_calls' : 'stop';
   }
 }

@@ -13,26 +13,30 @@ import { createRedactedBuffer, readReasoningDelta } from './thinking';
 
 /**
  * The part both stream kinds share: the stop reason arrives in `messageStop`, usage in the
- * `metadata` event after it; the finish chunk carries both. A stream without `messageStop` was cut.
+ * `metadata` event after it; the finish chunk carries both (the stop reason as Converse sent it, for
+ * `finish` to map). A stream without `messageStop` was cut. Events of a kind the SDK does not know
+ * (`$unknown`) or the fold does not read give nothing.
  */
-function createConverseFold<Chunk>(mapEvent: (event: ConverseStreamOutput) => Chunk[], finish: (reason: string | null, usage: Usage | null) => Chunk[]): EventFold<ConverseStreamOutput, Chunk> {
-  let stopReason: string | null | undefined;
+function createConverseFold<Chunk>(mapEvent: (event: ConverseStreamOutput) => Chunk[], finish: (reason: string | undefined, usage: Usage | null) => Chunk[]): EventFold<ConverseStreamOutput, Chunk> {
+  let stopped = false;
+  let stopReason: string | undefined;
   let finished = false;
   return {
     event(event) {
       if (finished) return [];
       if (event.messageStop) {
-        stopReason = mapConverseStopReason(event.messageStop.stopReason);
+        stopped = true;
+        stopReason = event.messageStop.stopReason;
         return [];
       }
-      if (event.metadata && stopReason !== undefined) {
+      if (event.metadata && stopped) {
         finished = true;
         return finish(stopReason, fromConverseUsage(event.metadata.usage));
       }
       return mapEvent(event);
     },
     end() {
-      if (stopReason === undefined) throw GatewayError.streamCutOff('Amazon Bedrock ended the stream before the answer was complete (no messageStop event).');
+      if (!stopped) throw GatewayError.streamCutOff('Amazon Bedrock ended the stream before the answer was complete (no messageStop event).');
       if (finished) return [];
       finished = true;
       return finish(stopReason, null);
@@ -134,9 +138,10 @@ export function createConverseChatStream(context: AnswerContext, reasoning: Reas
     return [];
   };
   // The web pages the answer cites, in one chunk before the finish chunk, as the Anthropic stream sends them.
-  const finish = (reason: string | null, usage: Usage | null): ChatChunk[] => {
+  const finish = (reason: string | undefined, usage: Usage | null): ChatChunk[] => {
     const annotations = citations.annotations();
-    return [...(annotations.length > 0 ? [chunk({ annotations })] : []), { ...chunk({}, reason), ...(usage ? { usage } : {}) }];
+    const finishReason = mapConverseStopReason(reason, toolIndexes.size > 0);
+    return [...(annotations.length > 0 ? [chunk({ annotations })] : []), { ...chunk({}, finishReason), ...(usage ? { usage } : {}) }];
   };
   return createConverseFold(mapEvent, finish);
 }
@@ -153,5 +158,5 @@ export function createConverseCompletionsStream(context: AnswerContext): EventFo
     const text = event.contentBlockDelta?.delta?.text;
     return text !== undefined ? [chunk(text)] : [];
   };
-  return createConverseFold(mapEvent, (reason, usage) => [{ ...chunk(null, reason), ...(usage ? { usage } : {}) }]);
+  return createConverseFold(mapEvent, (reason, usage) => [{ ...chunk(null, mapConverseStopReason(reason)), ...(usage ? { usage } : {}) }]);
 }

@@ -663,7 +663,7 @@ describe('Converse answers', () => {
     ['tool_use', 'tool_calls'],
     ['content_filtered', 'content_filter'],
     ['guardrail_intervened', 'content_filter'],
-    ['malformed_tool_use', 'malformed_tool_use'],
+    ['malformed_tool_use', 'stop'],
   ])('stop reason %s is %s', (reason, unified) => {
     expect(mapConverseStopReason(reason)).toBe(unified);
   });
