@@ -89,10 +89,13 @@ export function fromCohereEmbeddings(body: unknown, { model, encodingFormat }: {
 // ---- Finish reasons and errors ----
 
 /**
- * Cohere's finish reasons in the unified set. `ERROR` means the generation failed: it is raised
- * as a 502 rather than returned as a normal answer. Unknown values pass through unchanged.
+ * Cohere's finish reasons in the unified set (v1's and v2's: https://docs.cohere.com/reference/chat ,
+ * `finish_reason`). `ERROR` means the generation failed: it is raised as a 502 rather than returned
+ * as a normal answer. v2's `TIMEOUT` (the model ran out of time) cut the answer short: `length`. A
+ * reason Cohere adds later is `tool_calls` when the answer holds tool calls, else `stop`: clients may
+ * take only OpenAI's values (openai-dotnet fails the whole answer on any other).
  */
-export function mapCohereFinishReason(reason: string | undefined): string | null {
+export function mapCohereFinishReason(reason: string | undefined, hasToolCalls = false): string | null {
   switch (reason) {
     case undefined:
       return null;
@@ -102,6 +105,7 @@ export function mapCohereFinishReason(reason: string | undefined): string | null
       return 'stop';
     case 'MAX_TOKENS':
     case 'ERROR_LIMIT':
+    case 'TIMEOUT':
       return 'length';
     case 'ERROR_TOXIC':
       return 'content_filter';
@@ -111,7 +115,7 @@ export function mapCohereFinishReason(reason: string | undefined): string | null
     case 'ERROR':
       throw GatewayError.upstreamUnavailable('Cohere reported an error while generating (finish_reason ERROR).', false);
     default:
-      return reason;
+      return hasToolCalls ? 'tool_calls' : 'stop';
   }
 }
 

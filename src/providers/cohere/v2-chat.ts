@@ -232,7 +232,7 @@ export function fromCohereV2Chat(body: unknown, { model, now }: CohereResponseCo
         index: 0,
         // Only an answer that thought has the field, so others keep OpenAI's exact shape.
         message: thoughts.length > 0 ? { ...answer, reasoning_content: thoughts.join('') } : answer,
-        finish_reason: mapCohereFinishReason(finishReason),
+        finish_reason: mapCohereFinishReason(finishReason, calls.length > 0),
       },
     ],
     usage: fromCohereUsage({ meta: usage }),
@@ -308,7 +308,7 @@ export function createCohereV2ChatStream({ model, now }: CohereResponseContext):
         }
         case 'message-end': {
           done = true;
-          const last = chunk({}, mapCohereFinishReason(line.delta?.finish_reason));
+          const last = chunk({}, mapCohereFinishReason(line.delta?.finish_reason, callIndexes.size > 0));
           last.usage = fromCohereUsage({ meta: line.delta?.usage });
           return [last];
         }

@@ -325,7 +325,8 @@ describe('mapCohereFinishReason and cohereErrorMessage', () => {
     ['MAX_TOKENS', 'length'],
     ['ERROR_LIMIT', 'length'],
     ['ERROR_TOXIC', 'content_filter'],
-    ['SOMETHING_NEW', 'SOMETHING_NEW'],
+    ['TIMEOUT', 'length'],
+    ['SOMETHING_NEW', 'stop'],
     [undefined, null],
   ])('%s → %s', (reason, expected) => {
     expect(mapCohereFinishReason(reason)).toBe(expected);
