@@ -8,7 +8,8 @@
  * finish's event or after it, is complete too; one that ends with a candidate unfinished, or without
  * that usage, was cut off. Usage rides on the chunk with the last finish, once: each event's
  * usageMetadata holds the counts so far, of all candidates together, so an earlier candidate's
- * finish would report part of them. Choices are numbered 0, 1, ... in the order their candidates
+ * finish would report part of them; a finishing event without usageMetadata is held until the next
+ * event (a chunk of usage alone, whose counts it then carries) or the end. Choices are numbered 0, 1, ... in the order their candidates
  * first came, as fromGeminiChat numbers them, so a candidate Gemini left out leaves no gap.
  */
 import { GatewayError } from '../../errors';
@@ -105,6 +106,8 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
   /** The last event, while no candidate has come: the empty answer's id and usage. */
   let emptyAnswer: GeminiGenerateContentResponse | null = null;
   let finishedSoFar: FinishedSoFar | null = null;
+  /** The finishing event's step, held while its event carried no usageMetadata: a chunk of usage alone may follow. */
+  let finishAwaitingUsage: StreamStep | null = null;
 
   function piecesOf(response: GeminiGenerateContentResponse): StreamStep {
     const failure = held === null ? null : failedToolCall(response, context.endpointName);
@@ -168,7 +171,14 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
       const data = parseEvent(text);
       if (data.error !== undefined && data.error !== null) throw geminiStreamError(data, context.endpointName);
       const response = expectGeminiResponse(data);
+      const wasFinished = finished;
       const step = piecesOf(response);
+      if (finishAwaitingUsage !== null) {
+        const usage = response.usageMetadata === undefined ? undefined : fromGeminiUsage(response.usageMetadata);
+        const waiting: StreamStep = { ...finishAwaitingUsage, usage };
+        finishAwaitingUsage = null;
+        return [...emit(waiting), ...(step.pieces.length > 0 ? emit(step) : [])];
+      }
       if (finishedSoFar !== null && step.pieces.length === 0 && !finished) {
         // An event with nothing for any candidate: only its usage counts.
         finishedSoFar = { ...finishedSoFar, usageMetadata: response.usageMetadata ?? finishedSoFar.usageMetadata };
@@ -176,9 +186,18 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
       }
       const before = finishedSoFar === null ? [] : emit(finishedSoFar.step);
       finishedSoFar = everyStartedFinished() ? { step, usageMetadata: response.usageMetadata } : null;
+      if (finished && !wasFinished && response.usageMetadata === undefined) {
+        finishAwaitingUsage = step;
+        return before;
+      }
       return finishedSoFar === null ? [...before, ...emit(step)] : before;
     },
     end(): Chunk[] {
+      if (finishAwaitingUsage !== null) {
+        const waiting = finishAwaitingUsage;
+        finishAwaitingUsage = null;
+        return emit(waiting);
+      }
       if (finished) return [];
       if (finishedSoFar !== null && finishedSoFar.usageMetadata !== undefined) {
         finished = true;
