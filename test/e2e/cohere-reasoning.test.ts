@@ -11,8 +11,10 @@
 import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
 import { assembleAssistantTurn } from '../support/assistant-turn';
+import { openaiErrorOf } from '../support/errors';
 import { sendJson, sendStream, type RecordedRequest } from '../support/fake-upstream';
 import { readFixture, readJsonFixture } from '../support/fixtures';
+import { LONG_VALUE, LONG_VALUE_CUT } from '../support/long-value';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 const ASSISTANT_FIELDS = ['role', 'content', 'tool_calls', 'tool_plan', 'citations'];
@@ -134,6 +136,19 @@ test('a level Cohere has no equivalent for is a 400 naming reasoning_effort; not
     status: 400,
     param: 'reasoning_effort',
     message: expect.stringContaining(`Cohere takes 'none', 'minimal', 'low', 'medium' or 'high', not "xhigh"`),
+  });
+  expect(requests()).toHaveLength(0);
+});
+
+test('a long reasoning_effort is quoted cut in the 400, not echoed whole', async () => {
+  expect(await openaiErrorOf(setup.openai.chat.completions.create({ model: 'cohere', messages: [question], reasoning_effort: LONG_VALUE as 'high' }))).toEqual({
+    status: 400,
+    error: {
+      message: `reasoning_effort: Cohere takes 'none', 'minimal', 'low', 'medium' or 'high', not ${LONG_VALUE_CUT}.`,
+      type: 'invalid_request_error',
+      param: 'reasoning_effort',
+      code: 'invalid_value',
+    },
   });
   expect(requests()).toHaveLength(0);
 });

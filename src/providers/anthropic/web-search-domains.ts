@@ -5,6 +5,7 @@
  * (`web_search_options.filters`, shared/web-search-options.ts) within the endpoint's bounds
  * (web-search-settings.ts). A request may narrow the endpoint's list, never widen it.
  */
+import { quotedJson } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { AnthropicWebSearchBounds } from './web-search-settings';
 
@@ -61,7 +62,7 @@ function intersection(requested: readonly Domain[], bounds: readonly Domain[]): 
 export function allowedDomainsWithin(requested: readonly string[], bounds: AnthropicWebSearchBounds): readonly string[] {
   requested.forEach((entry, index) => {
     const problem = domainProblem(entry);
-    if (problem !== null) throw GatewayError.invalidParam(`${PARAM}[${index}]: ${JSON.stringify(entry)} ${problem}.`, `${PARAM}[${index}]`);
+    if (problem !== null) throw GatewayError.invalidParam(`${PARAM}[${index}]: ${quotedJson(entry)} ${problem}.`, `${PARAM}[${index}]`);
   });
   if (bounds.blocked_domains !== undefined) {
     throw GatewayError.invalidParam(`${PARAM}: this endpoint's web_search sets blocked_domains, and Anthropic refuses allowed_domains beside them; leave the filter out or use an endpoint without blocked_domains.`, PARAM);

@@ -8,6 +8,7 @@
  * cannot say: the domains' form, both lists at once, the setting on a completions endpoint.
  */
 import type { AnthropicConfig } from '../../../generated/config';
+import { quotedJson } from '../../config/quoted';
 import type { EndpointType } from '../../schema';
 import { ConfigKeyError } from '../shared/config-key-error';
 import { domainProblem } from './web-search-domains';
@@ -25,7 +26,7 @@ export interface AnthropicWebSearchBounds {
 function checkedDomains(list: readonly string[], key: (typeof DOMAIN_LISTS)[number]): readonly string[] {
   list.forEach((entry, index) => {
     const problem = domainProblem(entry);
-    if (problem !== null) throw new ConfigKeyError(`${JSON.stringify(entry)} ${problem}`, [KEY, key, index]);
+    if (problem !== null) throw new ConfigKeyError(`${quotedJson(entry)} ${problem}`, [KEY, key, index]);
   });
   return Object.freeze([...list]);
 }

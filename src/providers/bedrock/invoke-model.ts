@@ -23,6 +23,7 @@
  * encoding, which the official clients ask for by default). Cohere Embed requires `input_type`;
  * when the client sends none we send `search_document` (documented in the README).
  */
+import { quotedJson } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, Usage } from '../../schema';
 import { embeddingsResponse, embeddingTexts, encodingFormatOf, summedTokenCounts, textsForSeveralCalls } from '../shared/embeddings';
@@ -325,7 +326,7 @@ export function toTitanMultimodalEmbeddings(request: EmbeddingsRequest, family: 
   encodingFormatOf(request, PROVIDER);
   const { dimensions } = request;
   if (dimensions !== undefined && !(typeof dimensions === 'number' && TITAN_MULTIMODAL_DIMENSIONS.includes(dimensions))) {
-    throw GatewayError.invalidParam(`dimensions: ${family.label} on Amazon Bedrock takes ${TITAN_MULTIMODAL_DIMENSIONS.join(', ')}, not ${JSON.stringify(dimensions)}.`, 'dimensions');
+    throw GatewayError.invalidParam(`dimensions: ${family.label} on Amazon Bedrock takes ${TITAN_MULTIMODAL_DIMENSIONS.join(', ')}, not ${quotedJson(dimensions)}.`, 'dimensions');
   }
   const embeddingConfig = dimensions === undefined ? {} : { embeddingConfig: { outputEmbeddingLength: dimensions } };
   return textsForSeveralCalls(request.input, PROVIDER).map((text) => ({ inputText: text, ...embeddingConfig }));
@@ -366,7 +367,7 @@ export function toCohereEmbedV4Embeddings(request: EmbeddingsRequest, family: Be
   encodingFormatOf(request, PROVIDER);
   const { dimensions } = request;
   if (dimensions !== undefined && !(typeof dimensions === 'number' && COHERE_V4_DIMENSIONS.includes(dimensions))) {
-    throw GatewayError.invalidParam(`dimensions: ${family.label} on Amazon Bedrock takes ${COHERE_V4_DIMENSIONS.join(', ')}, not ${JSON.stringify(dimensions)}.`, 'dimensions');
+    throw GatewayError.invalidParam(`dimensions: ${family.label} on Amazon Bedrock takes ${COHERE_V4_DIMENSIONS.join(', ')}, not ${quotedJson(dimensions)}.`, 'dimensions');
   }
   const truncate = typeof request.truncate === 'string' ? (ownValue(COHERE_V4_TRUNCATE, request.truncate) ?? request.truncate) : request.truncate;
   return defined({

@@ -15,6 +15,7 @@
  * `X-Amzn-Bedrock-Input-Token-Count` headers (null unless each call sent one). Images, audio, video
  * and documents (the other modalities) are not reachable through the unified request.
  */
+import { quotedJson } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
 import { embeddingsResponse, encodingFormatOf, summedTokenCounts, textsForSeveralCalls } from '../shared/embeddings';
@@ -52,7 +53,7 @@ const NOVA_TRUNCATION_MODES: readonly unknown[] = ['START', 'END', 'NONE'];
 /** 400 naming the parameter and the values the model takes, unless `value` is absent or one of them. */
 function requireOneOf(value: unknown, allowed: readonly unknown[], param: string, family: BedrockFamily): void {
   if (value === undefined || allowed.includes(value)) return;
-  throw GatewayError.invalidParam(`${param}: ${family.label} on ${PROVIDER} takes ${allowed.join(', ')}, not ${JSON.stringify(value)}.`, param);
+  throw GatewayError.invalidParam(`${param}: ${family.label} on ${PROVIDER} takes ${allowed.join(', ')}, not ${quotedJson(value)}.`, param);
 }
 
 /** One SINGLE_EMBEDDING body per input text, in input order. */

@@ -2,7 +2,7 @@
  * Unified chat, completions and embeddings requests → Cohere v1 `/chat`, `/generate` and `/embed`
  * bodies (reference §6.5): conversation split, parameter renames, temperature scaling, rejections.
  */
-import { quoted } from '../../config/quoted';
+import { quoted, quotedJson } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, EmbeddingsRequest } from '../../schema';
 import { embeddingTexts } from '../shared/embeddings';
@@ -118,7 +118,7 @@ export function cohereThinkingOf(request: Readonly<Record<string, unknown>>): Co
   }
   const type = typeof effort === 'string' && Object.hasOwn(THINKING_OF_EFFORT, effort) ? THINKING_OF_EFFORT[effort] : undefined;
   if (type === undefined) {
-    throw GatewayError.invalidParam(`reasoning_effort: ${COHERE_NAME} takes ${listOfValues(Object.keys(THINKING_OF_EFFORT))}, not ${JSON.stringify(effort)}.`, 'reasoning_effort');
+    throw GatewayError.invalidParam(`reasoning_effort: ${COHERE_NAME} takes ${listOfValues(Object.keys(THINKING_OF_EFFORT))}, not ${quotedJson(effort)}.`, 'reasoning_effort');
   }
   return { type };
 }

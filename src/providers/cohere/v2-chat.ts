@@ -21,7 +21,7 @@
  * the request thinks (historyThinks).
  * Streams are server-sent events: tool calls are numbered 0, 1, ... in the order they start.
  */
-import { quoted } from '../../config/quoted';
+import { quoted, quotedJson } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, Tool, ToolCall, ToolCallDelta } from '../../schema';
 import { argumentsText, excerpt, isRecord, parseJsonObject } from '../shared/json';
@@ -129,7 +129,7 @@ function toCohereV2Tool(tool: Tool, index: number): Record<string, unknown> {
 function namedTool(tools: Tool[], choice: Record<string, unknown>): Tool[] {
   const name = isRecord(choice.function) ? choice.function.name : undefined;
   if (choice.type !== 'function' || typeof name !== 'string') {
-    throw GatewayError.invalidParam(`tool_choice: Cohere accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${JSON.stringify(choice)}.`, 'tool_choice');
+    throw GatewayError.invalidParam(`tool_choice: Cohere accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${quotedJson(choice)}.`, 'tool_choice');
   }
   const chosen = tools.filter((tool) => tool.function.name === name);
   if (chosen.length === 0) throw GatewayError.invalidParam(`tool_choice.function.name: no tool named ${quoted(name)} in tools.`, 'tool_choice.function.name');
@@ -140,10 +140,10 @@ function namedTool(tools: Tool[], choice: Record<string, unknown>): Tool[] {
 function chooseTools(tools: Tool[], choice: ChatRequest['tool_choice']): { tools: Tool[]; toolChoice?: 'REQUIRED' | 'NONE' } {
   if (choice === undefined || choice === 'auto') return { tools };
   if (choice === 'none') return { tools, toolChoice: 'NONE' };
-  if (tools.length === 0) throw GatewayError.invalidParam(`tool_choice: ${JSON.stringify(choice)} needs a non-empty 'tools' list.`, 'tool_choice');
+  if (tools.length === 0) throw GatewayError.invalidParam(`tool_choice: ${quotedJson(choice)} needs a non-empty 'tools' list.`, 'tool_choice');
   if (choice === 'required') return { tools, toolChoice: 'REQUIRED' };
   if (isRecord(choice)) return { tools: namedTool(tools, choice), toolChoice: 'REQUIRED' };
-  throw GatewayError.invalidParam(`tool_choice: Cohere accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${JSON.stringify(choice)}.`, 'tool_choice');
+  throw GatewayError.invalidParam(`tool_choice: Cohere accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${quotedJson(choice)}.`, 'tool_choice');
 }
 
 /** `strict_tools: true` when every tool is strict; strict on some only cannot be expressed. */

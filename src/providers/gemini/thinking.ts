@@ -13,6 +13,7 @@
  * silently. A level a particular model does not offer (`medium` on some Pro models, `minimal` on
  * others) changes from release to release, so Gemini decides: its 400 names the level.
  */
+import { quotedJson } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import { listOfValues } from '../shared/thinking';
 import type { GeminiThinkingConfig } from './wire';
@@ -59,7 +60,7 @@ export function toGeminiThinkingConfig(effort: unknown, control: GeminiThinkingC
   }
   if (!isLevel(effort)) {
     const accepted = control.form === 'budget' && control.canTurnOff ? ['none', ...LEVELS] : LEVELS;
-    throw GatewayError.invalidParam(`reasoning_effort: ${control.label} takes ${listOfValues(accepted)}, not ${JSON.stringify(effort)}.`, 'reasoning_effort');
+    throw GatewayError.invalidParam(`reasoning_effort: ${control.label} takes ${listOfValues(accepted)}, not ${quotedJson(effort)}.`, 'reasoning_effort');
   }
   // Thought summaries come with any thinking asked for, as LiteLLM asks for them: they become reasoning_content.
   return control.form === 'budget' ? { thinkingBudget: BUDGETS[effort], includeThoughts: true } : { thinkingLevel: effort, includeThoughts: true };

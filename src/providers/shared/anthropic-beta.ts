@@ -7,6 +7,7 @@
  * (https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-anthropic-claude-messages-request-response.html).
  * Read once at config load.
  */
+import { quotedJson } from '../../config/quoted';
 import { ConfigKeyError } from './config-key-error';
 
 /** What `anthropic_beta` may hold: a list of beta names, or one string of names separated by commas. */
@@ -36,14 +37,14 @@ export function anthropicBetasOf(setting: AnthropicBetaSetting): string[] {
     names.forEach((name, index) => {
       const problem = betaNameProblem(name);
       if (problem !== null) {
-        throw new ConfigKeyError(`beta name ${index + 1} (${JSON.stringify(name)}) of ${JSON.stringify(setting)} ${problem}: give beta names separated by commas, e.g. "${EXAMPLE},interleaved-thinking-2025-05-14"`, [KEY]);
+        throw new ConfigKeyError(`beta name ${index + 1} (${quotedJson(name)}) of ${quotedJson(setting)} ${problem}: give beta names separated by commas, e.g. "${EXAMPLE},interleaved-thinking-2025-05-14"`, [KEY]);
       }
     });
     return names;
   }
   setting.forEach((name, index) => {
     const problem = betaNameProblem(name);
-    if (problem !== null) throw new ConfigKeyError(`${JSON.stringify(name)} ${problem}: each item is one beta name, e.g. ${EXAMPLE}`, [KEY, index]);
+    if (problem !== null) throw new ConfigKeyError(`${quotedJson(name)} ${problem}: each item is one beta name, e.g. ${EXAMPLE}`, [KEY, index]);
   });
   return [...setting];
 }

@@ -3,6 +3,7 @@
  * OpenAI clients ask for `encoding_format: "base64"` by default (little-endian float32, as OpenAI
  * sends it), so the gateway encodes the vectors itself instead of forwarding or dropping the option.
  */
+import { quotedJson } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
 import { noteServedRequest, type CallSignal } from '../abort';
@@ -85,7 +86,7 @@ export function encodingFormatOf(request: Readonly<Record<string, unknown>>, pro
   const format = request.encoding_format;
   if (format === undefined || format === 'float' || format === 'base64') return format ?? 'float';
   const forProvider = provider === undefined ? '' : ` for ${provider}`;
-  throw GatewayError.invalidParam(`The parameter 'encoding_format' must be 'float' or 'base64'${forProvider}, got ${JSON.stringify(format)}.`, 'encoding_format');
+  throw GatewayError.invalidParam(`The parameter 'encoding_format' must be 'float' or 'base64'${forProvider}, got ${quotedJson(format)}.`, 'encoding_format');
 }
 
 /** A float vector as OpenAI sends it for `base64`: little-endian float32 bytes, base64-encoded. */

@@ -5,6 +5,7 @@
  * https://docs.litellm.ai/docs/reasoning_content ; in requests, OpenAI's `reasoning_effort` as
  * Claude's extended thinking: a budget, or adaptive thinking with an effort on Claude 4.6 and later.
  */
+import { quotedJson } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { ChatResponse, ThinkingBlock } from '../../schema';
 import type { ClaudeThinkingForm } from './claude-thinking-form';
@@ -74,7 +75,7 @@ function claudeThinkingFor(request: Readonly<Record<string, unknown>>, provider:
   const levels = form === 'adaptive' ? CLAUDE_EFFORTS : CLAUDE_THINKING_BUDGETS;
   const level = typeof effort === 'string' && Object.hasOwn(levels, effort) ? levels[effort] : undefined;
   if (level === undefined) {
-    throw GatewayError.invalidParam(`reasoning_effort: ${provider} takes ${listOfValues(Object.keys(levels))}, not ${JSON.stringify(effort)}.`, 'reasoning_effort');
+    throw GatewayError.invalidParam(`reasoning_effort: ${provider} takes ${listOfValues(Object.keys(levels))}, not ${quotedJson(effort)}.`, 'reasoning_effort');
   }
   if (level === null) return null;
   // Asked for explicitly: Opus 4.7 and later default to `display: "omitted"`, which would leave

@@ -4,6 +4,7 @@
  * path, as is the setting on a Bedrock model the gateway knows is not Claude.
  */
 import { issuesOf, loadInline } from '../../support/config';
+import { LONG_VALUE } from '../../support/long-value';
 
 const CREDENTIALS = { anthropic: 'anthropic_api_key: sk-ant-test', bedrock: 'aws_config: { aws_region: us-east-1 }' } as const;
 
@@ -47,6 +48,22 @@ describe('a beta name the header cannot carry is refused at its YAML path', () =
     ['bedrock', 'us.anthropic.claude-sonnet-4-20250514-v1:0', '[context-1m-2025-08-07, "a b"]', 'anthropic_beta[1]', `endpoint 'claude': "a b" holds whitespace: each item is one beta name, e.g. context-1m-2025-08-07`],
   ] as const)('%s %s: %s', (provider, model, setting, key, message) => {
     expect(issuesOf(config(provider, model, setting))).toEqual([{ path: `endpoints[1].model.config.${key}`, message }]);
+  });
+
+  test('a long name, and a long setting it is part of, are quoted cut', () => {
+    const longName = `"${'x'.repeat(80)}…" (100002 characters)`;
+    expect(issuesOf(config('anthropic', 'claude-sonnet-4-5', `["${LONG_VALUE} y"]`))).toEqual([
+      { path: 'endpoints[1].model.config.anthropic_beta[0]', message: `endpoint 'claude': ${longName} holds whitespace: each item is one beta name, e.g. context-1m-2025-08-07` },
+    ]);
+    expect(issuesOf(config('anthropic', 'claude-sonnet-4-5', `"${LONG_VALUE} y"`))).toEqual([
+      {
+        path: 'endpoints[1].model.config.anthropic_beta',
+        message: `endpoint 'claude': beta name 1 (${longName}) of ${longName} holds whitespace: give beta names separated by commas, e.g. "context-1m-2025-08-07,interleaved-thinking-2025-05-14"`,
+      },
+    ]);
+    expect(issuesOf(config('anthropic', 'claude-sonnet-4-5', `"context-1m-2025-08-07,,${LONG_VALUE}"`))[0].message).toBe(
+      `endpoint 'claude': beta name 2 ("") of "context-1m-2025-08-07,,${'x'.repeat(57)}…" (100023 characters) is empty: give beta names separated by commas, e.g. "context-1m-2025-08-07,interleaved-thinking-2025-05-14"`,
+    );
   });
 
   test.each(['[]', '5', '[5]', '{ name: context-1m-2025-08-07 }'])('neither a list of strings nor a string (%s): the schema says what it takes', (setting) => {

@@ -5,6 +5,7 @@
  * them together), and only on a chat endpoint.
  */
 import { issuesOf, loadInline } from '../../support/config';
+import { LONG_VALUE, LONG_VALUE_CUT } from '../../support/long-value';
 
 function config(setting: string, endpointType = 'chat'): string {
   return `
@@ -55,6 +56,12 @@ test.each([
   ['{ blocked_domains: [-example.com] }', 'blocked_domains[0]', '"-example.com" is not a host name (letters, digits, hyphens and dots, no port), optionally followed by a path'],
 ])('a domain that is not a host name (%s) is refused at its item', (setting, key, message) => {
   expect(issuesOf(config(setting))).toEqual([{ path: `${PATH}.${key}`, message: `endpoint 'claude': ${message}` }]);
+});
+
+test('a long entry that is not a host name is quoted cut', () => {
+  expect(issuesOf(config(`{ allowed_domains: [${LONG_VALUE}] }`))).toEqual([
+    { path: `${PATH}.allowed_domains[0]`, message: `endpoint 'claude': ${LONG_VALUE_CUT} is not a host name (letters, digits, hyphens and dots, no port), optionally followed by a path` },
+  ]);
 });
 
 test('both lists at once are refused at the second: Anthropic takes one or the other', () => {

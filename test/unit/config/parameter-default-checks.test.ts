@@ -6,6 +6,7 @@
  */
 import { compilePlan } from '../../../src/config/compile';
 import { issuesOf, loadInline } from '../../support/config';
+import { LONG_VALUE, LONG_VALUE_CUT } from '../../support/long-value';
 
 const CREDENTIALS = {
   anthropic: 'anthropic_api_key: sk-ant-test',
@@ -63,6 +64,12 @@ describe('a reasoning_effort default no request could use is refused at load, wi
     ['bedrock', 'completions', 'amazon.titan-text-express-v1', 'reasoning_effort: low', "endpoint 'thinker': The parameter 'reasoning_effort' is not supported by Amazon Bedrock (Amazon Titan Text)."],
   ] as const)('%s %s %s with %s', (provider, endpointType, model, defaults, message) => {
     expect(issuesOf(config(provider, endpointType, model, defaults))).toEqual([{ path: 'endpoints[1].model.config.reasoning_effort', message }]);
+  });
+
+  test('a long default is quoted cut (Bedrock gpt-oss, whose levels go as sent)', () => {
+    expect(issuesOf(config('bedrock', 'chat', 'openai.gpt-oss-120b-1:0', `reasoning_effort: ${LONG_VALUE}`))).toEqual([
+      { path: 'endpoints[1].model.config.reasoning_effort', message: `endpoint 'thinker': reasoning_effort: Amazon Bedrock (OpenAI gpt-oss) takes 'low', 'medium' or 'high', not ${LONG_VALUE_CUT}.` },
+    ]);
   });
 
   test('a default that conflicts with another default is reported at the key the request names (Claude on Bedrock: no room for the budget; Nova 2 high with a temperature)', () => {

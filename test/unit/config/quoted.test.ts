@@ -1,5 +1,5 @@
 /** Values a config's author wrote are quoted whole up to 80 characters, and cut past that with their full length. */
-import { quoted } from '../../../src/config/quoted';
+import { quoted, quotedJson } from '../../../src/config/quoted';
 import { issuesOf } from '../../support/config';
 
 /** Short runs between dashes: a run of 32 letters would look like a secret, and be shown by its first characters only. */
@@ -14,6 +14,21 @@ test('quoted: whole up to 80 characters, cut past them with the full length in c
   expect(quoted('😀'.repeat(80))).toBe(`'${'😀'.repeat(80)}'`);
   expect(quoted('😀'.repeat(81))).toBe(`'${'😀'.repeat(80)}…' (81 characters)`);
   expect(quoted('x'.repeat(1_000_000))).toHaveLength(80 + '\'…\' (1000000 characters)'.length);
+});
+
+test('quotedJson: a value as JSON writes it up to 80 characters; a longer string cut inside its quotes, other JSON text cut as it is', () => {
+  expect(quotedJson('max')).toBe('"max"');
+  expect(quotedJson(3)).toBe('3');
+  expect(quotedJson(null)).toBe('null');
+  expect(quotedJson(undefined)).toBe('undefined');
+  expect(quotedJson({ type: 'function' })).toBe('{"type":"function"}');
+  expect(quotedJson('x'.repeat(80))).toBe(`"${'x'.repeat(80)}"`);
+  expect(quotedJson('x'.repeat(81))).toBe(`"${'x'.repeat(80)}…" (81 characters)`);
+  expect(quotedJson('😀'.repeat(81))).toBe(`"${'😀'.repeat(80)}…" (81 characters)`);
+  // The JSON text of `{"a":"xx…"}` is 8 characters more than its string: 80 in all is whole, 81 is cut.
+  expect(quotedJson({ a: 'x'.repeat(72) })).toBe(`{"a":"${'x'.repeat(72)}"}`);
+  expect(quotedJson({ a: 'x'.repeat(73) })).toBe(`{"a":"${'x'.repeat(73)}"… (81 characters)`);
+  expect(quotedJson(['x'.repeat(1_000_000)])).toBe(`["${'x'.repeat(78)}… (1000004 characters)`);
 });
 
 const mock = (name: string) => `  - {name: ${name}, endpoint_type: llm/v1/chat, model: {provider: mock}}\n`;

@@ -9,6 +9,7 @@ import { mistralToolCallId, toMistralChat } from '../../../src/providers/mistral
 import { ALL_REASONING, toOpenAIChat } from '../../../src/providers/openai';
 import type { ChatChunk, ChatRequest, ThinkingBlock } from '../../../src/schema';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
+import { LONG_VALUE, LONG_VALUE_CUT } from '../../support/long-value';
 import { replayEverySplit, summariseChat } from '../../support/stream-replay';
 
 const now = () => 1_700_000_000;
@@ -207,6 +208,9 @@ describe('reasoning_effort as extended thinking (LiteLLM\'s budgets)', () => {
   test('a config whose default reasoning_effort no request could send is refused at load, naming it', () => {
     const config = (defaults: object) => ({ anthropic_api_key: 'sk-ant-test', ...defaults }) as Parameters<typeof resolveAnthropicTarget>[0];
     expect(() => resolveAnthropicTarget(config({ reasoning_effort: 'max' }), MODEL)).toThrow(/^reasoning_effort: Anthropic takes 'none', 'minimal', 'low', 'medium' or 'high', not "max"\.$/);
+    expect(() => resolveAnthropicTarget(config({ reasoning_effort: LONG_VALUE }), MODEL)).toThrow(
+      expect.objectContaining({ param: 'reasoning_effort', message: `reasoning_effort: Anthropic takes 'none', 'minimal', 'low', 'medium' or 'high', not ${LONG_VALUE_CUT}.` }),
+    );
     expect(() => resolveAnthropicTarget(config({ reasoning_effort: 'medium', max_tokens: 2048 }), MODEL)).toThrow(/max_tokens \(2048\) must be above the thinking budget/);
   });
 });

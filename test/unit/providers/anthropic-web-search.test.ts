@@ -11,6 +11,7 @@ import { codePointLength } from '../../../src/providers/shared/url-citations';
 import type { ChatChunk, ChatRequest, UrlCitation } from '../../../src/schema';
 import { gatewayErrorOf } from '../../support/errors';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
+import { LONG_VALUE, LONG_VALUE_CUT } from '../../support/long-value';
 import { replayEverySplit, summariseChat, summariseCompletions } from '../../support/stream-replay';
 
 const MODEL = 'claude-sonnet-4-5';
@@ -225,5 +226,13 @@ describe("a request's allowed_domains within the endpoint's (web-search-domains.
 
   it('without endpoint lists the request list goes as it is', () => {
     expect(within(['example.com'], { max_uses: 2 })).toEqual(['example.com']);
+  });
+
+  it('an entry that is not a host name is a 400 naming it; a long one is quoted cut', () => {
+    expect(gatewayErrorOf(() => within(['example.com', LONG_VALUE], {}))).toMatchObject({
+      status: 400,
+      param: 'web_search_options.filters.allowed_domains[1]',
+      message: `web_search_options.filters.allowed_domains[1]: ${LONG_VALUE_CUT} is not a host name (letters, digits, hyphens and dots, no port), optionally followed by a path.`,
+    });
   });
 });

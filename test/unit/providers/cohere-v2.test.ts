@@ -6,6 +6,7 @@ import { GatewayError } from '../../../src/errors';
 import { cohereV2BaseUrl, createCohereV2ChatStream, fromCohereV2Chat, toCohereV2Chat, usesCohereV2 } from '../../../src/providers/cohere';
 import type { ChatMessage, ChatRequest } from '../../../src/schema';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
+import { LONG_VALUE, LONG_VALUE_CUT } from '../../support/long-value';
 import { replay, replayEverySplit, replayOutcome, summariseChat } from '../../support/stream-replay';
 
 const NOW = 1_700_000_000;
@@ -113,6 +114,14 @@ describe('toCohereV2Chat', () => {
     ['required without tools', { tool_choice: 'required' }, 'tool_choice', `tool_choice: "required" needs a non-empty 'tools' list.`],
     ['a named function that is not offered', { tools: [weather], tool_choice: { type: 'function', function: { name: 'nope' } } }, 'tool_choice.function.name', "tool_choice.function.name: no tool named 'nope' in tools."],
     ['an unknown tool_choice', { tools: [weather], tool_choice: 'any' }, 'tool_choice', `tool_choice: Cohere accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not "any".`],
+    ['a long tool_choice without tools, cut', { tool_choice: LONG_VALUE }, 'tool_choice', `tool_choice: ${LONG_VALUE_CUT} needs a non-empty 'tools' list.`],
+    ['a long unknown tool_choice, cut', { tools: [weather], tool_choice: LONG_VALUE }, 'tool_choice', `tool_choice: Cohere accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${LONG_VALUE_CUT}.`],
+    [
+      'a long tool_choice object of another type, cut',
+      { tools: [weather], tool_choice: { type: 'tool', function: { name: LONG_VALUE } } as never },
+      'tool_choice',
+      `tool_choice: Cohere accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not {"type":"tool","function":{"name":"${'x'.repeat(45)}… (100038 characters).`,
+    ],
     ['strict on some tools only', { tools: [{ ...weather, function: { ...weather.function, strict: true } }, time] }, 'tools[1].function.strict', 'tools[1].function.strict: Cohere makes all tools strict or none (strict_tools); mark every tool strict, or none.'],
     ['a tool that is not a function', { tools: [{ type: 'web_search' } as never] }, 'tools[0].type', "tools[0].type: Cohere takes function tools only, not 'web_search'."],
     ['parallel_tool_calls that is not a boolean', { tools: [weather], parallel_tool_calls: 'no' as never }, 'parallel_tool_calls', "The parameter 'parallel_tool_calls' must be true or false for Cohere."],
@@ -210,6 +219,7 @@ describe('toCohereV2Chat: reasoning_effort as thinking', () => {
 
   it.each<[string, Record<string, unknown>, string]>([
     ['an unknown level', { reasoning_effort: 'max' }, `reasoning_effort: Cohere takes 'none', 'minimal', 'low', 'medium' or 'high', not "max".`],
+    ['a long unknown level, cut', { reasoning_effort: LONG_VALUE }, `reasoning_effort: Cohere takes 'none', 'minimal', 'low', 'medium' or 'high', not ${LONG_VALUE_CUT}.`],
     ['reasoning_effort beside thinking', { reasoning_effort: 'high', thinking: { type: 'disabled' } }, "Send 'reasoning_effort' or 'thinking' to Cohere, not both: reasoning_effort is sent as thinking."],
   ])('%s is a 400 naming reasoning_effort', (_name, extra, message) => {
     expect(() => toCohereV2Chat({ messages: [question], ...extra } as ChatRequest, { model: 'm' })).toThrow(expect.objectContaining({ status: 400, param: 'reasoning_effort', message }));

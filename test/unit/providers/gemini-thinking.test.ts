@@ -8,6 +8,7 @@ import { createGeminiChatStream, fromGeminiChat, geminiThinkingControl, toGemini
 import type { ChatRequest } from '../../../src/schema';
 import { gatewayRejectionOf } from '../../support/errors';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
+import { LONG_VALUE, LONG_VALUE_CUT } from '../../support/long-value';
 import { replayEverySplit } from '../../support/stream-replay';
 
 const messages: ChatRequest['messages'] = [{ role: 'user', content: 'Combien font 17 × 24 ?' }];
@@ -94,6 +95,10 @@ describe('reasoning_effort → thinkingConfig', () => {
     expect(await gatewayRejectionOf(() => thinkingConfigOf(3, GEMINI_3))).toMatchObject({
       status: 400,
       message: `reasoning_effort: Gemini 3 Pro takes 'minimal', 'low', 'medium' or 'high', not 3.`,
+    });
+    expect(await gatewayRejectionOf(() => thinkingConfigOf(LONG_VALUE))).toMatchObject({
+      param: 'reasoning_effort',
+      message: `reasoning_effort: Gemini 2.5 takes 'none', 'minimal', 'low', 'medium' or 'high', not ${LONG_VALUE_CUT}.`,
     });
   });
 

@@ -9,6 +9,7 @@ import {
   toPaLMEmbeddings,
 } from '../../../src/providers/palm';
 import { encodingFormatOf } from '../../../src/providers/shared/embeddings';
+import { LONG_VALUE, LONG_VALUE_CUT } from '../../support/long-value';
 import { closeAllPools } from '../../../src/providers/transport/http';
 import type { ChatRequest, CompletionsRequest, EndpointType } from '../../../src/schema';
 import { gatewayErrorOf } from '../../support/errors';
@@ -139,6 +140,9 @@ describe('responses', () => {
       status: 400,
       param: 'encoding_format',
       message: "The parameter 'encoding_format' must be 'float' or 'base64' for PaLM, got \"int8\".",
+    });
+    expect(gatewayErrorOf(() => encodingFormatOf({ input: 'x', encoding_format: LONG_VALUE }, 'PaLM'))).toMatchObject({
+      message: `The parameter 'encoding_format' must be 'float' or 'base64' for PaLM, got ${LONG_VALUE_CUT}.`,
     });
   });
 

@@ -3,7 +3,7 @@
  * parts as `document` blocks (see index.ts for the mapping and its references).
  */
 import type { ContentBlock, DocumentFormat, ImageFormat } from '@aws-sdk/client-bedrock-runtime';
-import { quoted } from '../../../config/quoted';
+import { quoted, quotedJson } from '../../../config/quoted';
 import { GatewayError } from '../../../errors';
 import type { ContentPart } from '../../../schema';
 import { readFileData, type FilePart } from '../../shared/file-parts';
@@ -66,7 +66,7 @@ export function toConverseBlock(part: ContentPart, partParam: string): ContentBl
       return toConverseDocument(part, partParam);
     default: {
       const unreachable: never = part;
-      throw GatewayError.invalidParam(`${partParam}: unknown content part ${JSON.stringify(unreachable)}.`, partParam);
+      throw GatewayError.invalidParam(`${partParam}: unknown content part ${quotedJson(unreachable)}.`, partParam);
     }
   }
 }

@@ -15,6 +15,7 @@
  * Values are checked here because AWS's refusal of an unknown one names neither the field nor the values.
  */
 import type { DocumentType } from '@smithy/types';
+import { quotedJson } from '../../../config/quoted';
 import { GatewayError } from '../../../errors';
 import type { ChatRequest } from '../../../schema';
 import type { ClaudeThinkingForm } from '../../shared/claude-thinking-form';
@@ -27,7 +28,7 @@ type NativeFields = Record<string, DocumentType>;
 function asSent(request: ChatRequest, levels: readonly string[], family: BedrockFamily): NativeFields {
   const effort = request.reasoning_effort;
   if (typeof effort !== 'string' || !levels.includes(effort)) {
-    throw GatewayError.invalidParam(`reasoning_effort: ${providerLabel(family)} takes ${listOfValues(levels)}, not ${JSON.stringify(effort)}.`, 'reasoning_effort');
+    throw GatewayError.invalidParam(`reasoning_effort: ${providerLabel(family)} takes ${listOfValues(levels)}, not ${quotedJson(effort)}.`, 'reasoning_effort');
   }
   return { reasoning_effort: effort };
 }

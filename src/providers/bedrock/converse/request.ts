@@ -10,6 +10,7 @@ import type {
   ToolChoice as ConverseToolChoice,
 } from '@aws-sdk/client-bedrock-runtime';
 import type { DocumentType } from '@smithy/types';
+import { quotedJson } from '../../../config/quoted';
 import { GatewayError } from '../../../errors';
 import type { ChatRequest, CompletionsRequest, Tool } from '../../../schema';
 import { withParallelToolCallsAllowed } from '../../shared/parameters';
@@ -69,7 +70,7 @@ function toConverseToolChoice(choice: ChatRequest['tool_choice']): ConverseToolC
     if (typeof name === 'string') return { tool: { name } };
   }
   throw GatewayError.invalidParam(
-    `tool_choice: Amazon Bedrock Converse accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${JSON.stringify(choice)}.`,
+    `tool_choice: Amazon Bedrock Converse accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${quotedJson(choice)}.`,
     'tool_choice',
   );
 }

@@ -9,11 +9,12 @@ import {
   toConverseChat,
   toConverseCompletions,
 } from '../../../../src/providers/bedrock/converse';
-import { toDocumentName } from '../../../../src/providers/bedrock/converse/content';
+import { toConverseBlock, toDocumentName } from '../../../../src/providers/bedrock/converse/content';
 import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
 import type { ChatChunk, ChatRequest } from '../../../../src/schema';
 import { gatewayErrorOf } from '../../../support/errors';
 import { readJsonFixture } from '../../../support/fixtures';
+import { LONG_VALUE, LONG_VALUE_CUT } from '../../../support/long-value';
 import { historyWithToolCalls, SIGNED_GEMINI_TOOL_CALL_ID, toolCallIdDigest } from '../../../support/tool-call-ids';
 
 /** Claude on Bedrock: signed thinking blocks go both ways. */
@@ -191,6 +192,9 @@ describe('toConverseChat', () => {
     expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], tool_choice: 'auto' }, claude))).toMatchObject({ status: 400, param: 'tool_choice' });
     expect(gatewayErrorOf(() => withChoice('any' as never)).message).toBe(
       `tool_choice: Amazon Bedrock Converse accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not "any".`,
+    );
+    expect(gatewayErrorOf(() => withChoice(LONG_VALUE as never)).message).toBe(
+      `tool_choice: Amazon Bedrock Converse accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${LONG_VALUE_CUT}.`,
     );
   });
 
@@ -591,6 +595,14 @@ describe("OpenAI's file parts become Converse document blocks (https://docs.aws.
     [undefined, 'document'],
   ])('document name of %j: %j', (filename, name) => {
     expect(toDocumentName(filename)).toBe(name);
+  });
+
+  test('a content part of a type the request schema has no member for is a 400 quoting the part, cut', () => {
+    expect(gatewayErrorOf(() => toConverseBlock({ type: 'video', video: LONG_VALUE } as never, 'messages[0].content[0]'))).toMatchObject({
+      status: 400,
+      param: 'messages[0].content[0]',
+      message: `messages[0].content[0]: unknown content part {"type":"video","video":"${'x'.repeat(55)}… (100027 characters).`,
+    });
   });
 
   test.each([

@@ -23,6 +23,7 @@ import { encodeEmbedding } from '../../../../src/providers/shared/embeddings';
 import type { CompletionsChunk } from '../../../../src/schema';
 import { gatewayErrorOf } from '../../../support/errors';
 import { readJsonFixture } from '../../../support/fixtures';
+import { LONG_VALUE, LONG_VALUE_CUT } from '../../../support/long-value';
 
 const titan = resolveBedrockFamily('amazon.titan-text-express-v1');
 const cohere = resolveBedrockFamily('cohere.command-text-v14');
@@ -208,6 +209,9 @@ describe('embeddings', () => {
     // The text model's `normalize` and any size but 256, 384 and 1024 are AWS ValidationExceptions: refused before any call.
     expect(gatewayErrorOf(() => toTitanMultimodalEmbeddings({ input: 'a', normalize: true }, titanMultimodalEmbed))).toMatchObject({ status: 400, param: 'normalize' });
     expect(gatewayErrorOf(() => toTitanMultimodalEmbeddings({ input: 'a', dimensions: 512 }, titanMultimodalEmbed))).toMatchObject({ status: 400, param: 'dimensions' });
+    expect(gatewayErrorOf(() => toTitanMultimodalEmbeddings({ input: 'a', dimensions: LONG_VALUE as never }, titanMultimodalEmbed))).toMatchObject({
+      message: `dimensions: Amazon Titan Multimodal Embeddings on Amazon Bedrock takes 256, 384, 1024, not ${LONG_VALUE_CUT}.`,
+    });
   });
 
   test('Cohere: one body with all texts and input_type; both answer shapes read', () => {
@@ -258,6 +262,9 @@ describe('Cohere Embed v4 (model-parameters-embed-v4.html)', () => {
 
   test('a dimension v4 does not offer is a 400 naming it', () => {
     expect(gatewayErrorOf(() => toCohereEmbedV4Embeddings({ input: 'a', dimensions: 300 }, v4))).toMatchObject({ status: 400, param: 'dimensions' });
+    expect(gatewayErrorOf(() => toCohereEmbedV4Embeddings({ input: 'a', dimensions: [LONG_VALUE] as never }, v4))).toMatchObject({
+      message: `dimensions: Cohere Embed v4 on Amazon Bedrock takes 256, 512, 1024, 1536, not ["${'x'.repeat(78)}… (100004 characters).`,
+    });
   });
 
   test('the by-type answer is read', () => {

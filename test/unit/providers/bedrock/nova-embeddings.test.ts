@@ -7,6 +7,7 @@ import { fromNovaEmbeddings, toNovaEmbeddings } from '../../../../src/providers/
 import { encodeEmbedding } from '../../../../src/providers/shared/embeddings';
 import { gatewayErrorOf } from '../../../support/errors';
 import { readJsonFixture } from '../../../support/fixtures';
+import { LONG_VALUE, LONG_VALUE_CUT } from '../../../support/long-value';
 
 const nova = resolveBedrockFamily('us.amazon.nova-2-multimodal-embeddings-v1:0');
 const MODEL = 'amazon.nova-2-multimodal-embeddings-v1:0';
@@ -41,6 +42,10 @@ describe('toNovaEmbeddings', () => {
     expect(gatewayErrorOf(() => toNovaEmbeddings({ input: 'a', dimensions: '1024' }, nova))).toMatchObject({ status: 400, param: 'dimensions' });
     expect(gatewayErrorOf(() => toNovaEmbeddings({ input: 'a', embedding_purpose: 'search_query' }, nova))).toMatchObject({ status: 400, param: 'embedding_purpose' });
     expect(gatewayErrorOf(() => toNovaEmbeddings({ input: 'a', truncate: 'LEFT' }, nova))).toMatchObject({ status: 400, param: 'truncate' });
+    expect(gatewayErrorOf(() => toNovaEmbeddings({ input: 'a', embedding_purpose: LONG_VALUE }, nova))).toMatchObject({
+      param: 'embedding_purpose',
+      message: `embedding_purpose: Amazon Nova Multimodal Embeddings on Amazon Bedrock takes GENERIC_INDEX, GENERIC_RETRIEVAL, TEXT_RETRIEVAL, IMAGE_RETRIEVAL, VIDEO_RETRIEVAL, DOCUMENT_RETRIEVAL, AUDIO_RETRIEVAL, CLASSIFICATION, CLUSTERING, not ${LONG_VALUE_CUT}.`,
+    });
   });
 
   test('token ids, unknown encodings, Nova spellings and other parameters are 400s', () => {
