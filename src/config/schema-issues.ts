@@ -6,6 +6,7 @@ import type { ErrorObject } from 'ajv';
 import configSchema from '../../config-schema/gateway-config.schema.json';
 import validateConfig from '../../generated/config-validator';
 import type { ConfigIssue } from './config-error';
+import { limitRule } from './limit-rule';
 import { azureProviderHint, PROVIDER_NAMES } from './normalise';
 import { quotedValue } from './secret-like-keys';
 import { sizeMaximumMessage } from './server-settings';
@@ -159,22 +160,22 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
     case 'format':
       return params.format === 'uri' ? uriFormatMessage(valueAt(document, segments)) : `must be a valid ${String(params.format)}`;
     case 'minimum':
-      return params.limit === SHORTEST_TIMEOUT ? SHORTEST_TIMEOUT_MESSAGE : `must be at least ${String(params.limit)}`;
+      if (params.limit === SHORTEST_TIMEOUT) return SHORTEST_TIMEOUT_MESSAGE;
+      break;
     case 'maximum':
-      return typeof field === 'string' && SIZE_KEYS.has(field) ? sizeMaximumMessage(Number(params.limit)) : `must be at most ${String(params.limit)}`;
+      if (typeof field === 'string' && SIZE_KEYS.has(field)) return sizeMaximumMessage(Number(params.limit));
+      break;
     case 'minLength':
-      return params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long`;
-    case 'minItems':
-      return `must list at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;
+      if (params.limit === 1) return 'must not be empty';
+      break;
     case 'uniqueItems':
       return `must not list the same item twice (items ${Math.min(Number(params.i), Number(params.j))} and ${Math.max(Number(params.i), Number(params.j))} are the same)`;
     case 'additionalProperties':
       return 'is not a known key here';
     case 'anyOf':
       return field === 'provider' ? providerPatternMessage(valueAt(document, segments)) : (error.message ?? 'is invalid');
-    default:
-      return error.message ?? 'is invalid';
   }
+  return limitRule(error.keyword, params.limit) ?? error.message ?? 'is invalid';
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   validateEmbeddingsRequest,
   validateResponsesRequest,
 } from '../../generated/request-validators';
+import { limitRule } from '../config/limit-rule';
 import type { EndpointType } from '../schema';
 import { forEachSchema, joinAlternatives, unionWordsOf, type UnionWords } from './union-words';
 
@@ -111,11 +112,10 @@ function ruleText(error: ErrorObject): string {
       return `must be ${joinAlternatives(String((error.params as { type: string | string[] }).type).split(','))}`;
     case 'minItems':
     case 'minLength':
-      if ((error.params as { limit: number }).limit !== 1) return error.message ?? `fails ${error.keyword}`;
-      return error.keyword === 'minItems' ? 'must not be an empty list' : 'must not be an empty string';
-    default:
-      return error.message ?? `fails ${error.keyword}`;
+      if ((error.params as { limit: unknown }).limit === 1) return error.keyword === 'minItems' ? 'must not be an empty list' : 'must not be an empty string';
   }
+  // Limits in the config messages' words ("must be at most 2"), not Ajv's ("must be <= 2").
+  return limitRule(error.keyword, (error.params as { limit?: unknown }).limit) ?? error.message ?? `fails ${error.keyword}`;
 }
 
 /** A `type` property's const or enum: the tag telling a union's members apart (content parts, tools, items). */

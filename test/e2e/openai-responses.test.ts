@@ -306,7 +306,7 @@ describe('errors, in OpenAI shape', () => {
       'input[0].type: must be one of "message", "function_call", "function_call_output", "reasoning", "web_search_call", "item_reference"',
     ],
     ['an unknown content part', { input: [{ role: 'user', content: [{ type: 'input_audio', data: 'AAA' }] }] }, 'input[0].content[0].type', 'input[0].content[0].type: must be one of "input_text", "output_text", "refusal", "input_image", "input_file"'],
-    ['max_output_tokens of 0', { max_output_tokens: 0 }, 'max_output_tokens', 'max_output_tokens: must be >= 1'],
+    ['max_output_tokens of 0', { max_output_tokens: 0 }, 'max_output_tokens', 'max_output_tokens: must be at least 1'],
     [
       'a function_call_output part of another type',
       { input: [{ type: 'function_call_output', call_id: 'call_1', output: [{ type: 'output_text', text: 'sunny' }] }] },

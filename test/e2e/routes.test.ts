@@ -264,7 +264,7 @@ describe('invocation request validation', () => {
   test('out-of-range parameter names the rule', async () => {
     const response = await post('/endpoints/chat/invocations', { messages: [{ role: 'user', content: 'x' }], temperature: 3 });
     expect(response.status).toBe(422);
-    expect(response.json().message).toBe('temperature: must be <= 2');
+    expect(response.json().message).toBe('temperature: must be at most 2');
   });
 
   test('body of the wrong endpoint type is refused by that type\'s schema', async () => {

@@ -250,7 +250,7 @@ endpoints:
   expect(errorOf(() => compile(`${endpoints}response_store: { max_size: 0.1b }`)).issues).toEqual([{ path: 'response_store.max_size', message: 'must be at least 1 byte (to keep nothing, set enabled: false)' }]);
   expect(errorOf(() => compile(`${endpoints}response_store: { max_size: 32MiB, max_age: 0 }`)).issues).toEqual([
     { path: 'response_store.max_size', message: 'must be a size: a number of bytes, or a number with b, kb, mb or gb (10mb, 1.5 MB)' },
-    { path: 'response_store.max_age', message: 'must be > 0' },
+    { path: 'response_store.max_age', message: 'must be more than 0' },
   ]);
 });
 

@@ -185,5 +185,5 @@ describe('placing blocks', () => {
 
 test('a content_index that is no place is a 400 naming it', () => {
   const message = { role: 'assistant', content: null, tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }], thinking_blocks: [{ type: 'thinking', thinking: 'x', signature: 'sig', content_index: -1 }] };
-  expect(validateRequestBody('llm/v1/chat', { messages: [question, message] })).toMatchObject({ param: 'messages[1].thinking_blocks[0].content_index', message: 'messages[1].thinking_blocks[0].content_index: must be >= 0' });
+  expect(validateRequestBody('llm/v1/chat', { messages: [question, message] })).toMatchObject({ param: 'messages[1].thinking_blocks[0].content_index', message: 'messages[1].thinking_blocks[0].content_index: must be at least 0' });
 });

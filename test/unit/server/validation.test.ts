@@ -1,5 +1,6 @@
 /** One readable message per invalid body: the field and the rule the client broke. */
-import { validateRequestBody, validateResponsesRequestBody } from '../../../src/server/validation';
+import Ajv from 'ajv';
+import { summarise, validateRequestBody, validateResponsesRequestBody } from '../../../src/server/validation';
 import type { EndpointType } from '../../../src/schema';
 
 const user = { role: 'user', content: 'x' };
@@ -20,8 +21,11 @@ test.each<[EndpointType, unknown, string]>([
   ['llm/v1/chat', { messages: [{ role: 'assistant', thinking_blocks: [{ type: 'summary' }] }] }, 'messages[0].thinking_blocks[0].type: must be one of "thinking", "redacted_thinking"'],
   ['llm/v1/chat', { messages: [{ role: 'assistant', tool_calls: [{ id: 'c', type: 'custom', function: { name: 'f', arguments: '' } }] }] }, 'messages[0].tool_calls[0].type: must be "function"'],
   ['llm/v1/chat', { messages: [user], tools: [{ type: 'function', function: {} }] }, 'tools[0].function.name: is required'],
-  ['llm/v1/chat', { messages: [user], temperature: 2.5 }, 'temperature: must be <= 2'],
-  ['llm/v1/chat', { messages: [user], n: 0 }, 'n: must be >= 1'],
+  ['llm/v1/chat', { messages: [user], temperature: 2.5 }, 'temperature: must be at most 2'],
+  ['llm/v1/chat', { messages: [user], n: 0 }, 'n: must be at least 1'],
+  ['llm/v1/chat', { messages: [user], top_p: 1.5 }, 'top_p: must be at most 1'],
+  ['llm/v1/chat', { messages: [user], n: 129 }, 'n: must be at most 128'],
+  ['llm/v1/chat', { messages: [user], max_tokens: 0 }, 'max_tokens: must be at least 1'],
   ['llm/v1/chat', { messages: [user], max_tokens: 1.5 }, 'max_tokens: must be integer or null'],
   ['llm/v1/chat', { messages: [user], stop: 5 }, 'stop: must be a string, a non-empty array of strings or null'],
   ['llm/v1/chat', { messages: [user], stop: [] }, 'stop: must not be an empty list'],
@@ -37,6 +41,37 @@ test.each<[EndpointType, unknown, string]>([
   ['llm/v1/embeddings', [1, 2], 'the request body must be a JSON object'],
 ])('%s %j → %s', (endpointType, body, message) => {
   expect(validateRequestBody(endpointType, body)?.message).toBe(message);
+});
+
+// Limits read as in config messages (config/limit-rule.ts), in the message and in each issue of MLflow's list.
+test('a limit is said in words, in the message and in the issue', () => {
+  expect(validateRequestBody('llm/v1/chat', { messages: [user], temperature: 2.5 })).toEqual({
+    message: 'temperature: must be at most 2',
+    param: 'temperature',
+    issues: [{ type: 'maximum', loc: ['body', 'temperature'], msg: 'must be at most 2' }],
+  });
+});
+
+// openapi/ has no maxLength, maxItems, exclusive bound or minimum of 2 yet: Ajv's errors for them are worded the same way.
+test('the limits openapi/ does not use yet are in words too', () => {
+  const validate = new Ajv({ allErrors: true }).compile({
+    type: 'object',
+    properties: {
+      name: { type: 'string', minLength: 2, maxLength: 4 },
+      stops: { type: 'array', minItems: 2, maxItems: 4 },
+      ratio: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+    },
+  });
+  const ruleOf = (body: object) => {
+    expect(validate(body)).toBe(false);
+    return summarise(validate.errors ?? []).rule;
+  };
+  expect(ruleOf({ name: 'a' })).toBe('must be at least 2 characters long');
+  expect(ruleOf({ name: 'abcde' })).toBe('must be at most 4 characters long');
+  expect(ruleOf({ stops: ['a'] })).toBe('must list at least 2 items');
+  expect(ruleOf({ stops: ['a', 'b', 'c', 'd', 'e'] })).toBe('must list at most 4 items');
+  expect(ruleOf({ ratio: 0 })).toBe('must be more than 0');
+  expect(ruleOf({ ratio: 1 })).toBe('must be less than 1');
 });
 
 // A value of a JSON type one member of a union takes is named with that member's rule, not another member's type.
