@@ -9,7 +9,8 @@ import { readFileData, type FilePart } from '../shared/file-parts';
 import { standardMediaType } from '../shared/media-types';
 import type { AnthropicCacheControl, AnthropicContentBlock, AnthropicDocumentBlock, AnthropicImageBlock, AnthropicMessage, AnthropicRequestBlock } from './wire';
 
-function invalid(param: string, message: string): GatewayError {
+/** A 400 naming `param`, for the refusals of the Anthropic request mappers (content, messages, tools, request). */
+export function invalid(param: string, message: string): GatewayError {
   return GatewayError.invalidParam(message, param);
 }
 

@@ -4,18 +4,13 @@
  * fields Anthropic cannot carry refused (see index.ts for the mapping and its references).
  */
 import { quoted } from '../../config/quoted';
-import { GatewayError } from '../../errors';
 import type { ChatMessage, ToolCall } from '../../schema';
 import { isRecord, ownValue } from '../shared/json';
 import { inAnswerOrder } from '../shared/thinking-places';
 import { strictToolCallId } from '../shared/tool-call-ids';
-import { toContentBlocks, withMessageCacheControl, withMessageCacheControlOn } from './content';
+import { invalid, toContentBlocks, withMessageCacheControl, withMessageCacheControlOn } from './content';
 import { toAnthropicThinkingBlocks } from './thinking';
 import type { AnthropicMessage, AnthropicRequestBlock, AnthropicTextBlock, AnthropicToolResultBlock, AnthropicToolUseBlock } from './wire';
-
-function invalid(param: string, message: string): GatewayError {
-  return GatewayError.invalidParam(message, param);
-}
 
 /** Text blocks of a system message; parts must all be text. */
 function systemBlocks(content: ChatMessage['content'], path: string): AnthropicTextBlock[] {

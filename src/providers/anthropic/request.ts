@@ -9,6 +9,7 @@ import { isRecord } from '../shared/json';
 import { maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, withoutNoOpValues } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
+import { invalid } from './content';
 import { toAnthropicMessages } from './messages';
 import { withResponseFormat } from './output-format';
 import { withAnthropicTools } from './tools';
@@ -62,10 +63,6 @@ export interface AnthropicRequestOptions {
   stream?: boolean;
   /** The endpoint's bounds on the web search tool (decided at config load, web-search-settings.ts). */
   webSearch?: AnthropicWebSearchBounds;
-}
-
-function invalid(param: string, message: string): GatewayError {
-  return GatewayError.invalidParam(message, param);
 }
 
 // ---- Parameters shared by chat and completions ----

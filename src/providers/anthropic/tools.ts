@@ -2,15 +2,10 @@
  * OpenAI-shaped tools and tool choice → Anthropic's `tools` and `tool_choice`, and the tools declared
  * for tool history in a request that offers none (see index.ts for the mapping and its references).
  */
-import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, Tool } from '../../schema';
 import { isRecord } from '../shared/json';
-import { withCacheControl } from './content';
+import { invalid, withCacheControl } from './content';
 import type { AnthropicTool, AnthropicToolChoice } from './wire';
-
-function invalid(param: string, message: string): GatewayError {
-  return GatewayError.invalidParam(message, param);
-}
 
 /** The function's JSON Schema goes through whole as `input_schema`; the tool's `cache_control` goes along. */
 function toAnthropicTool(tool: Tool): AnthropicTool {
