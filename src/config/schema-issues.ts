@@ -56,10 +56,44 @@ const UNUSABLE_URL_MESSAGE = 'is not a URL that can be called: check its host an
  */
 export function ajvIssues(errors: ErrorObject[], document: unknown, base: YamlPathSegment[] = []): ConfigIssue[] {
   const validated = valueAt(document, base);
-  return withoutAnyOfBranches(errors, validated)
+  // A plugin's schema is its own: the properties its conditionals test are not config-schema's.
+  const decided = base.length === 0 ? withoutUndecidedBranches(errors) : errors;
+  return withoutAnyOfBranches(decided, validated)
     .filter((error) => error.keyword !== 'if') // the `then` branch's own errors already say what is wrong
     .filter((error) => !ANY_OF_BRANCH.test(error.schemaPath))
     .map((error) => issueFromAjvError(error, document, base));
+}
+
+/**
+ * A conditional's `then` / `else` errors when a property its `if` tests by value is itself refused
+ * (`routing_strategy: FALLBAK`): which branch was meant is unknown, so that branch's demands (every
+ * destination's `traffic_percentage`) would only follow from the typo.
+ */
+function withoutUndecidedBranches(errors: ErrorObject[]): ErrorObject[] {
+  const refusedAt = new Set(errors.map((error) => error.instancePath));
+  const undecided = errors.filter((error) => error.keyword === 'if' && [...VALUE_TESTED].some((property) => refusedAt.has(`${error.instancePath}/${property}`)));
+  return errors.filter((error) => !undecided.some((conditional) => isBranchError(error, conditional)));
+}
+
+/**
+ * The properties config-schema's conditionals test with `const` or `enum` (`routing_strategy`,
+ * `provider`, `openai_api_type`), rather than by presence. Collected from the whole schema: the
+ * standalone validator gives a definition's errors schema paths from that definition, not the root.
+ */
+const VALUE_TESTED: ReadonlySet<string> = new Set(conditionalTests(configSchema));
+
+function conditionalTests(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(conditionalTests);
+  if (!isRecord(node)) return [];
+  const test = isRecord(node.if) && isRecord(node.if.properties) ? node.if.properties : {};
+  const tested = Object.entries(test).flatMap(([key, rule]) => (isRecord(rule) && ('const' in rule || 'enum' in rule) ? [key] : []));
+  return [...tested, ...Object.values(node).flatMap(conditionalTests)];
+}
+
+function isBranchError(error: ErrorObject, conditional: ErrorObject): boolean {
+  const at = conditional.schemaPath.slice(0, -'if'.length);
+  const inBranch = error.schemaPath.startsWith(`${at}then/`) || error.schemaPath.startsWith(`${at}else/`);
+  return inBranch && (error.instancePath === conditional.instancePath || error.instancePath.startsWith(`${conditional.instancePath}/`));
 }
 
 /** Errors inside an inline `anyOf` branch (`limit`): the `anyOf` error itself says what is wrong. */

@@ -94,6 +94,13 @@ describe('OpenAI API types', () => {
     ]);
   });
 
+  it('names a misspelt openai_api_type alone, not the key only the other types need', () => {
+    const config = `{name: e, endpoint_type: llm/v1/chat, model: {provider: openai, name: gpt-4o, config: {openai_api_type: azure_ad, ${azure}}}}`;
+    expect(issuesOf(endpoints(config))).toEqual([
+      { path: 'endpoints[0].model.config.openai_api_type', message: "'azure_ad' is not supported; must be one of: openai, azure, azuread" },
+    ]);
+  });
+
   it('names each missing azure field', () => {
     const message =
       "is required: OpenAI configuration must specify 'openai_api_base', 'openai_deployment_name', and 'openai_api_version' if 'openai_api_type' is 'azure' or 'azuread'";
@@ -374,6 +381,13 @@ describe('routes', () => {
     expect(
       issuesOf(withRoute('{name: split, task_type: llm/v1/chat, routing_strategy: ROUND_ROBIN, destinations: [{name: chat-a, traffic_percentage: 100}]}')),
     ).toEqual([{ path: 'routes[0].routing_strategy', message: "'ROUND_ROBIN' is not supported; must be one of: TRAFFIC_SPLIT, FALLBACK" }]);
+  });
+
+  it('names a misspelt routing_strategy alone, not the percentages a traffic split would need', () => {
+    // The destinations were written for FALLBACK; that they lack percentages only follows from the typo.
+    expect(issuesOf(withRoute('{name: split, task_type: llm/v1/chat, routing_strategy: FALLBAK, destinations: [{name: chat-a}, {name: chat-b}]}'))).toEqual([
+      { path: 'routes[0].routing_strategy', message: "'FALLBAK' is not supported; must be one of: TRAFFIC_SPLIT, FALLBACK" },
+    ]);
   });
 
   it('requires task_type and destinations, and at least one destination', () => {
