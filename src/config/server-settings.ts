@@ -66,6 +66,9 @@ export function sizeIssues(path: string, bytes: number, most: number, tooSmall =
   return bytes > most ? [{ path, message: sizeMaximumMessage(most) }] : [];
 }
 
+/** The `server:` keys judged against each other (the headers are part of the request). */
+export const COMPARED_KEYS: readonly (readonly string[])[] = [['headers_timeout', 'request_timeout']];
+
 export function compileServerSettings(settings: ServerSettings | undefined): { plan: ServerPlan; issues: ConfigIssue[] } {
   const merged = { ...DEFAULT_SERVER_SETTINGS, ...settings };
   const plan: ServerPlan = {

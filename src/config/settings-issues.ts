@@ -2,8 +2,8 @@
  * The rules compilePlan applies to `server:`, `logging:`, `response_store:`, `auth:`, limits and `rate_limit_store:`,
  * checked without building anything (no connection pool, no rate-limit store), so that the config
  * check reports them with the file's other problems, and a refused reload has no side effects.
- * A section with a schema problem, or a secret that could not be resolved, is not judged further:
- * whatever else it broke follows from that problem.
+ * A value with a schema problem, or a secret that could not be resolved, is not judged further:
+ * whatever else it broke follows from that problem. The other keys of its section still are.
  */
 import type { Auth, Logging, ResponseStore, ServerSettings } from '../../generated/config';
 import { renewalPeriodIssue } from '../limits/limiter';
@@ -12,21 +12,38 @@ import { clientKeyIssues } from './client-keys';
 import type { ConfigIssue } from './config-error';
 import { compileLoggingSettings } from './logging-settings';
 import { compileResponseStoreSettings } from './response-store-settings';
-import { compileServerSettings } from './server-settings';
+import { COMPARED_KEYS, compileServerSettings } from './server-settings';
 import { formatYamlPath, isRecord } from './yaml-path';
 
 /** `document`: the config with its secrets resolved; `unresolved`: the paths of secrets that were not. */
 export function settingsIssues(document: Record<string, unknown>, structuralIssues: readonly ConfigIssue[], unresolved: ReadonlySet<string>): ConfigIssue[] {
   const isSound = (path: string) => !structuralIssues.some((issue) => issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`));
   const issues: ConfigIssue[] = [];
-  if (isSound('server')) issues.push(...compileServerSettings(document.server as ServerSettings | undefined).issues);
-  if (isSound('logging')) issues.push(...compileLoggingSettings(document.logging as Logging | undefined).issues);
-  if (isSound('response_store')) issues.push(...compileResponseStoreSettings(document.response_store as ResponseStore | undefined).issues);
+  const judge = <Settings>(section: string, compile: (settings: Settings | undefined) => { issues: ConfigIssue[] }) => {
+    const settings = soundKeys(section, document[section], isSound);
+    if (isSound(section) || settings !== undefined) issues.push(...compile(settings as Settings | undefined).issues);
+  };
+  judge<ServerSettings>('server', compileServerSettings);
+  judge<Logging>('logging', compileLoggingSettings);
+  judge<ResponseStore>('response_store', compileResponseStoreSettings);
   if (document.auth !== undefined && isSound('auth')) issues.push(...clientKeyIssues(document.auth as Auth, definedNames(document), unresolved));
   issues.push(...endpointLimitIssues(document.endpoints, isSound));
   if (isSound('rate_limit_store')) issues.push(...addressIssues(document.rate_limit_store));
   if (isSound('rate_limit_store') && !unresolved.has('rate_limit_store.url')) issues.push(...rateLimitStoreIssues(document.rate_limit_store));
   return issues;
+}
+
+/**
+ * The keys of a settings section the schema let through, so that one refused value does not hide
+ * another's problem (`max_json_depth: 0` beside `max_body_size: 600mb`). A key compared with a
+ * refused one (headers_timeout with request_timeout) is left out too: it keeps its default there.
+ * Undefined for a section that is not a mapping (absent, or refused as a whole).
+ */
+function soundKeys(section: string, settings: unknown, isSound: (path: string) => boolean): Record<string, unknown> | undefined {
+  if (!isRecord(settings)) return undefined;
+  const refused = Object.keys(settings).filter((key) => !isSound(`${section}.${key}`));
+  const compared = COMPARED_KEYS.filter((group) => group.some((key) => refused.includes(key))).flat();
+  return Object.fromEntries(Object.entries(settings).filter(([key]) => !refused.includes(key) && !compared.includes(key)));
 }
 
 /** Endpoint and route names: what a client key may be limited to. */

@@ -30,10 +30,10 @@ test('compiling (as start-up and reload do) reports the same list, each problem 
   expect(message.split('\n').slice(1)).toHaveLength(FOUR_PROBLEM_ISSUES.length);
 });
 
-test('problems that only follow from another are not reported: a bad server size is not compared, unresolved client keys are not duplicates', () => {
+test('problems that only follow from another are not reported: a refused request_timeout is not compared, unresolved client keys are not duplicates', () => {
   const text = `
 server:
-  max_body_size: lots
+  request_timeout: lots
   headers_timeout: 100
 endpoints:
   - name: chat
@@ -45,7 +45,31 @@ auth:
     - { name: b, key: $GATEWAY_TEST_UNSET_A }
 `;
   const issues = issuesOf(() => parseConfigText(text, '/config.yaml', { env: {} }));
-  expect(issues.map((issue) => issue.path)).toEqual(['server.max_body_size', 'auth.api_keys[0].key', 'auth.api_keys[1].key']);
+  expect(issues.map((issue) => issue.path)).toEqual(['server.request_timeout', 'auth.api_keys[0].key', 'auth.api_keys[1].key']);
+});
+
+test("a value the schema refuses does not hide the problems of its section's other keys", () => {
+  const text = `
+server:
+  max_body_size: 600mb
+  max_json_depth: 0
+  headers_timeout: 100
+logging: { bodies: maybe, max_body_size: 20mb }
+response_store: { max_size: 2gb, max_age: 0 }
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: mock }
+`;
+  expect(issuesOf(() => parseConfigText(text, '/config.yaml'))).toEqual([
+    { path: 'server.max_json_depth', message: 'must be at least 2' },
+    { path: 'server.max_body_size', message: 'must be at most 500mb (524288000 bytes)' },
+    { path: 'server.headers_timeout', message: 'must not be longer than server.request_timeout (60 s): the headers are part of the request' },
+    { path: 'logging.bodies', message: 'must be true or false' },
+    { path: 'logging.max_body_size', message: 'must be at most 16mb (16777216 bytes)' },
+    { path: 'response_store.max_age', message: 'must be > 0' },
+    { path: 'response_store.max_size', message: 'must be at most 1gb (1073741824 bytes)' },
+  ]);
 });
 
 test('an endpoint limit with a zero renewal period is reported with the other problems, before any rate-limit store is opened', () => {
