@@ -67,7 +67,7 @@ endpoints:
     { path: 'server.headers_timeout', message: 'must not be longer than server.request_timeout (60 s): the headers are part of the request' },
     { path: 'logging.bodies', message: 'must be true or false' },
     { path: 'logging.max_body_size', message: 'must be at most 16mb (16777216 bytes)' },
-    { path: 'response_store.max_age', message: 'must be > 0' },
+    { path: 'response_store.max_age', message: 'must be more than 0' },
     { path: 'response_store.max_size', message: 'must be at most 1gb (1073741824 bytes)' },
   ]);
 });
