@@ -1,8 +1,8 @@
 /**
  * CLI: `npm start -- --config-path config.yaml [--host 127.0.0.1] [--port 5000] [--workers N]`,
  * run by the entry point (src/main.ts) once it handles stop signals.
- * The config path may also come from AI_GATEWAY_CONFIG (or MLflow's MLFLOW_DEPLOYMENTS_CONFIG /
- * MLFLOW_GATEWAY_CONFIG). A bad config prints every problem with its YAML path and exits 2.
+ * The config path may also come from AI_GATEWAY_CONFIG (or MLflow's MLFLOW_GATEWAY_CONFIG, then
+ * MLflow 2.x's MLFLOW_DEPLOYMENTS_CONFIG). A bad config prints every problem with its YAML path and exits 2.
  * With --workers N > 1, a primary process forks N workers sharing the port and replaces crashed ones;
  * it also keeps the rate-limit counters the workers share (src/limits/cluster-primary.ts).
  * The config file is watched and hot-reloaded (src/server/reload.ts). Node's warnings and a crash
@@ -37,7 +37,7 @@ interface CliOptions {
 }
 
 const USAGE = 'usage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]';
-const CONFIG_VARIABLES = 'AI_GATEWAY_CONFIG, MLFLOW_DEPLOYMENTS_CONFIG or MLFLOW_GATEWAY_CONFIG';
+const CONFIG_VARIABLES = 'AI_GATEWAY_CONFIG, MLFLOW_GATEWAY_CONFIG or MLFLOW_DEPLOYMENTS_CONFIG';
 const HELP = `${USAGE}\nThe config path may also come from ${CONFIG_VARIABLES}.`;
 
 function wholeNumber(value: string, flag: string): number {
@@ -91,8 +91,9 @@ function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     },
     strict: true,
   });
-  // An empty variable counts as not set, as click (MLflow's CLI) reads MLFLOW_GATEWAY_CONFIG.
-  const configPath = values['config-path'] || env.AI_GATEWAY_CONFIG || env.MLFLOW_DEPLOYMENTS_CONFIG || env.MLFLOW_GATEWAY_CONFIG;
+  // An empty variable counts as not set, as click (MLflow's CLI) reads MLFLOW_GATEWAY_CONFIG. MLflow 3
+  // reads only that one: a MLFLOW_DEPLOYMENTS_CONFIG left over from MLflow 2.x must not override it.
+  const configPath = values['config-path'] || env.AI_GATEWAY_CONFIG || env.MLFLOW_GATEWAY_CONFIG || env.MLFLOW_DEPLOYMENTS_CONFIG;
   if (!configPath) throw new Error(`--config-path is required (or set ${CONFIG_VARIABLES})`);
   const workers = wholeNumber(values.workers!, '--workers');
   if (workers < 1) throw new Error('--workers must be at least 1');

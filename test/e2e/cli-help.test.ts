@@ -3,7 +3,7 @@ import { runCli } from '../support/cli';
 import { within } from '../support/timeouts';
 
 const USAGE = 'usage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]';
-const CONFIG_VARIABLES = 'AI_GATEWAY_CONFIG, MLFLOW_DEPLOYMENTS_CONFIG or MLFLOW_GATEWAY_CONFIG';
+const CONFIG_VARIABLES = 'AI_GATEWAY_CONFIG, MLFLOW_GATEWAY_CONFIG or MLFLOW_DEPLOYMENTS_CONFIG';
 
 test.each([['--help'], ['-h']])('%s prints the usage and where the config path may come from, and exits 0', async (flag) => {
   const run = runCli([flag]);

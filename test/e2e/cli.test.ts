@@ -309,11 +309,14 @@ describe('runs side by side', () => {
   });
 });
 
-test('an empty AI_GATEWAY_CONFIG counts as not set (as click reads MLflow\'s variables): MLFLOW_GATEWAY_CONFIG is used', async () => {
+test('an empty AI_GATEWAY_CONFIG counts as not set (as click reads MLflow\'s variables): MLFLOW_GATEWAY_CONFIG is used, before a MLFLOW_DEPLOYMENTS_CONFIG left from MLflow 2.x', async () => {
   const port = await freePort();
-  const run = runCli(['--port', String(port)], { AI_GATEWAY_CONFIG: '', MLFLOW_DEPLOYMENTS_CONFIG: '', MLFLOW_GATEWAY_CONFIG: writeConfig('fallback.yaml', SLOW_CONFIG) });
+  const leftOver = join(directory, 'mlflow-2-absent.yaml');
+  const run = runCli(['--port', String(port)], { AI_GATEWAY_CONFIG: '', MLFLOW_GATEWAY_CONFIG: writeConfig('fallback.yaml', SLOW_CONFIG), MLFLOW_DEPLOYMENTS_CONFIG: leftOver });
   try {
     await waitForHealth(`http://127.0.0.1:${port}`, run);
+    const answer = await fetch(`http://127.0.0.1:${port}/endpoints/slow/invocations`, { method: 'POST', body: JSON.stringify({ prompt: 'hi' }) });
+    expect(answer.status).toBe(200);
   } finally {
     run.child.kill('SIGTERM');
   }
