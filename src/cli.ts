@@ -23,7 +23,7 @@ import { closeConnectionsAfterAnswers, createGatewayServer } from './server/http
 import { endRequestsInFlight } from './server/in-flight';
 import { createLogger, type Logger } from './server/logging';
 import { collectProcessMetrics, joinClusterMetrics, serveClusterMetrics } from './server/metrics';
-import { endStopAtOnce } from './stop-before-serving';
+import { handOverStopSignals } from './stop-before-serving';
 import { followPrimaryConfig, shareConfigWithWorkers } from './server/config-sharing';
 import { crashWithoutSecrets, noteServedPlan } from './server/crash-secrets';
 import { configFailureMessage, loadConfig, warnAboutConfig, watchForReload, type LoadedConfig, type ReloadingWatcher } from './server/reload';
@@ -157,9 +157,7 @@ function onStopSignals(logger: Logger, stop: (signal: NodeJS.Signals) => void): 
   };
   // The entry point's handlers (src/main.ts) exit at once: from here on, a stop is a drain. Only
   // those go: a plugin's own handler (a telemetry flush) still runs.
-  endStopAtOnce();
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  handOverStopSignals(onSignal);
 }
 
 function runSingleProcess(options: CliOptions, loaded: LoadedConfig, logger: Logger): void {

@@ -24,8 +24,14 @@ export function stopAtOnceUntilServing(): void {
   process.on('SIGINT', stopBeforeServing);
 }
 
-/** When the CLI handles the signals itself: from then on, a stop is a drain. */
-export function endStopAtOnce(): void {
+/**
+ * When the CLI handles the signals itself: from then on, a stop is `drain`. Its handler is added
+ * before these are removed: a signal without a listener is dropped with Node's watcher, and one that
+ * came while start-up kept the event loop busy is still waiting to be handled.
+ */
+export function handOverStopSignals(drain: (signal: NodeJS.Signals) => void): void {
+  process.on('SIGTERM', drain);
+  process.on('SIGINT', drain);
   process.off('SIGTERM', stopBeforeServing);
   process.off('SIGINT', stopBeforeServing);
 }

@@ -3,6 +3,7 @@
  * group, and npm or the --workers primary passes the signal on as well, so a gateway process often
  * gets SIGINT or SIGTERM twice. The drain must go on to its end, not stop at the second signal.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,4 +144,18 @@ test('LOG_LEVEL=WARN (any case, as the logger reads it) keeps the start-up stop 
   run.child.kill('SIGTERM');
   expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(143);
   expect(run.output()).toBe('slow plugin loading\n');
+});
+
+test('a stop signal that came while start-up kept the event loop busy, still waiting when the CLI takes the signals over, starts the drain rather than being lost', () => {
+  // What the CLI does once it serves, with the signal sent during the synchronous work before it.
+  const script = `
+    const { stopAtOnceUntilServing, handOverStopSignals } = require(${JSON.stringify(join(__dirname, '../../dist/src/stop-before-serving.js'))});
+    stopAtOnceUntilServing();
+    process.kill(process.pid, 'SIGTERM');
+    const busyUntil = Date.now() + 50;
+    while (Date.now() < busyUntil);
+    handOverStopSignals((signal) => { process.stdout.write('drain on ' + signal); process.exit(0); });
+    setTimeout(() => { process.stdout.write('signal lost'); process.exit(3); }, 2_000);
+  `;
+  expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })).toBe('drain on SIGTERM');
 });
