@@ -246,6 +246,9 @@ export function mapCohereFinishReason(reason: string | undefined): string | null
       return 'length';
     case 'ERROR_TOXIC':
       return 'content_filter';
+    // The generation failed: no answer to give as finished (Cohere's own API: cohere/response.ts).
+    case 'ERROR':
+      throw GatewayError.upstreamUnavailable("Amazon Bedrock's Cohere Command reported an error while generating (finish_reason ERROR).", false);
     default:
       return UNMAPPED_FINISH_REASON;
   }

@@ -122,6 +122,18 @@ describe('Cohere Command', () => {
     ]);
     expect(chunks[3].usage).toEqual({ prompt_tokens: 5, completion_tokens: 6, total_tokens: 11 });
   });
+
+  test('finish_reason ERROR (the generation failed) is a 502, in an answer and at the end of a stream, as from Cohere itself', () => {
+    const failed = `Amazon Bedrock's Cohere Command reported an error while generating (finish_reason ERROR).`;
+    expect(gatewayErrorOf(() => fromCohereCompletions({ generations: [{ text: ' Voilà', finish_reason: 'COMPLETE' }, { text: ' Un', finish_reason: 'ERROR' }] }, context))).toMatchObject({
+      status: 502,
+      message: failed,
+      retryable: false,
+    });
+    const stream = createCohereCompletionsStream(context);
+    expect(stream.event({ text: ' Voilà', is_finished: false })).toHaveLength(1);
+    expect(gatewayErrorOf(() => stream.event({ is_finished: true, finish_reason: 'ERROR' }))).toMatchObject({ status: 502, message: failed });
+  });
 });
 
 describe('AI21', () => {
