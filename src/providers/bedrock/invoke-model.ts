@@ -286,7 +286,7 @@ export function fromJambaCompletions(body: unknown, context: AnswerContext, head
   const response = expectList<JambaResponse>(body, 'choices', context.model);
   return completionsResponse(
     context,
-    response.choices.map((choice) => ({ text: choice.message?.content ?? '', finish_reason: choice.finish_reason ?? null })),
+    response.choices.map((choice) => ({ text: choice.message?.content ?? '', finish_reason: mapAi21FinishReason(choice.finish_reason ?? undefined) })),
     answerUsage({ prompt: response.usage?.prompt_tokens, completion: response.usage?.completion_tokens }, headerCounts),
   );
 }

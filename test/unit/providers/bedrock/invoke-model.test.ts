@@ -165,6 +165,11 @@ describe('AI21', () => {
     expect(response.usage).toEqual({ prompt_tokens: 14, completion_tokens: 9, total_tokens: 23 });
   });
 
+  test("Jamba's finish reasons in OpenAI's set: length kept, one added later is stop", () => {
+    const reasonOf = (finish_reason: string | null) => fromJambaCompletions({ choices: [{ message: { content: 'Fini.' }, finish_reason }] }, context).choices[0].finish_reason;
+    expect([reasonOf('stop'), reasonOf('length'), reasonOf('a_reason_added_later'), reasonOf(null)]).toEqual(['stop', 'length', 'stop', null]);
+  });
+
   test('an answer without its list is a 502', () => {
     expect(gatewayErrorOf(() => fromJurassicCompletions({ detail: 'odd' }, context)).status).toBe(502);
   });
