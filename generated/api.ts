@@ -1630,6 +1630,8 @@ export interface operations {
             query?: {
                 /** @description `reasoning.encrypted_content` shows its reasoning items' `encrypted_content`; other values are ignored. The openai client sends it as `include[]`. */
                 include?: string[];
+                /** @description Only `false`: the gateway keeps the answer, not its stream events (OpenAI streams a read of a `background` response only, which the gateway does not serve); `true` is a 400 naming `stream`. */
+                stream?: boolean;
             };
             header?: never;
             path: {

@@ -325,4 +325,20 @@ describe('GET and DELETE /v1/responses/{response_id}', () => {
     const unkept = await clientOf(off).responses.create({ model: 'chat', input: 'Hello' });
     expect(await openaiErrorOf(clientOf(off).responses.retrieve(unkept.id))).toMatchObject({ status: 404, error: { param: 'response_id' } });
   });
+
+  test("a read asking for a stream (the openai client's retrieve with stream: true) is a 400 naming stream, not a JSON answer read as no events; stream: false reads it", async () => {
+    const created = await clientA.responses.create({ model: 'chat', input: 'Hello' });
+    expect(await openaiErrorOf(clientA.responses.retrieve(created.id, { stream: true }))).toEqual({
+      status: 400,
+      error: {
+        message:
+          "stream: the gateway keeps a response's answer, not its stream events (OpenAI streams a read only of a response created with background: true, which the gateway does not serve); leave stream out or false",
+        type: 'invalid_request_error',
+        param: 'stream',
+        code: 'invalid_value',
+      },
+    });
+    const read = await fetch(`${keyed.url}/v1/responses/${created.id}?stream=false`, { headers: { authorization: `Bearer ${KEY_A}` } });
+    expect({ status: read.status, id: ((await read.json()) as { id: string }).id }).toEqual({ status: 200, id: created.id });
+  });
 });

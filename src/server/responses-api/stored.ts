@@ -155,10 +155,24 @@ export async function askStore<Result>(question: () => Promise<Result>): Promise
 }
 
 /**
+ * The query's `stream`, refused unless false: OpenAI streams the events of a response made with
+ * `background: true`, which the gateway does not serve, and the gateway keeps no events; the openai
+ * client would read a JSON answer to `retrieve(id, { stream: true })` as a stream of no events.
+ */
+function refuseStreamedRead(query: Record<string, unknown>): void {
+  if (query.stream === undefined || query.stream === 'false') return;
+  throw GatewayError.invalidParam(
+    "stream: the gateway keeps a response's answer, not its stream events (OpenAI streams a read only of a response created with background: true, which the gateway does not serve); leave stream out or false",
+    'stream',
+  );
+}
+
+/**
  * `GET /v1/responses/{id}`: the kept Response, as it was answered, its reasoning items' `encrypted_content`
  * shown when the query's `include` asks for it; a 404 for one the caller cannot read.
  */
 export async function keptResponseOf(id: string, query: Record<string, unknown>, access: StoreAccess): Promise<ResponsesResponse> {
+  refuseStreamedRead(query);
   const kept = access.plan.enabled ? await askStore(() => responseStoreOfProcess().get(access.space, id, access.plan)) : null;
   if (kept === null) throw responseNotFound(id);
   const response = JSON.parse(kept.response) as ResponsesResponse;
