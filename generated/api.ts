@@ -948,7 +948,7 @@ export type components = {
             };
             strict?: boolean | null;
         };
-        /** @description A Responses API request; `model` names an `llm/v1/chat` endpoint or a chat traffic route. Keys not listed here are passed on in the chat request, as on `/v1/chat/completions`. A null field counts as absent. */
+        /** @description A Responses API request; `model` names an `llm/v1/chat` endpoint or a chat traffic route. Keys not listed here are passed on in the chat request, as on `/v1/chat/completions`, but for an `n` other than 1, a 400 (a Response holds one answer). A null field counts as absent. */
         ResponsesRequest: {
             /** @description The endpoint (or traffic route) name. */
             model: string;

@@ -373,6 +373,18 @@ describe('errors, in OpenAI shape', () => {
     expect(upstream.requests).toHaveLength(0);
   });
 
+  test('n over 1: 400 naming n, streamed or not, as a Response holds one answer and the other choices would be billed unseen; n: 1 is served', async () => {
+    const error = { message: 'n: a Response holds one answer (the Responses API takes no n); leave it out, or ask /v1/chat/completions for several choices', type: 'invalid_request_error', param: 'n', code: 'invalid_value' };
+    for (const stream of [false, true]) {
+      const body = { model: 'chat', input: 'Hi', n: 2, stream } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming;
+      expect(await openaiErrorOf(openai.responses.create(body))).toEqual({ status: 400, error });
+    }
+    expect(upstream.requests).toHaveLength(0);
+    const one = { model: 'chat', input: 'Hi', n: 1 } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming;
+    expect(await openai.responses.create(one)).toMatchObject({ status: 'completed' });
+    expect(upstream.requests).toHaveLength(1);
+  });
+
   test('a client key limited to other endpoints: 403', async () => {
     const limited = new OpenAI({ apiKey: LIMITED_KEY, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
     expect(await openaiErrorOf(limited.responses.create({ model: 'chat', input: 'Hi' }))).toMatchObject({ status: 403, error: { type: expect.any(String), message: expect.any(String) } });

@@ -15,8 +15,8 @@
  * `max_output_tokens` → `max_tokens`, `text.format` → `response_format`, `reasoning.effort` →
  * `reasoning_effort`, `text.verbosity` → `verbosity`; `metadata`, `store`, `include`, `truncation`,
  * `reasoning.summary` and `stream_options` are not sent; `conversation` and `background: true` are
- * refused (the gateway keeps no conversations and answers no request later). Other keys pass on as
- * on `/v1/chat/completions`.
+ * refused (the gateway keeps no conversations and answers no request later), and so is an `n` but 1
+ * (a Response holds one answer). Other keys pass on as on `/v1/chat/completions`.
  */
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ContentPart, ResponsesFunctionTool, ResponsesInputContent, ResponsesInputItem, ResponsesRequest, ResponsesTextFormat, ThinkingBlock, Tool, ToolCall } from '../../schema';
@@ -290,6 +290,8 @@ export function chatTranslationOf(request: ResponsesRequest, earlier: readonly R
     previous_response_id: _previousResponseId,
     ...rest
   } = request;
+  // A Response holds one answer: the provider's other choices would be billed and never shown.
+  if (rest.n !== undefined && rest.n !== 1) throw GatewayError.invalidParam('n: a Response holds one answer (the Responses API takes no n); leave it out, or ask /v1/chat/completions for several choices', 'n');
   const system: ChatMessage[] = instructions === undefined ? [] : [{ role: 'system', content: instructions }];
   const conversation = chatMessagesOf(input, earlier);
   const messages = [...system, ...conversation.messages];
