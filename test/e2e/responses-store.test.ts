@@ -314,7 +314,7 @@ describe('GET and DELETE /v1/responses/{response_id}', () => {
     expect(await openaiErrorOf(clientA.responses.create({ model: 'chat', input: 'Again', previous_response_id: created.id }))).toEqual(previousNotFound(created.id));
   });
 
-  test('a streamed response reads back as its last event gave it; one not kept is a 404', async () => {
+  test('a streamed response reads back as its last event gave it; one not kept is a 404 (with the store off, saying so)', async () => {
     const stream = await clientA.responses.create({ model: 'chat', input: 'Coffee?', stream: true });
     let completed: OpenAI.Responses.Response | undefined;
     for await (const event of stream) if (event.type === 'response.completed') completed = event.response;
@@ -323,7 +323,13 @@ describe('GET and DELETE /v1/responses/{response_id}', () => {
     expect(read).toEqual(completed);
     expect(text).toBe(STREAM_TEXT);
     const unkept = await clientOf(off).responses.create({ model: 'chat', input: 'Hello' });
-    expect(await openaiErrorOf(clientOf(off).responses.retrieve(unkept.id))).toMatchObject({ status: 404, error: { param: 'response_id' } });
+    const storeOff = {
+      status: 404,
+      error: { message: `response_id: Response with id '${unkept.id}' not found: the gateway keeps no responses (response_store.enabled is false).`, type: 'not_found_error', param: 'response_id', code: 'not_found' },
+    };
+    expect(await openaiErrorOf(clientOf(off).responses.retrieve(unkept.id))).toEqual(storeOff);
+    expect(await openaiErrorOf(clientOf(off).responses.inputItems.list(unkept.id))).toEqual(storeOff);
+    expect(await openaiErrorOf(clientOf(off).responses.delete(unkept.id))).toEqual(storeOff);
   });
 
   test("a read asking for a stream (the openai client's retrieve with stream: true) is a 400 naming stream, not a JSON answer read as no events; stream: false reads it", async () => {

@@ -27,7 +27,7 @@ import { firstOfEachSameId } from './unique-items';
 import { chatWebSearchOptionsOf, checkWebSearchChoice, isWebSearchChoice, webSearchToolOf, type WebSearchChoice } from './web-search';
 
 /** Why the gateway cannot look up a response or item: its response store is off. */
-const STORE_OFF = 'the gateway keeps no responses (response_store.enabled is false)';
+export const STORE_OFF = 'the gateway keeps no responses (response_store.enabled is false)';
 
 /**
  * Refuses a request that needs what the gateway does not keep (call it on the request without nulls,

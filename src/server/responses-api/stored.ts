@@ -14,7 +14,7 @@ import { responseStoreOfProcess, type KeptResponse, type StoreFindings } from '.
 import type { ResponsesDeleted, ResponsesInputItem, ResponsesInputItemList, ResponsesRequest, ResponsesResponse } from '../../schema';
 import { includesEncryptedContent, withoutEncryptedContents } from './encrypted-thinking';
 import { inputItemsPage, inputItemsQueryOf } from './input-items';
-import { isLeftOutItem, isReasoningId } from './request';
+import { isLeftOutItem, isReasoningId, STORE_OFF } from './request';
 import { quoted } from '../../config/quoted';
 
 /** The store as one request sees it: the config's bounds and the caller's space (client key). */
@@ -142,8 +142,12 @@ export function keepResponse(access: StoreAccess, options: { response: Responses
   return true;
 }
 
-function responseNotFound(id: string): GatewayError {
-  return GatewayError.notFound(`response_id: Response with id ${quoted(id)} not found. The gateway keeps a response not created with store: false for response_store.max_age, for the client key that created it, on the gateway host that answered it.`, 'response_id');
+/** A read, list or delete of a response not kept; with the store off, the reason is that and no other. */
+function responseNotFound(id: string, plan: ResponseStorePlan): GatewayError {
+  const why = plan.enabled
+    ? '. The gateway keeps a response not created with store: false for response_store.max_age, for the client key that created it, on the gateway host that answered it.'
+    : `: ${STORE_OFF}.`;
+  return GatewayError.notFound(`response_id: Response with id ${quoted(id)} not found${why}`, 'response_id');
 }
 
 export async function askStore<Result>(question: () => Promise<Result>): Promise<Result> {
@@ -174,7 +178,7 @@ function refuseStreamedRead(query: Record<string, unknown>): void {
 export async function keptResponseOf(id: string, query: Record<string, unknown>, access: StoreAccess): Promise<ResponsesResponse> {
   refuseStreamedRead(query);
   const kept = access.plan.enabled ? await askStore(() => responseStoreOfProcess().get(access.space, id, access.plan)) : null;
-  if (kept === null) throw responseNotFound(id);
+  if (kept === null) throw responseNotFound(id, access.plan);
   const response = JSON.parse(kept.response) as ResponsesResponse;
   // Assigned in place: `output` keeps its place among the fields.
   response.output = kept.output.map((item) => JSON.parse(item) as ResponsesResponse['output'][number]);
@@ -184,7 +188,7 @@ export async function keptResponseOf(id: string, query: Record<string, unknown>,
 /** `DELETE /v1/responses/{id}`: drops the kept response; a 404 for one the caller cannot read. */
 export async function deleteKeptResponse(id: string, access: StoreAccess): Promise<ResponsesDeleted> {
   const removed = access.plan.enabled && (await askStore(() => responseStoreOfProcess().remove(access.space, id, access.plan)));
-  if (!removed) throw responseNotFound(id);
+  if (!removed) throw responseNotFound(id, access.plan);
   return { id, object: 'response', deleted: true };
 }
 
@@ -192,6 +196,6 @@ export async function deleteKeptResponse(id: string, access: StoreAccess): Promi
 export async function keptInputItemsOf(id: string, query: Record<string, unknown>, access: StoreAccess): Promise<ResponsesInputItemList> {
   const checked = inputItemsQueryOf(query);
   const steps = access.plan.enabled ? await askStore(() => responseStoreOfProcess().inputItems(access.space, id, access.plan)) : null;
-  if (steps === null) throw responseNotFound(id);
+  if (steps === null) throw responseNotFound(id, access.plan);
   return inputItemsPage(steps, checked, id);
 }
