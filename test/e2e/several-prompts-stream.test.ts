@@ -9,6 +9,7 @@
 import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
 import { sendJson, type RecordedRequest } from '../support/fake-upstream';
+import { createCallGate } from '../support/call-gate';
 import { readFixture } from '../support/fixtures';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 import { captureLog, waitForLogLine } from '../support/log-capture';
@@ -36,6 +37,8 @@ const textsOf = (prompt: string) => [`[${prompt}] Le ciel est bleu grâce à la 
 /** Prompts whose stream waits for the test after its first event, by prompt; and the calls open now, and the most seen. */
 const held = new Map<string, () => void>();
 const open = { now: 0, most: 0 };
+/** The 20 calls of a batch, answered once 8 are open at once (the gateway's cap) or the last has come. */
+const batchGate = createCallGate({ open: 8, total: 20 });
 /** Resolves when the gateway closes the call of a prompt (by prompt, as the calls arrive). */
 const closed = new Map<string, Promise<void>>();
 
@@ -43,7 +46,7 @@ const closed = new Map<string, Promise<void>>();
  * Gemini's streamGenerateContent, each prompt answered with the fixture's events. Unless `healthy`,
  * by prompt: `hang` is never answered; `overloaded` is Gemini's 503; one starting with `held` sends
  * its first event, then the rest when the test releases it; `fails midway` the same, then Gemini's
- * 500 as a stream event; one starting with `slow` is answered after 20 ms.
+ * 500 as a stream event; one starting with `batch` is answered through `batchGate`.
  */
 const geminiLike = (healthy: boolean) => (request: RecordedRequest, response: ServerResponse) => {
   const prompt = (request.body as { contents: { parts: { text: string }[] }[] }).contents[0].parts[0].text;
@@ -52,15 +55,15 @@ const geminiLike = (healthy: boolean) => (request: RecordedRequest, response: Se
   closed.set(prompt, new Promise((resolve) => response.on('close', () => resolve())));
   response.on('close', () => (open.now -= 1));
   const events = eventsFor(prompt);
-  if (healthy || !/^(hang|overloaded|held|fails midway|slow)/.test(prompt)) {
+  if (healthy || !/^(hang|overloaded|held|fails midway|batch)/.test(prompt)) {
     response.writeHead(200, { 'content-type': 'text/event-stream' });
     response.end(events.join(''));
     return;
   }
   if (prompt === 'hang') return;
   if (prompt === 'overloaded') return sendJson(response, 503, { error: { code: 503, message: 'The model is overloaded. Please try again later.', status: 'UNAVAILABLE' } });
-  if (prompt.startsWith('slow')) {
-    setTimeout(() => (response.writeHead(200, { 'content-type': 'text/event-stream' }), response.end(events.join(''))), 20);
+  if (prompt.startsWith('batch')) {
+    batchGate.hold(() => (response.writeHead(200, { 'content-type': 'text/event-stream' }), response.end(events.join(''))));
     return;
   }
   response.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -90,6 +93,7 @@ beforeEach(() => {
   held.clear();
   closed.clear();
   open.most = 0;
+  batchGate.reset();
 });
 
 /** Waits until the fake has the call of `prompt` (the gateway sent it). */
@@ -143,7 +147,7 @@ test("without include_usage no chunk carries usage, and the audit line still cou
 });
 
 test('at most 8 calls at once; the 20 prompts of a LangChain batch each get their two choices', async () => {
-  const prompts = Array.from({ length: 20 }, (_, index) => `slow ${index}`);
+  const prompts = Array.from({ length: 20 }, (_, index) => `batch ${index}`);
   const stream = await setup.openai.completions.create({ model: 'gemini', prompt: prompts, n: 2, stream: true });
   const chunks: OpenAI.Completions.Completion[] = [];
   for await (const chunk of stream) chunks.push(chunk);

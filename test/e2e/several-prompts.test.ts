@@ -7,12 +7,15 @@
  */
 import type { ServerResponse } from 'node:http';
 import { sendJson, type RecordedRequest } from '../support/fake-upstream';
+import { createCallGate } from '../support/call-gate';
 import { readJsonFixture } from '../support/fixtures';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 import { captureLog, waitForLogLine } from '../support/log-capture';
 
 /** Calls open at once on the Together AI upstreams, and the most seen. */
 const open = { now: 0, most: 0 };
+/** The 20 calls of a batch, answered once 8 are open at once (the gateway's cap) or the last has come. */
+const batchGate = createCallGate({ open: 8, total: 20 });
 /** Closed when the gateway lets go of a call answered never (the `hang` prompt). */
 let hangingCallClosed: Promise<void> = Promise.resolve();
 
@@ -20,7 +23,7 @@ let hangingCallClosed: Promise<void> = Promise.resolve();
  * Together AI's OpenAI-shaped `/v1/completions` answering each prompt with its `n` choices (`<label>: <prompt> #<i>`)
  * in the fixture's shape, its prompt's length as `prompt_tokens`. Prompts that misbehave, unless
  * `healthy`: `hang` is never answered, `overloaded` is a 503, one ending in `too long` OpenAI's 400
- * for a prompt too long. Prompts starting with `slow` are answered after 50 ms.
+ * for a prompt too long. Prompts starting with `slow` are answered after 50 ms, `batch` ones through `batchGate`.
  */
 const togetherLike = (label: string, healthy = false) => (request: RecordedRequest, response: ServerResponse) => {
   const body = request.body as { prompt: string; n?: number };
@@ -38,6 +41,7 @@ const togetherLike = (label: string, healthy = false) => (request: RecordedReque
     answerWithChoices(label, body, response);
   };
   if (body.prompt.startsWith('slow')) setTimeout(answer, 50);
+  else if (body.prompt.startsWith('batch')) batchGate.hold(answer);
   else answer();
 };
 
@@ -88,6 +92,7 @@ const promptsSent = (vendor: 'together' | 'backup' | 'anthropic') =>
 
 beforeEach(() => {
   open.most = 0;
+  batchGate.reset();
 });
 
 test("each prompt's n choices in turn, numbered prompt × n + choice, usage summed; one call per prompt, its other parameters unchanged", async () => {
@@ -123,7 +128,7 @@ test("another provider's answers are joined the same way (Anthropic)", async () 
 });
 
 test('at most 8 calls at once; the 20 prompts of a LangChain batch come back in order', async () => {
-  const prompts = Array.from({ length: 20 }, (_, index) => `slow ${index}`);
+  const prompts = Array.from({ length: 20 }, (_, index) => `batch ${index}`);
   const completion = await setup.openai.completions.create({ model: 'together', prompt: prompts });
   expect(completion.choices.map((choice) => choice.text)).toEqual(prompts.map((prompt) => `gpt: ${prompt} #0`));
   expect(setup.upstreams.together.requests).toHaveLength(20);
