@@ -23,12 +23,14 @@
  *
  * Rejected: `max_new_tokens` (422, use `max_tokens`, as MLflow); `n` other than 1 (400, TGI returns
  * one sequence); and, with a 400 naming the parameter, OpenAI parameters TGI would ignore silently
- * (listed below). Finish reasons `eos_token` and `stop_sequence` become `stop`.
+ * (listed below). Finish reasons `eos_token` and `stop_sequence` become `stop`; one outside OpenAI's
+ * set that TGI adds later `tool_calls` beside tool calls, else `stop` (shared/finish-reasons.ts).
  */
 import type { HuggingFaceTGIConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, Usage } from '../schema';
-import { chatAnswerWithUsageAsEvents, createOpenAIChatStream, fromOpenAIChat, mapOpenAIChoices, openaiErrorMessage, toOpenAIChat } from './openai';
+import { chatAnswerWithUsageAsEvents, createOpenAIChatStream, fromOpenAIChat, mapOpenAIChoices, openaiErrorMessage, toOpenAIChat, type OpenAINormaliser } from './openai';
+import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reasons';
 import { isRecord } from './shared/json';
 import { checkParameterDefaults } from './shared/parameter-defaults';
 import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, requireSingleChoice, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues } from './shared/parameters';
@@ -191,43 +193,50 @@ export function toTgiChat(clientRequest: ChatRequest, { stream = false }: { stre
   return body.stop === undefined ? body : { ...body, stop: stopList(body.stop) };
 }
 
-/** A Messages API choice: `delta` in stream chunks. */
+/** A Messages API choice: `message` in answers, `delta` in stream chunks. */
 interface TgiChatChoice {
+  index?: number;
+  message?: { tool_calls?: unknown };
   delta?: { tool_calls?: unknown };
   finish_reason?: string | null;
 }
 
-/** OpenAI's shape with TGI's finish reasons mapped. */
-function normaliseTgiChat(body: Record<string, unknown>): Record<string, unknown> {
-  return mapOpenAIChoices<TgiChatChoice>(body, (choice) => ({
-    ...choice,
-    // TGI 2.x streams `delta.tool_calls` as one call object rather than OpenAI's list (its ToolCallDelta).
-    ...(isRecord(choice.delta?.tool_calls) ? { delta: { ...choice.delta, tool_calls: [choice.delta.tool_calls] } } : {}),
-    finish_reason: mapTgiFinishReason(choice.finish_reason),
-  }));
+/**
+ * OpenAI's shape with TGI's finish reasons mapped, for one answer or one stream (which remembers
+ * the choices that called tools, for a finish reason TGI adds later).
+ */
+function createTgiChatNormaliser(): OpenAINormaliser {
+  const calledTools = createCalledTools();
+  return (body) =>
+    mapOpenAIChoices<TgiChatChoice>(body, (choice) => {
+      // TGI 2.x streams `delta.tool_calls` as one call object rather than OpenAI's list (its ToolCallDelta).
+      const delta = isRecord(choice.delta?.tool_calls) ? { ...choice.delta, tool_calls: [choice.delta.tool_calls] } : choice.delta;
+      const called = calledTools.see(choice.index ?? 0, choice.message?.tool_calls ?? delta?.tool_calls);
+      return { ...choice, ...(delta === choice.delta ? {} : { delta }), finish_reason: mapTgiFinishReason(choice.finish_reason, called) };
+    });
 }
 
 export function fromTgiChat(body: unknown): ChatResponse {
-  return fromOpenAIChat(body, normaliseTgiChat);
+  return fromOpenAIChat(body, createTgiChatNormaliser());
 }
 
 export function createTgiChatStream(endpoint: string): StreamFold<ChatChunk> {
-  return createOpenAIChatStream(normaliseTgiChat, (event) => tgiStreamError(event, endpoint));
+  return createOpenAIChatStream(createTgiChatNormaliser(), (event) => tgiStreamError(event, endpoint));
 }
 
 // ---- Finish reasons and errors ----
 
-/** TGI: `length`, `eos_token`, `stop_sequence` (the Messages API may already say `stop`). */
-export function mapTgiFinishReason(reason: string | null | undefined): string | null {
+/**
+ * TGI: `length`, `eos_token`, `stop_sequence` (the Messages API may already say `stop`); one TGI adds
+ * later is `tool_calls` when the choice called tools, else `stop` (`/generate` has no tools).
+ */
+export function mapTgiFinishReason(reason: string | null | undefined, calledTools = false): string | null {
   switch (reason) {
-    case undefined:
-    case null:
-      return null;
     case 'eos_token':
     case 'stop_sequence':
       return 'stop';
     default:
-      return reason;
+      return inOpenAIFinishReasons(reason, calledTools);
   }
 }
 

@@ -15,6 +15,17 @@ export function readJsonFixture<T = unknown>(vendor: string, name: string): T {
   return JSON.parse(readFixture(vendor, name)) as T;
 }
 
+/**
+ * A stream fixture's bytes with the last occurrence of `from` replaced by `to` (which must occur):
+ * the wire as the vendor might send it with a field it adds later.
+ */
+export function readFixtureBytesWithLast(vendor: string, name: string, from: string, to: string): Buffer {
+  const text = readFixture(vendor, name);
+  const at = text.lastIndexOf(from);
+  if (at < 0) throw new Error(`${vendor}/${name} has no ${from}`);
+  return Buffer.from(text.slice(0, at) + to + text.slice(at + from.length));
+}
+
 /** The test-only self-signed certificate for 127.0.0.1 (test/fixtures/tls/README.md). */
 export const TEST_CERTIFICATE_PATH = join(__dirname, '..', 'fixtures', 'tls', 'localhost.cert.pem');
 

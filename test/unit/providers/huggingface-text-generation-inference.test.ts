@@ -96,8 +96,9 @@ describe('completions response', () => {
     expect(() => fromTgiCompletions([{ generated_text: 'x' }], answer)).toThrow(expect.objectContaining({ status: 502 }));
   });
 
-  it('finish reasons: eos_token and stop_sequence are stop; length stays', () => {
-    expect(['eos_token', 'stop_sequence', 'length', 'stop', null].map(mapTgiFinishReason)).toEqual(['stop', 'stop', 'length', 'stop', null]);
+  it('finish reasons: eos_token and stop_sequence are stop; length stays; one TGI adds later is stop, or tool_calls after tool calls', () => {
+    expect(['eos_token', 'stop_sequence', 'length', 'stop', 'a_reason_tgi_adds', null].map((reason) => mapTgiFinishReason(reason))).toEqual(['stop', 'stop', 'length', 'stop', 'stop', null]);
+    expect([mapTgiFinishReason('a_reason_tgi_adds', true), mapTgiFinishReason('eos_token', true)]).toEqual(['tool_calls', 'stop']);
   });
 });
 
