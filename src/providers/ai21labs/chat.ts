@@ -22,12 +22,14 @@
  * Answers: `created` is the gateway's clock and `model` the configured one when AI21 leaves them
  * out; tool calls given beside the message (as the response page draws them) are read as the
  * message's, arguments given as an object become JSON text, and a choice that called tools and
- * ended with `stop` ends with `tool_calls`, as OpenAI's clients expect. Completions on a Jamba model
+ * ended with `stop` ends with `tool_calls`, as OpenAI's clients expect; a finish reason outside
+ * OpenAI's set (one AI21 adds later) is `tool_calls` after tool calls, else `stop`. Completions on a Jamba model
  * go through the same API, the prompt as the one user message (the J2 complete API is gone).
  */
 import { GatewayError } from '../../errors';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse } from '../../schema';
 import { createOpenAIChatStream, createOpenAICompletionsStream, fromOpenAIChat, fromOpenAICompletions, mapOpenAIChoices, type OpenAINormaliser } from '../openai';
+import { inOpenAIFinishReasons } from '../shared/finish-reasons';
 import { isRecord } from '../shared/json';
 import { messageText, OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, withMaxTokens, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
 import type { StreamFold } from '../transport/sse';
@@ -183,8 +185,11 @@ export function createJambaCompletionsStream(context: JambaAnswerContext): Strea
   return createOpenAICompletionsStream(createJambaNormaliser(context));
 }
 
-/** Jamba ends with `stop` (the end, or a stop sequence) or `length` (max_tokens); `stop` after tool calls is OpenAI's `tool_calls`. */
+/**
+ * Jamba ends with `stop` (the end, or a stop sequence) or `length` (max_tokens); `stop` after tool
+ * calls is OpenAI's `tool_calls`, and so is a reason AI21 adds later (else `stop`: shared/finish-reasons.ts).
+ */
 export function mapJambaFinishReason(reason: string | null | undefined, calledTools: boolean): string | null {
   if (reason === 'stop' && calledTools) return 'tool_calls';
-  return reason ?? null;
+  return inOpenAIFinishReasons(reason, calledTools);
 }

@@ -15,10 +15,11 @@
  * `maxTokens`) are refused (422, as MLflow); its other parameters (`minTokens`, `topKReturn`,
  * `countPenalty`, `presencePenalty` objects, ...) pass through. OpenAI parameters AI21 has no
  * equivalent for (listed below) are a 400 naming the parameter. Streams are not served (501).
- * Finish reason `endoftext` becomes `stop`; token counts come from the token lists.
+ * Finish reason `endoftext` becomes `stop`, one outside OpenAI's set `stop` too; token counts come from the token lists.
  */
 import { GatewayError } from '../../errors';
 import type { CompletionsRequest, CompletionsResponse } from '../../schema';
+import { inOpenAIFinishReasons } from '../shared/finish-reasons';
 import { isRecord } from '../shared/json';
 import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, stopList, withMaxTokens, withoutNoOpValues } from '../shared/parameters';
 
@@ -104,10 +105,12 @@ export function fromAI21Completions(body: unknown, { model, created }: { model: 
 
 // ---- Finish reasons and errors ----
 
-/** AI21: `endoftext` (the model ended), `stop` (a stop sequence), `length` (maxTokens). */
+/**
+ * AI21: `endoftext` (the model ended), `stop` (a stop sequence), `length` (maxTokens); another (one
+ * AI21 or a compatible proxy adds) is `stop`, as OpenAI clients may take only OpenAI's values.
+ */
 export function mapAI21FinishReason(reason: string | undefined): string | null {
-  if (reason === undefined) return null;
-  return reason === 'endoftext' ? 'stop' : reason;
+  return reason === 'endoftext' ? 'stop' : inOpenAIFinishReasons(reason, false);
 }
 
 /** One FastAPI validation issue, `{"loc": ["body", "maxTokens"], "msg": "..."}`, as `maxTokens: ...`. */
