@@ -12,8 +12,8 @@
  * Quirks: temperature is halved (§6.13: the unified 0..2 onto Mistral's 0..1); `seed` is sent as
  * `random_seed`, `max_completion_tokens` (OpenAI's newer name) as `max_tokens`, embeddings' `dimensions` as
  * `output_dimension`; `stream_options` is
- * not sent (Mistral's strict schema refuses it, and its last chunk always carries usage); finish reason `model_length` is `length`, and `error` is raised as
- * a 502; tool calls without `index` or `type`, or with object `arguments`, are normalised;
+ * not sent (Mistral's strict schema refuses it, and its last chunk always carries usage); finish reason `model_length` is `length`, `error` is raised as
+ * a 502, and one outside OpenAI's set is `tool_calls` beside tool calls, else `stop`; tool calls without `index` or `type`, or with object `arguments`, are normalised;
  * tool-call ids other than Mistral's 9 letters and digits (another provider's, or the client's own)
  * go as a digest of themselves, `developer` messages as `system`, and `name` only on tool messages;
  * content given as a list of chunks (reasoning models: Magistral, and others with `reasoning_effort`,
@@ -47,9 +47,11 @@ import {
   ALL_REASONING,
   toOpenAIChat,
   toOpenAIEmbeddings,
+  type OpenAINormaliser,
   type OpenAIRequestOptions,
 } from './openai';
 import { embeddingTexts } from './shared/embeddings';
+import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reasons';
 import { argumentsText, isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
@@ -71,6 +73,7 @@ interface MistralToolCall {
 
 /** A choice of a response (`message`) or of a stream chunk (`delta`). */
 interface MistralChoice {
+  index?: number;
   message?: { content?: unknown; tool_calls?: MistralToolCall[] | null };
   delta?: { content?: unknown; tool_calls?: MistralToolCall[] | null };
   finish_reason?: string | null;
@@ -204,39 +207,50 @@ function normaliseMessage<Message extends MistralChoice['message']>(message: Mes
   return { ...message, ...fromMistralContent(message.content), ...(toolCalls ? { tool_calls: toolCalls } : {}) };
 }
 
-/** Mistral's finish reasons in the unified set; `error` (generation failed) is raised as a 502. */
-export function mapMistralFinishReason(reason: string | null | undefined): string | null {
+/**
+ * Mistral's finish reasons in the unified set: `model_length` (the context window filled) is `length`,
+ * and `error` (generation failed) is raised as a 502. One outside OpenAI's set (Mistral adds one
+ * later) is `tool_calls` when the choice called tools, else `stop` (shared/finish-reasons.ts).
+ */
+export function mapMistralFinishReason(reason: string | null | undefined, calledTools = false): string | null {
   if (reason === 'model_length') return 'length';
   if (reason === 'error') throw GatewayError.upstreamUnavailable('Mistral reported an error while generating (finish_reason error).', false);
-  return reason ?? null;
+  return inOpenAIFinishReasons(reason, calledTools);
 }
 
-/** A response or chunk with OpenAI's shape; an `{"object":"error"}` body throws its message. */
-function normaliseMistral(body: Wire): Wire {
-  if (body.object === 'error') throw GatewayError.upstreamUnavailable(mistralErrorMessage(body) ?? 'Mistral reported an error.', false);
-  return mapOpenAIChoices<MistralChoice>(body, (choice) => ({
-    ...choice,
-    ...(choice.message ? { message: normaliseMessage(choice.message) } : {}),
-    ...(choice.delta ? { delta: normaliseMessage(choice.delta) } : {}),
-    finish_reason: mapMistralFinishReason(choice.finish_reason),
-  }));
+/**
+ * For one answer or one stream: a response or chunk with OpenAI's shape (which remembers the
+ * choices that called tools, for a finish reason Mistral adds later); an `{"object":"error"}` body
+ * throws its message.
+ */
+function createMistralNormaliser(): OpenAINormaliser {
+  const calledTools = createCalledTools();
+  return (body) => {
+    if (body.object === 'error') throw GatewayError.upstreamUnavailable(mistralErrorMessage(body) ?? 'Mistral reported an error.', false);
+    return mapOpenAIChoices<MistralChoice>(body, (choice) => ({
+      ...choice,
+      ...(choice.message ? { message: normaliseMessage(choice.message) } : {}),
+      ...(choice.delta ? { delta: normaliseMessage(choice.delta) } : {}),
+      finish_reason: mapMistralFinishReason(choice.finish_reason, calledTools.see(choice.index ?? 0, choice.message?.tool_calls ?? choice.delta?.tool_calls)),
+    }));
+  };
 }
 
 export function fromMistralChat(body: unknown): ChatResponse {
-  return fromOpenAIChat(body, normaliseMistral);
+  return fromOpenAIChat(body, createMistralNormaliser());
 }
 
 export function createMistralChatStream(): StreamFold<ChatChunk> {
-  return createOpenAIChatStream(normaliseMistral);
+  return createOpenAIChatStream(createMistralNormaliser());
 }
 
 export function fromMistralCompletions(body: unknown): CompletionsResponse {
-  return fromOpenAICompletions(body, normaliseMistral);
+  return fromOpenAICompletions(body, createMistralNormaliser());
 }
 
 /** Chat-shaped chunks read as completions chunks (`delta.content` is the text). */
 export function createMistralCompletionsStream(): StreamFold<CompletionsChunk> {
-  return createOpenAICompletionsStream(normaliseMistral);
+  return createOpenAICompletionsStream(createMistralNormaliser());
 }
 
 // ---- Embeddings ----
