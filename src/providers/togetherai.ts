@@ -13,7 +13,8 @@
  * reference's message). `max_completion_tokens` (OpenAI's newer name) is sent as `max_tokens`, `stop`
  * as a list. `stream_options` is not sent: the API reference lists no such field, and every stream's
  * last chunk carries its usage, so `include_usage` (a client's, or the gateway's for
- * `/v1/responses`) is honoured without it. Finish reason `eos` is `stop`. Legacy chat
+ * `/v1/responses`) is honoured without it. Finish reason `eos` is `stop`, one outside OpenAI's set
+ * `tool_calls` beside tool calls, else `stop`. Legacy chat
  * chunks that carry only `choices[].text` are read too. Embeddings send the configured model (the
  * reference sends none) and the gateway produces `encoding_format: base64` itself, since
  * Together's embeddings API has no such field; it has no `dimensions` either (a 400). The temperature is not scaled (§6.13).
@@ -39,9 +40,11 @@ import {
   toOpenAIChat,
   toOpenAICompletions,
   toOpenAIEmbeddings,
+  type OpenAINormaliser,
   type OpenAIRequestOptions,
 } from './openai';
 import { embeddingTexts, encodeEmbedding, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
+import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reasons';
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
 import { NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, stopList, withMaxTokens, withoutNoOpValues, withParallelToolCallsAllowed } from './shared/parameters';
@@ -54,8 +57,10 @@ import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint }
 type Wire = Record<string, unknown>;
 
 interface TogetherChoice {
+  index?: number;
   text?: string | null;
-  delta?: { content?: string | null };
+  message?: { tool_calls?: unknown };
+  delta?: { content?: string | null; tool_calls?: unknown };
   finish_reason?: string | null;
 }
 
@@ -102,34 +107,42 @@ export function toTogetherAICompletions(request: CompletionsRequest, options: Op
 
 // ---- Responses and streams ----
 
-/** `eos` (end of sequence) is the unified `stop`. */
-export function mapTogetherAIFinishReason(reason: string | null | undefined): string | null {
-  return reason === 'eos' ? 'stop' : (reason ?? null);
+/**
+ * `eos` (end of sequence) is the unified `stop`; one outside OpenAI's set (Together adds one later)
+ * is `tool_calls` when the choice called tools, else `stop` (shared/finish-reasons.ts).
+ */
+export function mapTogetherAIFinishReason(reason: string | null | undefined, calledTools = false): string | null {
+  return reason === 'eos' ? 'stop' : inOpenAIFinishReasons(reason, calledTools);
 }
 
-/** A response or chunk in OpenAI's shape: finish reasons mapped, legacy chunk `text` as delta content. */
-function normaliseTogetherAI(body: Wire): Wire {
-  return mapOpenAIChoices<TogetherChoice>(body, (choice) => ({
-    ...choice,
-    ...(choice.delta && choice.delta.content == null && typeof choice.text === 'string' ? { delta: { ...choice.delta, content: choice.text } } : {}),
-    finish_reason: mapTogetherAIFinishReason(choice.finish_reason),
-  }));
+/**
+ * For one answer or one stream: a response or chunk in OpenAI's shape (finish reasons mapped, legacy
+ * chunk `text` as delta content), which remembers the choices that called tools.
+ */
+function createTogetherAINormaliser(): OpenAINormaliser {
+  const calledTools = createCalledTools();
+  return (body) =>
+    mapOpenAIChoices<TogetherChoice>(body, (choice) => ({
+      ...choice,
+      ...(choice.delta && choice.delta.content == null && typeof choice.text === 'string' ? { delta: { ...choice.delta, content: choice.text } } : {}),
+      finish_reason: mapTogetherAIFinishReason(choice.finish_reason, calledTools.see(choice.index ?? 0, choice.message?.tool_calls ?? choice.delta?.tool_calls)),
+    }));
 }
 
 export function fromTogetherAIChat(body: unknown): ChatResponse {
-  return fromOpenAIChat(body, normaliseTogetherAI);
+  return fromOpenAIChat(body, createTogetherAINormaliser());
 }
 
 export function createTogetherAIChatStream(): StreamFold<ChatChunk> {
-  return createOpenAIChatStream(normaliseTogetherAI);
+  return createOpenAIChatStream(createTogetherAINormaliser());
 }
 
 export function fromTogetherAICompletions(body: unknown): CompletionsResponse {
-  return fromOpenAICompletions(body, normaliseTogetherAI);
+  return fromOpenAICompletions(body, createTogetherAINormaliser());
 }
 
 export function createTogetherAICompletionsStream(): StreamFold<CompletionsChunk> {
-  return createOpenAICompletionsStream(normaliseTogetherAI);
+  return createOpenAICompletionsStream(createTogetherAINormaliser());
 }
 
 // ---- Embeddings ----
