@@ -3,6 +3,7 @@
  * schema (system_fingerprint and service_tier are dropped; usage details, a choice's logprobs,
  * a message's url citations and Azure's content filter results are kept), plus the usage, logprobs and error mappings shared with the stream folds.
  */
+import { quotedJson } from '../../config/quoted';
 import { GatewayError, vendorErrorOf, type VendorError } from '../../errors';
 import type { ChatResponse, CompletionsResponse, EmbeddingsResponse, ToolCall, Usage } from '../../schema';
 import { encodeEmbedding, type EncodingFormat } from '../shared/embeddings';
@@ -73,8 +74,36 @@ export function withLogprobs<Choice extends object>(choice: Choice, logprobs: un
   return choice;
 }
 
-function fromOpenAIToolCall(call: OpenAIToolCall): ToolCall {
+/**
+ * Refuses a tool call of a type other than `function` with a clear 502 (`where` names it in the
+ * answer). Requests through the gateway define function tools only (the request schema takes no
+ * other), so a call of another type, such as OpenAI's `custom` tools (free text, grammar-constrained:
+ * https://platform.openai.com/docs/guides/function-calling#custom-tools), comes from a tool the client
+ * never sent and cannot run; passing it on would give the client a call without a function, and
+ * dropping it would leave the turn waiting for a result. A call without `type` is a function call
+ * (some OpenAI-compatible servers leave it out).
+ */
+export function expectFunctionCall(type: unknown, where: string): void {
+  if (type === undefined || type === null || type === 'function') return;
+  throw GatewayError.unexpectedAnswer(`${where} is a tool call of type ${quotedJson(type)}; the gateway passes on function tool calls only`);
+}
+
+function fromOpenAIToolCall(call: OpenAIToolCall, where: string): ToolCall {
+  expectFunctionCall(call.type, where);
+  if (!isRecord(call.function)) throw GatewayError.unexpectedAnswer(`${where} has no 'function' object`);
   return { id: call.id, type: 'function', function: { name: call.function.name, arguments: argumentsText(call.function.arguments) } };
+}
+
+/**
+ * A message's or delta's `content` as OpenAI sends it, a text. Some OpenAI-compatible servers send a
+ * list of content parts instead: its `text` parts are joined (clients read the field as a string, and
+ * join a stream's pieces), and parts of other types are skipped, as the blocks of other vendors that
+ * the gateway does not read; a list without text parts is null. Any other value is left as it came.
+ */
+export function contentText(content: unknown): unknown {
+  if (!Array.isArray(content)) return content ?? null;
+  const texts = content.filter((part): part is { text: string } => isRecord(part) && part.type === 'text' && typeof part.text === 'string');
+  return texts.length > 0 ? texts.map((part) => part.text).join('') : null;
 }
 
 type ResponseMessage = ChatResponse['choices'][number]['message'];
@@ -120,8 +149,8 @@ export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs
               withReasoningContent(
                 {
                   role: choice.message?.role ?? 'assistant',
-                  content: choice.message?.content ?? null,
-                  tool_calls: choice.message?.tool_calls?.map(fromOpenAIToolCall) ?? null,
+                  content: contentText(choice.message?.content) as ResponseMessage['content'],
+                  tool_calls: choice.message?.tool_calls?.map((call, position) => fromOpenAIToolCall(call, `choices[${index}].message.tool_calls[${position}]`)) ?? null,
                   refusal: choice.message?.refusal ?? null,
                 },
                 reasoningTextOf(choice.message),
@@ -168,7 +197,7 @@ export function fromOpenAICompletions(body: unknown, normalise: OpenAINormaliser
     model: response.model,
     choices: inUpstreamOrder(response.choices).map((choice, index) =>
       withContentFilterResults(
-        withLogprobs({ index, text: choice.text ?? choice.message?.content ?? '', finish_reason: choice.finish_reason ?? null }, choice.logprobs),
+        withLogprobs({ index, text: choice.text ?? (contentText(choice.message?.content) as string | null) ?? '', finish_reason: choice.finish_reason ?? null }, choice.logprobs),
         choice.content_filter_results,
       ),
     ),

@@ -11,7 +11,7 @@ import { finishApartFold } from '../shared/finish-apart';
 import { leadingRolesHeldFold } from '../shared/role-only';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { withContentFilterResults, withPromptFilterResults } from './filter-annotations';
-import { asIs, fromOpenAIUsage, openaiErrorMessage, reasoningTextOf, withLogprobs, type OpenAINormaliser } from './response';
+import { asIs, contentText, expectFunctionCall, fromOpenAIUsage, openaiErrorMessage, reasoningTextOf, withLogprobs, type OpenAINormaliser } from './response';
 import { withUrlCitations } from './url-citations';
 import type { OpenAIChatChunk, OpenAICompletionsChunk, OpenAIToolCallDelta } from './wire';
 
@@ -124,7 +124,8 @@ function createToolCallIndexer(): ToolCallIndexer {
   };
 }
 
-function fromOpenAIToolCallDelta(call: OpenAIToolCallDelta, index: number): ToolCallDelta {
+function fromOpenAIToolCallDelta(call: OpenAIToolCallDelta, index: number, where: string): ToolCallDelta {
+  expectFunctionCall(call.type, where);
   return {
     index,
     id: call.id ?? null,
@@ -144,8 +145,8 @@ type OpenAIChatDelta = NonNullable<NonNullable<OpenAIChatChunk['choices']>[numbe
 function fromOpenAIChatDelta(delta: OpenAIChatDelta | undefined, choiceIndex: number, toolCallIndex: ToolCallIndexer): ChatChunk['choices'][number]['delta'] {
   const unified: ChatChunk['choices'][number]['delta'] = {
     role: delta?.role ?? null,
-    content: delta?.content ?? null,
-    tool_calls: delta?.tool_calls?.map((call) => fromOpenAIToolCallDelta(call, toolCallIndex(choiceIndex, call))) ?? null,
+    content: contentText(delta?.content) as string | null,
+    tool_calls: delta?.tool_calls?.map((call, position) => fromOpenAIToolCallDelta(call, toolCallIndex(choiceIndex, call), `choices[${choiceIndex}].delta.tool_calls[${position}]`)) ?? null,
   };
   if (typeof delta?.refusal === 'string') unified.refusal = delta.refusal;
   const reasoning = reasoningTextOf(delta);
@@ -189,7 +190,7 @@ function fromOpenAICompletionsChunk(wire: OpenAICompletionsChunk): CompletionsCh
     model: wire.model,
     choices: choices.map((choice, position) =>
       withContentFilterResults(
-        withLogprobs({ index: choice.index ?? position, finish_reason: choice.finish_reason ?? null, text: choice.text ?? choice.delta?.content ?? null }, choice.logprobs),
+        withLogprobs({ index: choice.index ?? position, finish_reason: choice.finish_reason ?? null, text: choice.text ?? (contentText(choice.delta?.content) as string | null) }, choice.logprobs),
         choice.content_filter_results,
       ),
     ),

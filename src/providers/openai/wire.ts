@@ -24,11 +24,14 @@ export interface OpenAIEnvelope {
   prompt_filter_results?: unknown;
 }
 
-/** `arguments` is a JSON text per OpenAI; some compatible servers send the object (`argumentsText`). */
+/**
+ * `arguments` is a JSON text per OpenAI; some compatible servers send the object (`argumentsText`).
+ * A call of another `type` (OpenAI's `custom`) has no `function`.
+ */
 export interface OpenAIToolCall {
   id: string;
   type?: string;
-  function: { name: string; arguments: string | Record<string, unknown> };
+  function?: { name: string; arguments: string | Record<string, unknown> };
 }
 
 export interface OpenAIToolCallDelta {
@@ -43,7 +46,7 @@ export interface OpenAIChatResponse extends OpenAIEnvelope {
   choices: {
     index?: number | null;
     /** `reasoning_content`: DeepSeek-style servers' thinking text, which they want back on tool-call turns; `reasoning`: vLLM's and Ollama's name for it. */
-    message?: { role?: string; content?: string | null; tool_calls?: OpenAIToolCall[] | null; refusal?: string | null; reasoning_content?: string | null; reasoning?: string | null; annotations?: unknown };
+    message?: { role?: string; content?: unknown; tool_calls?: OpenAIToolCall[] | null; refusal?: string | null; reasoning_content?: string | null; reasoning?: string | null; annotations?: unknown };
     finish_reason?: string | null;
     logprobs?: unknown;
     /** Azure OpenAI's content filter results for the choice, passed on unread. */
@@ -55,19 +58,19 @@ export interface OpenAIChatChunk extends OpenAIEnvelope {
   choices?: {
     index?: number;
     finish_reason?: string | null;
-    delta?: { role?: string | null; content?: string | null; tool_calls?: OpenAIToolCallDelta[] | null; refusal?: string | null; reasoning_content?: string | null; reasoning?: string | null; annotations?: unknown };
+    delta?: { role?: string | null; content?: unknown; tool_calls?: OpenAIToolCallDelta[] | null; refusal?: string | null; reasoning_content?: string | null; reasoning?: string | null; annotations?: unknown };
     logprobs?: unknown;
     content_filter_results?: unknown;
   }[] | null;
 }
 
 export interface OpenAICompletionsResponse extends OpenAIEnvelope {
-  choices: { index?: number | null; text?: string | null; message?: { content?: string | null }; finish_reason?: string | null; logprobs?: unknown; content_filter_results?: unknown }[];
+  choices: { index?: number | null; text?: string | null; message?: { content?: unknown }; finish_reason?: string | null; logprobs?: unknown; content_filter_results?: unknown }[];
 }
 
 /** Genuine `/v1/completions` chunks carry `text`; chat-shaped ones (some servers) carry `delta`. */
 export interface OpenAICompletionsChunk extends OpenAIEnvelope {
-  choices?: { index?: number; text?: string | null; delta?: { content?: string | null }; finish_reason?: string | null; logprobs?: unknown; content_filter_results?: unknown }[] | null;
+  choices?: { index?: number; text?: string | null; delta?: { content?: unknown }; finish_reason?: string | null; logprobs?: unknown; content_filter_results?: unknown }[] | null;
 }
 
 export interface OpenAIEmbeddingsResponse {

@@ -5,7 +5,8 @@
  * came; OpenAI's own finish reasons pass unchanged (they are the unified set); the rest is left out.
  */
 import { createOpenAIChatStream, fromOpenAIChat } from '../../../src/providers/openai';
-import { replay, summariseChat } from '../../support/stream-replay';
+import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
+import { replay, replayEverySplit, replayOutcome, summariseChat } from '../../support/stream-replay';
 
 const CITATION = { type: 'url_citation', url_citation: { url: 'https://example.com/', title: 'Example', start_index: 0, end_index: 5 } };
 const USAGE = {
@@ -54,5 +55,42 @@ describe('OpenAI chat answers with fields added later', () => {
     const chunks = await replay([Buffer.from(wire)], createOpenAIChatStream());
     expect(chunks.map((item) => item.choices[0]?.delta.refusal).join('')).toBe("I can't help with that.");
     expect(summariseChat(chunks)).toMatchObject({ text: '', finishReason: 'stop', usage: USAGE });
+  });
+});
+
+describe('what OpenAI-compatible servers send in place of OpenAI’s fields', () => {
+  const answer = (choice: object) => ({ id: 'c', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, finish_reason: 'stop', ...choice }] });
+
+  it('content as a list of parts (Mistral’s API behind openai_api_base): the text parts joined, a thinking part skipped', () => {
+    const message = fromOpenAIChat(readJsonFixture('mistral', 'chat-reasoning.response.json')).choices[0].message;
+    expect(message).toEqual({ role: 'assistant', content: 'Les trains se croisent vers 11 h 17 ⏱️.', tool_calls: null, refusal: null });
+    expect(fromOpenAIChat(answer({ message: { role: 'assistant', content: [{ type: 'image_url', image_url: { url: 'data:,' } }] } })).choices[0].message.content).toBeNull();
+  });
+
+  it('a stream whose deltas carry content parts: the text of their text parts, at every split', async () => {
+    const chunks = await replayEverySplit(readFixtureBytes('mistral', 'chat-reasoning.stream.sse'), () => createOpenAIChatStream());
+    expect(chunks.every((chunk) => chunk.choices.every((choice) => choice.delta.content === null || typeof choice.delta.content === 'string'))).toBe(true);
+    expect(summariseChat(chunks).text).toContain('⏱️');
+  });
+
+  it('tool_calls: [] passes as sent; object arguments become JSON text; a choice without message is an empty assistant message', () => {
+    expect(fromOpenAIChat(answer({ message: { role: 'assistant', content: 'Hi', tool_calls: [] } })).choices[0].message.tool_calls).toEqual([]);
+    const call = { id: 'call_1', type: 'function', function: { name: 'f', arguments: { city: 'São Paulo' } } };
+    expect(fromOpenAIChat(answer({ message: { role: 'assistant', content: null, tool_calls: [call] } })).choices[0].message.tool_calls).toEqual([{ ...call, function: { name: 'f', arguments: '{"city":"São Paulo"}' } }]);
+    expect(fromOpenAIChat(answer({})).choices[0]).toEqual({ index: 0, message: { role: 'assistant', content: null, tool_calls: null, refusal: null }, finish_reason: 'stop' });
+  });
+
+  it('a custom tool call is a 502 naming it, answered or streamed; a function call with a stray custom: {} passes', async () => {
+    expect(() => fromOpenAIChat(readJsonFixture('openai', 'chat-custom-tool-call.response.json'))).toThrow(
+      expect.objectContaining({ status: 502, code: 'upstream_unreadable', message: 'choices[0].message.tool_calls[0] is a tool call of type "custom"; the gateway passes on function tool calls only' }),
+    );
+    const { chunks, error } = await replayOutcome([readFixtureBytes('openai', 'chat-custom-tool-call.stream.sse')], createOpenAIChatStream());
+    expect({ chunks, error: error && { status: error.status, code: error.code, message: error.message } }).toEqual({
+      chunks: [],
+      error: { status: 502, code: 'upstream_unreadable', message: 'choices[0].delta.tool_calls[0] is a tool call of type "custom"; the gateway passes on function tool calls only' },
+    });
+    const stray = { id: 'call_1', type: 'function', custom: {}, function: { name: 'f', arguments: '{}' } };
+    expect(fromOpenAIChat(answer({ message: { role: 'assistant', content: null, tool_calls: [stray] } })).choices[0].message.tool_calls).toEqual([{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{}' } }]);
+    expect(() => fromOpenAIChat(answer({ message: { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function' }] } }))).toThrow("choices[0].message.tool_calls[0] has no 'function' object");
   });
 });
