@@ -306,12 +306,17 @@ describe('watchForReload', () => {
     await until(() => logs.length >= 2);
     expect(logs[1]).toEqual(expect.objectContaining({ level: 50, reload: KEEPS_SERVING, msg: expect.stringContaining("endpoints[0].model.config.openai_api_key: file './openai.key' is empty") }));
     expect(logs[1].msg).toContain('endpoints[1].name');
+    // The served text is compiled after that line (refused for the empty key alone), reading the key file
+    // as it is then. An edit of the config file is handled after it (file events are handled in turn):
+    // once the edit's refusal is logged, the empty key was read, and a second line about it came first.
+    writeFileSync(path, config(keyedEndpoint('openai.key'), endpoint('bad name'), endpoint('other bad name')));
+    await until(() => logs.length >= 3);
+    expect(logs[2]).toEqual(expect.objectContaining({ level: 50, msg: expect.stringContaining("endpoints[2].name: 'other bad name'") }));
     expect(accepted).toEqual([]);
-    // The key back: file events are handled one after the other, so a second line about the empty
-    // file would be logged before this one's (the file on disk refused again, the served text reloaded).
+    // The key back: the file on disk is refused again (without the empty key), the served text reloaded.
     writeFileSync(join(directory, 'openai.key'), 'sk-second-KEY-0002\n');
     await until(() => accepted.length === 1);
-    expect(logs.slice(2)).toEqual([
+    expect(logs.slice(3)).toEqual([
       expect.objectContaining({ level: 50, msg: expect.not.stringContaining('is empty') }),
       expect.objectContaining({ level: 30, config_file: 'refused' }),
     ]);
