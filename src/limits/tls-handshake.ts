@@ -28,7 +28,12 @@ export function tlsHandshakeFailure(address: RedisAddress, timeoutMs: number): P
     const socket = connect({ socket: tcp, host: address.host });
     // A hard deadline rather than the socket's idle timeout, which a server trickling bytes would keep resetting.
     // A TCP connection still opening (a host behind a firewall that drops it) says nothing about TLS.
-    const deadline = setTimeout(() => settle(!tcp.connecting && tcp.bytesRead === 0 ? `no TLS handshake answer within ${timeoutMs} ms: is it a TLS port?` : null), timeoutMs);
+    const deadline = setTimeout(() => {
+      const opened = !tcp.connecting;
+      // Timers run before I/O in a turn of the event loop: when it was busy past the deadline (a loaded
+      // machine), what the server sent meanwhile (its certificate, a close) is read first, and decides.
+      setImmediate(() => settle(opened && tcp.bytesRead === 0 ? `no TLS handshake answer within ${timeoutMs} ms: is it a TLS port?` : null));
+    }, timeoutMs);
     const settle = (failure: string | null) => {
       clearTimeout(deadline);
       socket.destroy();

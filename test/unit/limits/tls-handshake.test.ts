@@ -105,6 +105,43 @@ test("a single rediss:// server's own error is not repeated by a handshake check
   expect(message).toBe(`Redis at rediss://127.0.0.1:${nodes[1].port} is not reachable (no connection within 500 ms: self-signed certificate)`);
 });
 
+describe('a check whose deadline passes while the event loop is busy (a loaded machine)', () => {
+  /** Holds this process's event loop, using no CPU, until `time`. */
+  const busyUntil = (time: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(0, time - Date.now()));
+  const sockets: Socket[] = [];
+  afterAll(() => sockets.forEach((socket) => socket.destroy()));
+
+  // The fake server answers the TLS hello, then holds the event loop past the deadline: its answer
+  // reaches the check before the deadline's timer runs, but is read only after it.
+  test.each([
+    ['closes the connection', (socket: Socket) => socket.destroy(), expect.stringMatching(/^Client network socket disconnected/)],
+    ['answers, only slowly (no failure)', (socket: Socket) => socket.write(Buffer.from([0x16])), null],
+  ])('a server that %s is judged by its answer, not as giving none', async (_name, answer, expected) => {
+    let started = 0;
+    const server = createServer((socket) => {
+      sockets.push(socket);
+      socket.once('data', () => {
+        answer(socket);
+        busyUntil(started + 1_100);
+      });
+    });
+    const port = await listen(server);
+    try {
+      started = Date.now();
+      expect(await tlsHandshakeFailure({ host: '127.0.0.1', port }, 1_000)).toEqual(expected);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('a connection seen open only after the deadline is not judged: its hello was sent too late for an answer', async () => {
+    // The silent server: the TCP connection opens while the event loop is held, the hello goes out after it.
+    const check = tlsHandshakeFailure(nodes[0], 100);
+    busyUntil(Date.now() + 300);
+    expect(await check).toBeNull();
+  });
+});
+
 describe('throttled while Redis stays away', () => {
   /** A fake node whose handshake fails (it closes the connection) or is cut at the timeout (it sends a byte and holds it), counting connections. */
   let behaviour: 'close' | 'hold' = 'close';
