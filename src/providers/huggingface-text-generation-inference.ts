@@ -208,10 +208,10 @@ interface TgiChatChoice {
 function createTgiChatNormaliser(): OpenAINormaliser {
   const calledTools = createCalledTools();
   return (body) =>
-    mapOpenAIChoices<TgiChatChoice>(body, (choice) => {
+    mapOpenAIChoices<TgiChatChoice>(body, (choice, choiceIndex) => {
       // TGI 2.x streams `delta.tool_calls` as one call object rather than OpenAI's list (its ToolCallDelta).
       const delta = isRecord(choice.delta?.tool_calls) ? { ...choice.delta, tool_calls: [choice.delta.tool_calls] } : choice.delta;
-      const called = calledTools.see(choice.index ?? 0, choice.message?.tool_calls ?? delta?.tool_calls);
+      const called = calledTools.see(choiceIndex, choice.message?.tool_calls ?? delta?.tool_calls);
       return { ...choice, ...(delta === choice.delta ? {} : { delta }), finish_reason: mapTgiFinishReason(choice.finish_reason, called) };
     });
 }

@@ -227,11 +227,11 @@ function createMistralNormaliser(): OpenAINormaliser {
   const calledTools = createCalledTools();
   return (body) => {
     if (body.object === 'error') throw GatewayError.upstreamUnavailable(mistralErrorMessage(body) ?? 'Mistral reported an error.', false);
-    return mapOpenAIChoices<MistralChoice>(body, (choice) => ({
+    return mapOpenAIChoices<MistralChoice>(body, (choice, choiceIndex) => ({
       ...choice,
       ...(choice.message ? { message: normaliseMessage(choice.message) } : {}),
       ...(choice.delta ? { delta: normaliseMessage(choice.delta) } : {}),
-      finish_reason: mapMistralFinishReason(choice.finish_reason, calledTools.see(choice.index ?? 0, choice.message?.tool_calls ?? choice.delta?.tool_calls)),
+      finish_reason: mapMistralFinishReason(choice.finish_reason, calledTools.see(choiceIndex, choice.message?.tool_calls ?? choice.delta?.tool_calls)),
     }));
   };
 }

@@ -122,10 +122,10 @@ export function mapTogetherAIFinishReason(reason: string | null | undefined, cal
 function createTogetherAINormaliser(): OpenAINormaliser {
   const calledTools = createCalledTools();
   return (body) =>
-    mapOpenAIChoices<TogetherChoice>(body, (choice) => ({
+    mapOpenAIChoices<TogetherChoice>(body, (choice, choiceIndex) => ({
       ...choice,
       ...(choice.delta && choice.delta.content == null && typeof choice.text === 'string' ? { delta: { ...choice.delta, content: choice.text } } : {}),
-      finish_reason: mapTogetherAIFinishReason(choice.finish_reason, calledTools.see(choice.index ?? 0, choice.message?.tool_calls ?? choice.delta?.tool_calls)),
+      finish_reason: mapTogetherAIFinishReason(choice.finish_reason, calledTools.see(choiceIndex, choice.message?.tool_calls ?? choice.delta?.tool_calls)),
     }));
 }
 

@@ -161,9 +161,9 @@ function createJambaNormaliser({ model, now }: JambaAnswerContext): OpenAINormal
   const calledTools = new Set<number>();
   return (body) => {
     const withEnvelope = { ...body, created: body.created ?? created, model: body.model ?? model };
-    return mapOpenAIChoices<JambaChoice>(withEnvelope, (choice) => {
-      if (hasToolCalls(choice)) calledTools.add(choice.index ?? 0);
-      return normaliseChoice(choice, calledTools.has(choice.index ?? 0));
+    return mapOpenAIChoices<JambaChoice>(withEnvelope, (choice, choiceIndex) => {
+      if (hasToolCalls(choice)) calledTools.add(choiceIndex);
+      return normaliseChoice(choice, calledTools.has(choiceIndex));
     });
   };
 }

@@ -22,9 +22,14 @@ export type OpenAINormaliser = (body: Record<string, unknown>) => Record<string,
 /** The default normaliser: OpenAI's own bodies need no fix-up. */
 export const asIs: OpenAINormaliser = (body) => body;
 
-/** `body` with `mapChoice` applied to each of its `choices`; a body without that list is returned as is. */
-export function mapOpenAIChoices<Choice>(body: Record<string, unknown>, mapChoice: (choice: Choice) => Choice): Record<string, unknown> {
-  return Array.isArray(body.choices) ? { ...body, choices: (body.choices as Choice[]).map(mapChoice) } : body;
+/**
+ * `body` with `mapChoice` applied to each of its `choices`; a body without that list is returned as is.
+ * `choiceIndex` is the choice's `index`, or its place in the list when it has none, as the mappers
+ * below number it: what a normaliser keeps per choice must not mix several choices without one.
+ */
+export function mapOpenAIChoices<Choice extends { index?: number | null }>(body: Record<string, unknown>, mapChoice: (choice: Choice, choiceIndex: number) => Choice): Record<string, unknown> {
+  if (!Array.isArray(body.choices)) return body;
+  return { ...body, choices: (body.choices as Choice[]).map((choice, position) => mapChoice(choice, choice.index ?? position)) };
 }
 
 /** Reads a body through a vendor's normaliser (only objects are normalised; anything else fails in `expectList`). */

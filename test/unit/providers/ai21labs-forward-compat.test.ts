@@ -45,6 +45,13 @@ describe('Jamba chat and completions', () => {
     expect(answer.choices[0].message.tool_calls).toHaveLength(2);
   });
 
+  it('of several choices without index, only the one that called tools ends with tool_calls (stop or a reason AI21 adds later)', () => {
+    const [calling] = withFutureFields('chat-tool-calls.response.json').choices;
+    const texting = readJsonFixture<Body>('ai21labs', 'chat.response.json').choices[0];
+    const body = { ...withFutureFields('chat.response.json'), choices: [calling, texting, { ...texting, finish_reason: 'a_reason_ai21_adds' }].map(({ index: _index, ...rest }) => rest) };
+    expect(fromJambaChat(body, context).choices.map((choice) => choice.finish_reason)).toEqual(['tool_calls', 'stop', 'stop']);
+  });
+
   it('streams ending with a reason AI21 adds later: stop after text, tool_calls after a call, at every split', async () => {
     const text = readFixtureBytesWithLast('ai21labs', 'chat.stream.sse', '"finish_reason":"stop"', '"finish_reason":"a_reason_ai21_adds","future_field":1');
     expect(summariseChat(await replayEverySplit(text, () => createJambaChatStream(context)))).toEqual({

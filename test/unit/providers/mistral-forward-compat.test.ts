@@ -35,6 +35,13 @@ describe('Mistral answers', () => {
     expect(reasoning).toMatchObject({ finish_reason: 'tool_calls', message: { reasoning_content: expect.any(String), tool_calls: [{ type: 'function' }] } });
   });
 
+  it('of several choices without index, only the one that called tools ends with tool_calls', () => {
+    const [calling] = withFutureFields('chat-tool-calls.response.json').choices;
+    const [texting] = withFutureFields('chat.response.json').choices;
+    const body = { ...withFutureFields('chat.response.json'), choices: [calling, texting].map(({ index: _index, ...rest }) => rest) };
+    expect(fromMistralChat(body).choices.map((choice) => choice.finish_reason)).toEqual(['tool_calls', 'stop']);
+  });
+
   it('Mistral’s own reasons still map: model_length is length, error a 502', () => {
     const body = readJsonFixture<Body>('mistral', 'chat.response.json');
     const finishing = (reason: string) => ({ ...body, choices: [{ ...body.choices[0], finish_reason: reason }] });

@@ -34,6 +34,14 @@ describe('Together AI answers', () => {
     const answer = fromTogetherAIChat(withFutureFields('chat.response.json', { message: { role: 'assistant', content: null, tool_calls: [call] } }));
     expect(answer.choices[0]).toMatchObject({ finish_reason: 'tool_calls', message: { tool_calls: [call] } });
   });
+
+  it('of several choices without index, only the one that called tools ends with tool_calls', () => {
+    const call = { id: 'call_7h2k', type: 'function', function: { name: 'get_weather', arguments: '{}' } };
+    const body = withFutureFields('chat.response.json');
+    const [choice] = body.choices.map(({ index: _index, ...rest }) => rest);
+    const answer = fromTogetherAIChat({ ...body, choices: [{ ...choice, message: { role: 'assistant', content: null, tool_calls: [call] } }, choice] });
+    expect(answer.choices.map((each) => each.finish_reason)).toEqual(['tool_calls', 'stop']);
+  });
 });
 
 describe('Together AI streams', () => {
