@@ -11,10 +11,11 @@ const OPENAI_FINISH_REASONS: ReadonlySet<string> = new Set(['stop', 'length', 't
 /**
  * `reason` when it is one of OpenAI's values; another (one the vendor adds later) is `tool_calls`
  * when the choice called tools, else `stop`: the answer it ends is whole as far as the client can
- * tell. Null (a stream chunk that does not finish) stays null.
+ * tell. Null (a stream chunk that does not finish) stays null, and so does `""`, which some
+ * OpenAI-compatible servers send on such chunks: as `stop` it would end the choice at its first chunk.
  */
 export function inOpenAIFinishReasons(reason: string | null | undefined, calledTools: boolean): string | null {
-  if (reason === null || reason === undefined) return null;
+  if (reason === null || reason === undefined || reason === '') return null;
   if (OPENAI_FINISH_REASONS.has(reason)) return reason;
   return calledTools ? 'tool_calls' : 'stop';
 }
