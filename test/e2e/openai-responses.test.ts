@@ -379,6 +379,9 @@ describe('errors, in OpenAI shape', () => {
       const body = { model: 'chat', input: 'Hi', n: 2, stream } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming;
       expect(await openaiErrorOf(openai.responses.create(body))).toEqual({ status: 400, error });
     }
+    // Refused before a previous response is looked up (a store round trip, to the primary under --workers).
+    const continued = { model: 'chat', input: 'Hi', n: 2, previous_response_id: 'resp_unknown' } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming;
+    expect(await openaiErrorOf(openai.responses.create(continued))).toEqual({ status: 400, error });
     expect(upstream.requests).toHaveLength(0);
     const one = { model: 'chat', input: 'Hi', n: 1 } as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming;
     expect(await openai.responses.create(one)).toMatchObject({ status: 'completed' });

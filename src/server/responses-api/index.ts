@@ -16,7 +16,7 @@ import { validateResponsesRequestBody } from '../validation';
 import { fromChatResponse, settingsOf, type ResponseSettings } from './answer';
 import { includesEncryptedContent, withoutEncryptedContents } from './encrypted-thinking';
 import { inResponsesTerms, type ChatFieldSources } from './error-fields';
-import { chatTranslationOf, refuseStoredState } from './request';
+import { chatTranslationOf, refuseSeveralChoices, refuseStoredState } from './request';
 import { isKept, keepResponse, resolveStoredInput, type StoreAccess } from './stored';
 import { ResponsesStreamFold } from './stream';
 import { webSearchReportOf, type WebSearchReport } from './web-search';
@@ -92,6 +92,7 @@ export async function responsesTranslation(body: unknown, access: StoreAccess): 
   const failure = validateResponsesRequestBody(request);
   if (failure) throw GatewayError.invalidBody(failure.message, failure.param, failure.issues, 400);
   const responsesRequest = request as ResponsesRequest;
+  refuseSeveralChoices(responsesRequest);
   const resolved = await resolveStoredInput(responsesRequest, access);
   const kept = isKept(responsesRequest, access);
   const { chatRequest, sources } = chatTranslationOf({ ...responsesRequest, input: resolved.input }, resolved.earlier);

@@ -45,6 +45,15 @@ export function refuseStoredState(request: unknown, storeEnabled: boolean): void
   }
 }
 
+/**
+ * Refuses an `n` but 1 on a valid request, before any stored input is looked up: a Response holds one
+ * answer, so the provider's other choices would be billed and never shown.
+ */
+export function refuseSeveralChoices(request: ResponsesRequest): void {
+  const { n } = request as { n?: unknown };
+  if (n !== undefined && n !== 1) throw GatewayError.invalidParam('n: a Response holds one answer (the Responses API takes no n); leave it out, or ask /v1/chat/completions for several choices', 'n');
+}
+
 type InputFilePart = Extract<ResponsesInputContent, { type: 'input_file' }>;
 
 /** An `input_file` part as the chat request's `file` part, which carries `file_data` or `file_id`, never a URL. */
@@ -290,8 +299,6 @@ export function chatTranslationOf(request: ResponsesRequest, earlier: readonly R
     previous_response_id: _previousResponseId,
     ...rest
   } = request;
-  // A Response holds one answer: the provider's other choices would be billed and never shown.
-  if (rest.n !== undefined && rest.n !== 1) throw GatewayError.invalidParam('n: a Response holds one answer (the Responses API takes no n); leave it out, or ask /v1/chat/completions for several choices', 'n');
   const system: ChatMessage[] = instructions === undefined ? [] : [{ role: 'system', content: instructions }];
   const conversation = chatMessagesOf(input, earlier);
   const messages = [...system, ...conversation.messages];
