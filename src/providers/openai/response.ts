@@ -86,16 +86,17 @@ export function withLogprobs<Choice extends object>(choice: Choice, logprobs: un
  * https://platform.openai.com/docs/guides/function-calling#custom-tools), comes from a tool the client
  * never sent and cannot run; passing it on would give the client a call without a function, and
  * dropping it would leave the turn waiting for a result. A call without `type` is a function call
- * (some OpenAI-compatible servers leave it out).
+ * (some OpenAI-compatible servers leave it out). `where` is built only for the refusal: a stream
+ * checks every tool-call piece.
  */
-export function expectFunctionCall(type: unknown, where: string): void {
+export function expectFunctionCall(type: unknown, where: () => string): void {
   if (type === undefined || type === null || type === 'function') return;
-  throw GatewayError.unexpectedAnswer(`${where} is a tool call of type ${quotedJson(type)}; the gateway passes on function tool calls only`);
+  throw GatewayError.unexpectedAnswer(`${where()} is a tool call of type ${quotedJson(type)}; the gateway passes on function tool calls only`);
 }
 
-function fromOpenAIToolCall(call: OpenAIToolCall, where: string): ToolCall {
+function fromOpenAIToolCall(call: OpenAIToolCall, where: () => string): ToolCall {
   expectFunctionCall(call.type, where);
-  if (!isRecord(call.function)) throw GatewayError.unexpectedAnswer(`${where} has no 'function' object`);
+  if (!isRecord(call.function)) throw GatewayError.unexpectedAnswer(`${where()} has no 'function' object`);
   return { id: call.id, type: 'function', function: { name: call.function.name, arguments: argumentsText(call.function.arguments) } };
 }
 
@@ -155,7 +156,7 @@ export function fromOpenAIChat(body: unknown, normalise: OpenAINormaliser = asIs
                 {
                   role: choice.message?.role ?? 'assistant',
                   content: contentText(choice.message?.content) as ResponseMessage['content'],
-                  tool_calls: choice.message?.tool_calls?.map((call, position) => fromOpenAIToolCall(call, `choices[${index}].message.tool_calls[${position}]`)) ?? null,
+                  tool_calls: choice.message?.tool_calls?.map((call, position) => fromOpenAIToolCall(call, () => `choices[${index}].message.tool_calls[${position}]`)) ?? null,
                   refusal: choice.message?.refusal ?? null,
                 },
                 reasoningTextOf(choice.message),

@@ -124,7 +124,7 @@ function createToolCallIndexer(): ToolCallIndexer {
   };
 }
 
-function fromOpenAIToolCallDelta(call: OpenAIToolCallDelta, index: number, where: string): ToolCallDelta {
+function fromOpenAIToolCallDelta(call: OpenAIToolCallDelta, index: number, where: () => string): ToolCallDelta {
   expectFunctionCall(call.type, where);
   return {
     index,
@@ -146,7 +146,7 @@ function fromOpenAIChatDelta(delta: OpenAIChatDelta | undefined, choiceIndex: nu
   const unified: ChatChunk['choices'][number]['delta'] = {
     role: delta?.role ?? null,
     content: contentText(delta?.content) as string | null,
-    tool_calls: delta?.tool_calls?.map((call, position) => fromOpenAIToolCallDelta(call, toolCallIndex(choiceIndex, call), `choices[${choiceIndex}].delta.tool_calls[${position}]`)) ?? null,
+    tool_calls: delta?.tool_calls?.map((call, position) => fromOpenAIToolCallDelta(call, toolCallIndex(choiceIndex, call), () => `choices[${choiceIndex}].delta.tool_calls[${position}]`)) ?? null,
   };
   if (typeof delta?.refusal === 'string') unified.refusal = delta.refusal;
   const reasoning = reasoningTextOf(delta);
