@@ -3,8 +3,11 @@
  * only, request headers are never logged; should a header object ever be, its keys are redacted.
  */
 import pino from 'pino';
+// Named type imports: the declarations of what is exported must not need a consumer's esModuleInterop
+// (a plugin author's `module: commonjs` project without it would fail on `import pino from 'pino'`).
+import type { DestinationStream, Logger as PinoLogger } from 'pino';
 
-export type Logger = pino.Logger;
+export type Logger = PinoLogger;
 
 const SECRET_HEADERS = ['authorization', '["x-api-key"]', '["api-key"]', '["proxy-authorization"]', 'cookie'];
 
@@ -197,7 +200,7 @@ function logLevelFromEnvironment(env: NodeJS.ProcessEnv): string {
   return level;
 }
 
-export function createLogger(options: { level?: string; destination?: pino.DestinationStream; maxBufferedChars?: number } = {}): Logger {
+export function createLogger(options: { level?: string; destination?: DestinationStream; maxBufferedChars?: number } = {}): Logger {
   const settings: pino.LoggerOptions = {
     level: options.level ?? logLevelFromEnvironment(process.env),
     base: { pid: process.pid },

@@ -112,8 +112,16 @@ export async function raw(): Promise<void> {
   const example = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
   if (example === undefined) throw new Error("README's Typed client SDK section has no ts example");
   writeFileSync(join(project, 'readme.mts'), example.replace('http://127.0.0.1:5000', gateway.url));
-  // TypeScript's node10 resolution (a `module: commonjs` project), which ignores `exports`.
-  writeFileSync(join(project, 'tsconfig.node10.json'), JSON.stringify({ compilerOptions: { module: 'commonjs', target: 'ES2022', strict: true, noEmit: true, types: [], lib: ['ES2022', 'DOM'] }, files: ['main.ts', 'types.ts'] }));
+  // A plugin's use of the main entry: its types, whose declarations must not need esModuleInterop.
+  writeFileSync(
+    join(project, 'plugin.ts'),
+    `import type { ProviderAdapter } from 'llm-gateway';
+export const adapter: ProviderAdapter<{ prefix: string }> = { displayName: 'Plugin', endpointTypes: ['llm/v1/chat'], createEndpoint: () => ({}) };
+`,
+  );
+  // TypeScript's node10 resolution (a `module: commonjs` project, without esModuleInterop), which ignores `exports`.
+  const node10Options = { module: 'commonjs', target: 'ES2022', strict: true, noEmit: true, types: [], lib: ['ES2022', 'DOM'] };
+  writeFileSync(join(project, 'tsconfig.node10.json'), JSON.stringify({ compilerOptions: node10Options, files: ['main.ts', 'types.ts', 'plugin.ts'] }));
   // A consumer with Node's types (the example writes to process.stdout).
   const readmeOptions = { module: 'node16', target: 'ES2022', strict: true, outDir: 'out', lib: ['ES2022', 'DOM'], types: ['node'], typeRoots: [join(root, 'node_modules', '@types')] };
   writeFileSync(join(project, 'tsconfig.readme.json'), JSON.stringify({ compilerOptions: readmeOptions, files: ['readme.mts'] }));
@@ -140,7 +148,7 @@ test('a consumer project type-checks against llm-gateway/client (typed answers, 
   });
 }, 60_000);
 
-test("the subpath's types also resolve for a `module: commonjs` project (TypeScript's node10 resolution, which ignores `exports`)", async () => {
+test("the subpath's and the main entry's types also resolve for a `module: commonjs` project without esModuleInterop (TypeScript's node10 resolution, which ignores `exports`)", async () => {
   await expect(compiled.node10).resolves.toBeUndefined();
 }, 60_000);
 
