@@ -30,6 +30,8 @@ export function pluginProviderIssues(document: Record<string, unknown>, plugins:
     const provider = plugins.providers.get(name);
     const modelPath: YamlPathSegment[] = ['endpoints', index, 'model'];
     if (provider === undefined) {
+      // A declaration with a problem has its issue at the plugins entry: "no package declares it" would mislead.
+      if (plugins.declaredWithProblems.has(name)) return [];
       return [{ path: formatYamlPath([...modelPath, 'provider']), message: unknownProviderMessage(name, plugins) }];
     }
     const resolvedModel = isRecord(resolvedEndpoints[index]) ? resolvedEndpoints[index].model : undefined;

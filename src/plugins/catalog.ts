@@ -46,12 +46,19 @@ export interface PluginCatalog {
   providers: ReadonlyMap<string, PluginProvider>;
   /** Problems with the listed packages, located at `plugins[i]`. */
   issues: ConfigIssue[];
+  /**
+   * Names a listed package declares with a problem reported in `issues` (a module not built, a
+   * schema that is not JSON): an endpoint using one is not also told that no package declares it.
+   */
+  declaredWithProblems: ReadonlySet<string>;
 }
 
 /** What one package declares, independent of where it is listed. */
 interface PackageDeclarations {
   providers: Omit<PluginProvider, 'packageName' | 'listIndex'>[];
   problems: string[];
+  /** The names of the declarations `problems` are about. */
+  namesWithProblems: string[];
 }
 
 /** Packages that read without a problem, by real directory: read once per process, reused on reload. */
@@ -64,6 +71,7 @@ const packageCache = new Map<string, PackageDeclarations>();
 export function discoverPlugins(list: unknown, configPath: string, workingDirectory = process.cwd()): PluginCatalog {
   const providers = new Map<string, PluginProvider>();
   const issues: ConfigIssue[] = [];
+  const declaredWithProblems = new Set<string>();
   const configDirectory = dirname(resolve(configPath));
   const seen = new Set<unknown>();
   (Array.isArray(list) ? list : []).forEach((entry: unknown, listIndex) => {
@@ -77,13 +85,14 @@ export function discoverPlugins(list: unknown, configPath: string, workingDirect
     }
     const declarations = readPackage(directory);
     issues.push(...declarations.problems.map((problem) => ({ path, message: `package ${quoted(entry)} (${directory}): ${problem}` })));
+    for (const name of declarations.namesWithProblems) declaredWithProblems.add(name);
     for (const provider of declarations.providers) {
       const problem = nameProblem(provider.name, providers);
       if (problem !== undefined) issues.push({ path, message: `package ${quoted(entry)} declares provider '${provider.name}', ${problem}` });
       else providers.set(provider.name, { ...provider, packageName: entry, listIndex });
     }
   });
-  return { providers, issues };
+  return { providers, issues, declaredWithProblems };
 }
 
 /** Why a declared name cannot be used, or undefined when it can. */
@@ -156,7 +165,7 @@ function readPackage(directory: string): PackageDeclarations {
 
 function readDeclarations(directory: string): PackageDeclarations {
   const manifest = readJson(join(directory, 'package.json'));
-  if (!manifest.ok) return { providers: [], problems: [`package.json ${manifest.problem}`] };
+  if (!manifest.ok) return { providers: [], problems: [`package.json ${manifest.problem}`], namesWithProblems: [] };
   const { value } = manifest;
   const declared = isRecord(value) && isRecord(value.llmGateway) ? value.llmGateway.providers : undefined;
   if (!isRecord(declared) || Object.keys(declared).length === 0) {
@@ -165,16 +174,20 @@ function readDeclarations(directory: string): PackageDeclarations {
       problems: [
         'declares no provider: its package.json needs "llmGateway": {"providers": {"<name>": {"module": "<file>", "configSchema": "<file>"}}}',
       ],
+      namesWithProblems: [],
     };
   }
   const providers: PackageDeclarations['providers'] = [];
   const problems: string[] = [];
+  const namesWithProblems: string[] = [];
   for (const [name, declaration] of Object.entries(declared)) {
     const provider = readDeclaration(directory, name, declaration);
-    if (typeof provider === 'string') problems.push(`provider '${name}': ${provider}`);
-    else providers.push(provider);
+    if (typeof provider === 'string') {
+      problems.push(`provider '${name}': ${provider}`);
+      namesWithProblems.push(name);
+    } else providers.push(provider);
   }
-  return { providers, problems };
+  return { providers, problems, namesWithProblems };
 }
 
 function readDeclaration(directory: string, name: string, declaration: unknown): PackageDeclarations['providers'][number] | string {

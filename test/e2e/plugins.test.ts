@@ -171,6 +171,16 @@ describe('start-up refuses', () => {
     );
   });
 
+  it('a package not built, at its plugins entry alone: an endpoint using its provider is not told that no package declares it', async () => {
+    const output = await startupFailure(
+      (project) => installPackage(project, 'acme-unbuilt', { llmGateway: { providers: { 'acme-llm': { module: './dist/provider.js', configSchema: './schema.json' } } } }, { 'schema.json': { type: 'object' } }),
+      'plugins: [acme-unbuilt]\nendpoints:\n  - {name: a, endpoint_type: llm/v1/chat, model: {provider: acme-llm}}\n',
+    );
+    expect(output).toContain("plugins[0]: package 'acme-unbuilt' (");
+    expect(output).toContain("provider 'acme-llm': module './dist/provider.js' does not exist (");
+    expect(output).not.toContain('endpoints[0]');
+  });
+
   it('a plugin config its schema rejects, at the YAML path', async () => {
     const output = await startupFailure(
       installEchoExample,

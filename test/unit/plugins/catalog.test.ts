@@ -2,6 +2,7 @@
  * Plugin packages at config load: finding the listed packages, reading their declarations,
  * validating each plugin endpoint's config against the schema its package ships.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConfigIssue } from '../../../src/config/config-error';
 import { parseConfigText } from '../../../src/config/load';
@@ -209,6 +210,17 @@ describe('problems with a listed package, reported at its plugins entry', () => 
       expect.stringMatching(/^provider 'bad-json': configSchema '\.\/bad\.json' is not valid JSON \(/),
       expect.stringMatching(/^provider 'bad-schema': configSchema '\.\/invalid-schema\.json' is not a valid JSON Schema: /),
       `provider 'Upper-Case': the name may contain only lowercase letters, digits, '.', '_' and '-' (optionally scoped: @scope/name)`,
+    ]);
+  });
+
+  it('an endpoint using a provider whose declaration has a problem is told so at the plugins entry alone, not that no package declares it', () => {
+    const project = createProject();
+    const directory = installProviderPackage(project, { packageName: 'unbuilt', provider: 'acme-llm', source: chatAdapterSource('hi'), moduleFile: 'dist/provider.js' });
+    rmSync(join(directory, 'dist'), { recursive: true });
+    const config = 'plugins: [unbuilt]\nendpoints:\n  - {name: a, endpoint_type: llm/v1/chat, model: {provider: acme-llm}}\n  - {name: b, endpoint_type: llm/v1/chat, model: {provider: acme-lm}}\n';
+    expect(issuesOf(project, config)).toEqual([
+      { path: 'plugins[0]', message: `package 'unbuilt' (${directory}): provider 'acme-llm': module './dist/provider.js' does not exist (${join(directory, 'dist', 'provider.js')}); is the package built?` },
+      { path: 'endpoints[1].model.provider', message: expect.stringContaining("'acme-lm' is not supported: it is not a built-in provider") },
     ]);
   });
 
