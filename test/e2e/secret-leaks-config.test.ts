@@ -17,9 +17,10 @@ import { join } from 'node:path';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
 import { canary, leaksIn } from '../support/leak-hunt';
 import { startSideBySide } from '../support/side-by-side';
-import { within, WORKERS_TEST_MS } from '../support/timeouts';
+import { CLI_START_SIDE_BY_SIDE_MS, within, WORKERS_TEST_MS } from '../support/timeouts';
 
-jest.setTimeout(60_000);
+// A start that never ends fails with its own message (after CLI_START_SIDE_BY_SIDE_MS), not with jest's timeout.
+jest.setTimeout(CLI_START_SIDE_BY_SIDE_MS + 20_000);
 
 const SECRETS = {
   openai: canary('openai'),
@@ -145,8 +146,8 @@ async function startOn(name: string, text: string | Buffer, refused: boolean): P
   writeFileSync(path, text);
   const port = await freePort();
   const run = runCli(['--config-path', path, '--port', String(port)], env);
-  if (refused) return { refusedWith: await within(run.exited, 15_000, 'the gateway exiting'), output: run.output() };
-  await waitForHealth(`http://127.0.0.1:${port}`, run);
+  if (refused) return { refusedWith: await within(run.exited, CLI_START_SIDE_BY_SIDE_MS, 'the gateway exiting'), output: run.output() };
+  await waitForHealth(`http://127.0.0.1:${port}`, run, CLI_START_SIDE_BY_SIDE_MS);
   await stop(run);
   return { output: run.output() };
 }
