@@ -11,8 +11,8 @@ import { freePort, runCli, runCliToExit, waitForHealth, waitForOutput, type CliR
 import { BUILD_PROBLEMS, BUILD_PROBLEM_ISSUES, FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../support/config-problems';
 import { parseSse } from '../support/gateway';
 import { heldEndpoint, startHeldUpstream } from '../support/held-upstream';
-import { startSideBySideByName } from '../support/side-by-side';
-import { SOON_MS, within, WORKERS_TEST_MS } from '../support/timeouts';
+import { SIDE_BY_SIDE, startSideBySideByName } from '../support/side-by-side';
+import { SIDE_BY_SIDE_TEST_MS, SOON_MS, within, WORKERS_SIDE_BY_SIDE_TEST_MS, WORKERS_TEST_MS } from '../support/timeouts';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-cli-'));
 
@@ -53,7 +53,7 @@ async function shutdownWithRequestsInFlight() {
   const url = `http://127.0.0.1:${port}`;
   // The shutdown timeout is the time the test has to release the answer sent during the shutdown.
   const config = `endpoints:${heldEndpoint('held', upstream.url)}\nserver: { shutdown_timeout: 4 }\n`;
-  const run = runCli(['--config-path', writeConfig('short-shutdown.yaml', config), '--port', String(port)]);
+  const run = runCli(['--config-path', writeConfig('short-shutdown.yaml', config), '--port', String(port)], {}, { sideBySide: true });
   try {
     await waitForHealth(url, run);
     const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -77,6 +77,9 @@ async function shutdownWithRequestsInFlight() {
   }
 }
 
+/** The CLI with `args` run until it exits, as one of the runs side by side below. */
+const exitOf = (args: string[], env: NodeJS.ProcessEnv = {}) => runCliToExit(args, env, { sideBySide: true });
+
 /** Preloaded: every worker dies 100 ms after it starts, before it listens (the primary lives on). */
 const DYING_WORKERS_HOOK = `
 if (require('node:cluster').isWorker) setTimeout(() => process.exit(3), 100);
@@ -94,7 +97,7 @@ if (require('node:cluster').isWorker) {
 async function runWithWorkersHook(name: string, hook: string) {
   const hookPath = join(directory, `${name}-hook.js`);
   writeFileSync(hookPath, hook);
-  const run = runCli(['--config-path', writeConfig(`${name}.yaml`, SLOW_CONFIG), '--port', String(await freePort()), '--workers', '2'], { NODE_OPTIONS: `--require ${hookPath}` });
+  const run = runCli(['--config-path', writeConfig(`${name}.yaml`, SLOW_CONFIG), '--port', String(await freePort()), '--workers', '2'], { NODE_OPTIONS: `--require ${hookPath}` }, { sideBySide: true });
   const exits = () =>
     run
       .output()
@@ -106,9 +109,13 @@ async function runWithWorkersHook(name: string, hook: string) {
 
 /**
  * Worker starts take seconds each on a loaded machine (Node, then the gateway's modules), and these
- * tests wait for several in a row: they wait for the lines they expect, up to a minute.
+ * tests wait for several in a row: they wait for the lines they expect, up to a minute for each run
+ * sharing the CPU with theirs.
  */
-const WORKER_STARTS_MS = 60_000;
+const WORKER_STARTS_MS = 60_000 * SIDE_BY_SIDE;
+
+/** Jest's timeout for a test of worker exits: the exits, then the primary's exit, then the rest. */
+const WORKER_EXITS_TEST_MS = WORKER_STARTS_MS + WORKERS_SIDE_BY_SIDE_TEST_MS;
 
 /** Runs two workers preloading `hook` until the primary has replaced `count`, then SIGTERM: the lines about them (as they were then), the primary's pid and its exit code. */
 async function workerExits(name: string, hook: string, count: number) {
@@ -128,7 +135,7 @@ async function workersOnATakenPort() {
   const taken = createServer();
   const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
   try {
-    return await runCliToExit(['--config-path', writeConfig('port-taken.yaml', SLOW_CONFIG), '--port', String(port), '--workers', '2']);
+    return await exitOf(['--config-path', writeConfig('port-taken.yaml', SLOW_CONFIG), '--port', String(port), '--workers', '2']);
   } finally {
     taken.close();
   }
@@ -138,7 +145,10 @@ async function workersOnATakenPort() {
  * The runs that need nothing from a test while they run (their own config file and port), started
  * side by side in the order written: the two that mostly wait (on a worker's slow start, on
  * server.shutdown_timeout) first, so the short ones share the time. The tests below are in the same
- * order, so each one's run has started by the time the test awaits it.
+ * order, so each one's run has started by the time the test awaits it: a test's timeout is its
+ * run's budget (which counts the runs beside it) and 20 s more, so a start that never ends fails
+ * with its own message. A flag refused before any config is read still comes after every module
+ * has loaded, most of a start, so it gets a start's budget too.
  */
 function startIndependentRuns() {
   return startSideBySideByName({
@@ -146,7 +156,7 @@ function startIndependentRuns() {
     shutdown: () => shutdownWithRequestsInFlight(),
     dyingWorkers: () => workerExits('dying', DYING_WORKERS_HOOK, 4),
     badConfig: () =>
-      runCliToExit(['--config-path', writeConfig('bad.yaml', `
+      exitOf(['--config-path', writeConfig('bad.yaml', `
 endpoints:
   - name: good
     endpoint_type: llm/v1/chat
@@ -158,10 +168,10 @@ endpoints:
     endpoint_type: llm/v1/chat
     model: { provider: mock }
 `)]),
-    manyProblems: () => runCliToExit(['--config-path', writeConfig('many-problems.yaml', FOUR_PROBLEMS)]),
-    buildProblems: () => runCliToExit(['--config-path', writeConfig('build-problems.yaml', BUILD_PROBLEMS)]),
+    manyProblems: () => exitOf(['--config-path', writeConfig('many-problems.yaml', FOUR_PROBLEMS)]),
+    buildProblems: () => exitOf(['--config-path', writeConfig('build-problems.yaml', BUILD_PROBLEMS)]),
     badEffortDefault: () =>
-      runCliToExit(['--config-path', writeConfig('bad-effort-default.yaml', `
+      exitOf(['--config-path', writeConfig('bad-effort-default.yaml', `
 endpoints:
   - name: chat
     endpoint_type: llm/v1/chat
@@ -179,13 +189,13 @@ endpoints:
       name: claude-sonnet-4-5
       config: { anthropic_api_key: sk-ant-test, reasoning_effort: medium }
 `)]),
-    missingConfig: () => runCliToExit(['--config-path', join(directory, 'absent.yaml')]),
-    noConfigPath: () => runCliToExit([]),
-    portTooLarge: () => runCliToExit(['--config-path', writeConfig('port-too-large.yaml', SLOW_CONFIG), '--port', '70000'], {}, SOON_MS),
-    portEmpty: () => runCliToExit(['--config-path', writeConfig('port-empty.yaml', SLOW_CONFIG), '--port', ''], {}, SOON_MS),
-    emptyHost: async () => runCliToExit(['--config-path', writeConfig('host.yaml', SLOW_CONFIG), '--host', '', '--port', String(await freePort())], {}, SOON_MS),
+    missingConfig: () => exitOf(['--config-path', join(directory, 'absent.yaml')]),
+    noConfigPath: () => exitOf([]),
+    portTooLarge: () => exitOf(['--config-path', writeConfig('port-too-large.yaml', SLOW_CONFIG), '--port', '70000']),
+    portEmpty: () => exitOf(['--config-path', writeConfig('port-empty.yaml', SLOW_CONFIG), '--port', '']),
+    emptyHost: async () => exitOf(['--config-path', writeConfig('host.yaml', SLOW_CONFIG), '--host', '', '--port', String(await freePort())]),
     workersOnATakenPort,
-    unknownLogLevel: () => runCliToExit(['--config-path', writeConfig('unknown-log-level.yaml', SLOW_CONFIG), '--port', '0'], { LOG_LEVEL: 'verbose' }, SOON_MS),
+    unknownLogLevel: () => exitOf(['--config-path', writeConfig('unknown-log-level.yaml', SLOW_CONFIG), '--port', '0'], { LOG_LEVEL: 'verbose' }),
   });
 }
 
@@ -195,13 +205,13 @@ describe('runs side by side', () => {
     runs = startIndependentRuns();
   });
   // A test left out (jest -t) leaves its run going: it ends before the tests run one at a time begin.
-  afterAll(() => Promise.allSettled(Object.values(runs)));
+  afterAll(() => Promise.allSettled(Object.values(runs)), WORKER_EXITS_TEST_MS);
 
   test('a worker whose start takes longer than 5 s (a busy host) and that dies before it listens is replaced after the growing wait too', async () => {
     const { exits, code } = await runs.slowDyingWorkers;
     expect(exits.slice(0, 2).map((exit) => exit.restart_in_ms)).toEqual([250, 500]);
     expect(code).toBe(0);
-  }, 2 * WORKER_STARTS_MS);
+  }, WORKER_EXITS_TEST_MS);
 
   test('after SIGTERM answers close their connection; requests still in flight at server.shutdown_timeout end with a 503, streams with an error event; exit 0', async () => {
     const { code, exitedAfterMs, stream, inTime, answer, output } = await runs.shutdown;
@@ -220,7 +230,7 @@ describe('runs side by side', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ error: { message: SHUTTING_DOWN, code: 'shutting_down', type: 'server_error' } });
     expect(output).toContain('"shutdown_timeout_s":4,"requests":2');
     expect(output).toContain('"requests_ended":2,"msg":"shut down: 2 ended at server.shutdown_timeout; exiting 0"');
-  });
+  }, SIDE_BY_SIDE_TEST_MS);
 
   test('workers that keep dying at start are replaced after a growing wait, not in a tight loop; SIGTERM still exits 0', async () => {
     const { exits, primaryPid, code } = await runs.dyingWorkers;
@@ -228,7 +238,7 @@ describe('runs side by side', () => {
     expect(exits.slice(0, 4).map((exit) => exit.restart_in_ms)).toEqual([250, 500, 1000, 2000]);
     expect(exits.every((exit) => exit.worker_pid !== primaryPid)).toBe(true);
     expect(code).toBe(0);
-  }, 2 * WORKER_STARTS_MS);
+  }, WORKER_EXITS_TEST_MS);
 
   test('a bad config exits 2 naming the file and the YAML path of each problem', async () => {
     const { code, output } = await runs.badConfig;
@@ -236,7 +246,7 @@ describe('runs side by side', () => {
     expect(output).toContain(join(directory, 'bad.yaml'));
     expect(output).toContain('endpoints[1].model.provider');
     expect(output).toContain('endpoints[2].name');
-  });
+  }, SIDE_BY_SIDE_TEST_MS);
 
   test('a config with problems in several stages (unset $ENV, schema, server:, auth:) exits 2 listing all of them at once, each once', async () => {
     const { code, output } = await runs.manyProblems;
@@ -247,7 +257,7 @@ describe('runs side by side', () => {
     }
     const positions = FOUR_PROBLEM_ISSUES.map((issue) => output.indexOf(`${issue.path}: `));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-  });
+  }, SIDE_BY_SIDE_TEST_MS);
 
   test('what the providers refuse when their endpoints are built (a Bedrock chat model for embeddings, URL credentials, model.name) exits 2 with the server: and schema problems, at once', async () => {
     const { code, output } = await runs.buildProblems;
@@ -258,7 +268,7 @@ describe('runs side by side', () => {
     const positions = BUILD_PROBLEM_ISSUES.map((issue) => output.indexOf(`${issue.path}: `));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-  });
+  }, SIDE_BY_SIDE_TEST_MS);
 
   test('a reasoning_effort default no request could use exits 2 naming the file, its YAML path and the message a request would get', async () => {
     const { code, output } = await runs.badEffortDefault;
@@ -266,19 +276,19 @@ describe('runs side by side', () => {
     expect(output).toContain(`Invalid gateway configuration in ${join(directory, 'bad-effort-default.yaml')}:`);
     expect(output).toContain("endpoints[1].model.config.reasoning_effort: endpoint 'gemini-3': reasoning_effort: Gemini 3 Pro cannot turn thinking off; use 'minimal', 'low', 'medium' or 'high'.");
     expect(output).toContain("endpoints[2].model.config.reasoning_effort: endpoint 'claude-completions': The parameter 'reasoning_effort' is not supported by Anthropic completions.");
-  });
+  }, SIDE_BY_SIDE_TEST_MS);
 
   test('a missing config file exits 2', async () => {
     const { code, output } = await runs.missingConfig;
     expect(code).toBe(2);
     expect(output).toContain('absent.yaml');
-  });
+  }, SIDE_BY_SIDE_TEST_MS);
 
   test('no config path at all exits 2 with the usage', async () => {
     const { code, output } = await runs.noConfigPath;
     expect(code).toBe(2);
     expect(output).toContain('--config-path is required');
-  });
+  }, SIDE_BY_SIDE_TEST_MS);
 
   test.each([
     ['70000', "--port must be at most 65535, got '70000'", 'portTooLarge'],
@@ -287,26 +297,26 @@ describe('runs side by side', () => {
     const { code, output } = await runs[name];
     expect(code).toBe(2);
     expect(output).toBe(`${message}\n${USAGE}\n`);
-  });
+  }, SIDE_BY_SIDE_TEST_MS);
 
   test('an empty --host (a script passing an unset variable) exits 2 rather than listening on every interface', async () => {
     const { code, output } = await runs.emptyHost;
     expect(code).toBe(2);
     expect(output).toBe(`--host must not be empty (127.0.0.1 by default, 0.0.0.0 for every interface)\n${USAGE}\n`);
-  });
+  }, SIDE_BY_SIDE_TEST_MS);
 
   test('with --workers 2 a port already in use stops the gateway with exit 1, as one process does, instead of forking workers for ever', async () => {
     const { code, output } = await runs.workersOnATakenPort;
     expect(code).toBe(1);
     expect(output).toContain('EADDRINUSE');
     expect(output).not.toContain('worker exited; starting a new one');
-  }, WORKERS_TEST_MS);
+  }, WORKERS_SIDE_BY_SIDE_TEST_MS);
 
   test('an unknown LOG_LEVEL exits 2 naming the levels, not with a stack trace', async () => {
     const { code, output } = await runs.unknownLogLevel;
     expect(code).toBe(2);
     expect(output).toBe("LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'verbose'\n");
-  });
+  }, SIDE_BY_SIDE_TEST_MS);
 });
 
 test('an empty AI_GATEWAY_CONFIG counts as not set (as click reads MLflow\'s variables): MLFLOW_GATEWAY_CONFIG is used, before a MLFLOW_DEPLOYMENTS_CONFIG left from MLflow 2.x', async () => {

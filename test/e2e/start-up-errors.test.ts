@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliToExit, type CliExit } from '../support/cli';
 import { startSideBySideByName } from '../support/side-by-side';
-import { SOON_MS, WORKERS_TEST_MS } from '../support/timeouts';
+import { SIDE_BY_SIDE_TEST_MS, WORKERS_SIDE_BY_SIDE_TEST_MS } from '../support/timeouts';
+
+// Every test awaits a run started side by side: a start that never ends fails with its own message
+// (after its budget, which counts the runs beside it), not with jest's timeout.
+jest.setTimeout(SIDE_BY_SIDE_TEST_MS);
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-start-up-'));
 const configPath = join(directory, 'config.yaml');
@@ -17,8 +21,11 @@ writeFileSync(configPath, 'endpoints:\n  - name: chat\n    endpoint_type: llm/v1
 
 const USAGE = 'usage: npm start -- --config-path <config.yaml> [--host 127.0.0.1] [--port 5000] [--workers 1]';
 
-/** The CLI on the config with `args`, until it exits (the runs that expect a usage error get SOON_MS). */
-const failedStart = (args: string[], timeoutMs?: number) => () => runCliToExit(['--config-path', configPath, ...args], {}, timeoutMs);
+/**
+ * The CLI on the config with `args`, until it exits, as one of the runs side by side. A flag refused
+ * before any config is read still comes after every module has loaded, most of a start.
+ */
+const failedStart = (args: string[]) => () => runCliToExit(['--config-path', configPath, ...args], {}, { sideBySide: true });
 
 /** The log lines of a run, each parsed. */
 const linesOf = ({ output }: CliExit) => output.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -29,8 +36,8 @@ const linesOf = ({ output }: CliExit) => output.trim().split('\n').map((line) =>
  */
 function startRuns(takenPort: number) {
   return startSideBySideByName({
-    negativeWorkers: failedStart(['--workers', '-1'], SOON_MS),
-    negativePort: failedStart(['--port', '-5', '--workers', '2'], SOON_MS),
+    negativeWorkers: failedStart(['--workers', '-1']),
+    negativePort: failedStart(['--port', '-5', '--workers', '2']),
     portInUse: failedStart(['--port', String(takenPort)]),
     // 192.0.2.1 is reserved for documentation (RFC 5737): no machine has it, and binding sends nothing.
     hostNotOfThisMachine: failedStart(['--host', '192.0.2.1', '--port', '5000']),
@@ -50,8 +57,9 @@ afterAll(async () => {
   // A test left out (jest -t) leaves its run going: it must not find the port free.
   await Promise.allSettled(Object.values(runs));
   taken.close();
-});
+}, WORKERS_SIDE_BY_SIDE_TEST_MS);
 
+// The second run has --workers, so it gets the budget of a start with workers.
 test.each([
   [['--workers', '-1'], "--workers must not be negative, got '-1'", 'negativeWorkers'],
   [['--port', '-5', '--workers', '2'], "--port must not be negative, got '-5'", 'negativePort'],
@@ -59,7 +67,7 @@ test.each([
   const { code, output } = await runs[name];
   expect(code).toBe(2);
   expect(output).toBe(`${message}\n${USAGE}\n`);
-});
+}, WORKERS_SIDE_BY_SIDE_TEST_MS);
 
 test('a port already in use: one error line naming the address and the cause, no stack, exit 1', async () => {
   const run = await runs.portInUse;
@@ -84,4 +92,4 @@ test('with --workers 2 a port in use: each worker says why in one line without a
   expect(lines.filter((line) => line.msg === why).length).toBeGreaterThanOrEqual(1);
   expect(lines.filter((line) => 'err' in line)).toEqual([]);
   expect(lines.map((line) => line.msg)).toContain(`no worker can listen on 127.0.0.1:${takenPort}; stopping`);
-}, WORKERS_TEST_MS);
+}, WORKERS_SIDE_BY_SIDE_TEST_MS);

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { CLI_START_MS, within, WORKERS_START_MS } from './timeouts';
+import { CLI_START_MS, CLI_START_SIDE_BY_SIDE_MS, within, WORKERS_START_MS, WORKERS_START_SIDE_BY_SIDE_MS } from './timeouts';
 
 export const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
 
@@ -10,8 +10,25 @@ export interface CliRun {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
-  /** How long its start may take on a loaded machine: longer with --workers. */
+  /** How long its start may take on a loaded machine: longer with --workers, and beside other runs. */
   startMs: number;
+}
+
+export interface RunOptions {
+  /**
+   * The gateway leads a process group of its own (with its workers), which a test signals whole as
+   * a terminal's Ctrl+C or systemd does: `process.kill(-run.child.pid!, signal)`.
+   */
+  detached?: boolean;
+  /** The directory the gateway is started from (default: the test's). */
+  cwd?: string;
+  /** One of the runs a file starts side by side (test/support/side-by-side.ts), which share the CPU. */
+  sideBySide?: boolean;
+}
+
+function startMsOf(args: string[], sideBySide = false): number {
+  if (args.includes('--workers')) return sideBySide ? WORKERS_START_SIDE_BY_SIDE_MS : WORKERS_START_MS;
+  return sideBySide ? CLI_START_SIDE_BY_SIDE_MS : CLI_START_MS;
 }
 
 /** Runs not yet exited: a test whose assertions fail before it stops its gateway leaves one. */
@@ -26,18 +43,14 @@ afterAll(async () => {
   await Promise.all(leftovers.map((run) => run.exited));
 });
 
-/**
- * `detached`: the gateway leads a process group of its own (with its workers), which a test
- * signals whole as a terminal's Ctrl+C or systemd does: `process.kill(-run.child.pid!, signal)`.
- * `cwd`: the directory the gateway is started from (default: the test's).
- */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { detached?: boolean; cwd?: string } = {}): CliRun {
+/** Starts the CLI as a user would, collecting what it prints. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: RunOptions = {}): CliRun {
   const child = spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached, cwd: options.cwd });
   let output = '';
   child.stdout!.on('data', (data: Buffer) => (output += data.toString()));
   child.stderr!.on('data', (data: Buffer) => (output += data.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const run = { child, output: () => output, exited, startMs: args.includes('--workers') ? WORKERS_START_MS : CLI_START_MS };
+  const run = { child, output: () => output, exited, startMs: startMsOf(args, options.sideBySide) };
   running.add(run);
   void exited.then(() => running.delete(run));
   return run;
@@ -50,13 +63,13 @@ export interface CliExit {
 }
 
 /**
- * Runs the CLI until it exits by itself within `timeoutMs` (by default as long as its start may
- * take: a refusal comes at the end of one); past that it is killed and this rejects with its output.
+ * Runs the CLI until it exits by itself within as long as its start may take (a refusal comes at
+ * the end of one, after every module has loaded); past that it is killed and this rejects with its output.
  */
-export async function runCliToExit(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs?: number): Promise<CliExit> {
-  const run = runCli(args, env);
+export async function runCliToExit(args: string[], env: NodeJS.ProcessEnv = {}, options: RunOptions = {}): Promise<CliExit> {
+  const run = runCli(args, env, options);
   try {
-    return { code: await within(run.exited, timeoutMs ?? run.startMs, 'the gateway exiting'), output: run.output() };
+    return { code: await within(run.exited, run.startMs, 'the gateway exiting'), output: run.output() };
   } catch (error) {
     throw new Error(`${(error as Error).message}:\n${run.output()}`);
   } finally {

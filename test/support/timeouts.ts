@@ -28,6 +28,8 @@ export const WORKERS_START_MS = 45_000;
  * a full run beside other work one of them passed CLI_START_MS.
  */
 export const CLI_START_SIDE_BY_SIDE_MS = CLI_START_MS * SIDE_BY_SIDE;
+/** The same for a start with --workers among them: its budget alone times the runs sharing the CPU with it. */
+export const WORKERS_START_SIDE_BY_SIDE_MS = WORKERS_START_MS * SIDE_BY_SIDE;
 
 /**
  * Jest's timeout for a test (or hook) that starts the CLI with --workers: the start, then as long
@@ -35,6 +37,10 @@ export const CLI_START_SIDE_BY_SIDE_MS = CLI_START_MS * SIDE_BY_SIDE;
  * waitForHealth's message and the gateway's output, not with jest's timeout.
  */
 export const WORKERS_TEST_MS = WORKERS_START_MS + 20_000;
+
+/** Jest's timeouts for a test (or hook) that awaits a start among those run side by side, for the same reason. */
+export const SIDE_BY_SIDE_TEST_MS = CLI_START_SIDE_BY_SIDE_MS + 20_000;
+export const WORKERS_SIDE_BY_SIDE_TEST_MS = WORKERS_START_SIDE_BY_SIDE_MS + 20_000;
 
 /** `promise`, or a rejection naming `what` when it has not settled within `ms`. */
 export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
