@@ -333,10 +333,10 @@ test('an empty AI_GATEWAY_CONFIG counts as not set (as click reads MLflow\'s var
   expect(await run.exited).toBe(0);
 });
 
-/** The gateway's 'gateway listening on' log line, once it is written. */
+/** The gateway's 'gateway listening on' log line, once it is written (within as long as its start may take). */
 async function listeningLine(run: CliRun): Promise<{ port: number; msg: string }> {
   const listening = () => run.output().split('\n').find((text) => text.includes('gateway listening on'));
-  await waitForOutput(run, () => listening() !== undefined, 'the gateway listening', 10_000);
+  await waitForOutput(run, () => listening() !== undefined, 'the gateway listening', run.startMs);
   return JSON.parse(listening()!) as { port: number; msg: string };
 }
 
