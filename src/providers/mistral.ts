@@ -26,7 +26,7 @@
  * `message` as a string, or as pydantic `detail` issues (422), which are spelled out.
  *
  * Rejected with a 400 naming the parameter: OpenAI parameters Mistral has no equivalent for
- * (logprobs, top_logprobs, logit_bias, user, top_k, ...), and embeddings' `user`. Token-id embedding inputs → 400.
+ * (logprobs, top_logprobs, logit_bias, user, top_k, the deprecated functions and function_call, ...), and embeddings' `user`. Token-id embedding inputs → 400.
  */
 import { createHash } from 'node:crypto';
 import type { MistralConfig } from '../../generated/config';
@@ -55,7 +55,7 @@ import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reason
 import { argumentsText, isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
-import { NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, renameParameter, scaleTemperature, withMaxTokens, withoutNoOpValues } from './shared/parameters';
+import { LEGACY_FUNCTION_PARAMETERS, NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, renameParameter, scaleTemperature, withMaxTokens, withoutNoOpValues } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -81,7 +81,7 @@ interface MistralChoice {
 
 const PROVIDER = 'Mistral';
 const TEMPERATURE_FACTOR = 0.5;
-const UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', 'safety_identifier', 'top_k', 'store', 'metadata', 'service_tier', 'modalities', 'audio', ...NEWER_OPENAI_PARAMETERS];
+const UNSUPPORTED = ['logprobs', 'top_logprobs', 'logit_bias', 'user', 'safety_identifier', 'top_k', 'store', 'metadata', 'service_tier', 'modalities', 'audio', ...LEGACY_FUNCTION_PARAMETERS, ...NEWER_OPENAI_PARAMETERS];
 
 // ---- Requests ----
 

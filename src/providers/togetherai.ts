@@ -20,7 +20,8 @@
  * Together's embeddings API has no such field; it has no `dimensions` either (a 400). The temperature is not scaled (§6.13).
  *
  * Rejected with a 400 naming the parameter: OpenAI parameters Together AI's API reference does not
- * list (user, store, ...). `parallel_tool_calls` is not sent (`true` is what it does anyway, `false`
+ * list (user, store, ...), and OpenAI's deprecated `functions` with its `function_call` (listed alone,
+ * with nothing to choose from). `parallel_tool_calls` is not sent (`true` is what it does anyway, `false`
  * the gateway honours on the answer, server/one-tool-call.ts). Token-id embedding inputs → 400.
  */
 import type { TogetherAIConfig } from '../../generated/config';
@@ -47,7 +48,7 @@ import { embeddingTexts, encodeEmbedding, encodingFormatOf, type EncodingFormat 
 import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reasons';
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
-import { NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, stopList, withMaxTokens, withoutNoOpValues, withParallelToolCallsAllowed } from './shared/parameters';
+import { LEGACY_FUNCTION_PARAMETERS, NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, stopList, withMaxTokens, withoutNoOpValues, withParallelToolCallsAllowed } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -66,7 +67,7 @@ interface TogetherChoice {
 
 /** The reference's display name, used in its messages. */
 const PROVIDER = 'TogetherAI';
-const UNSUPPORTED = ['user', 'safety_identifier', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction', ...NEWER_OPENAI_PARAMETERS];
+const UNSUPPORTED = ['user', 'safety_identifier', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction', ...LEGACY_FUNCTION_PARAMETERS, ...NEWER_OPENAI_PARAMETERS];
 
 // ---- Requests ----
 

@@ -6,7 +6,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatRequest, CompletionsRequest } from '../../schema';
 import { isRecord } from '../shared/json';
-import { maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, withoutNoOpValues } from '../shared/parameters';
+import { LEGACY_FUNCTION_PARAMETERS, maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, withoutNoOpValues } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
 import { invalid } from './content';
@@ -33,7 +33,7 @@ const TEMPERATURE_FACTOR = 0.5;
 /** OpenAI parameters with no Anthropic counterpart: refused instead of silently dropped. */
 export const UNSUPPORTED_PARAMETERS = [
   'presence_penalty', 'frequency_penalty', 'logit_bias', 'logprobs', 'top_logprobs', 'seed',
-  'functions', 'function_call', 'modalities', 'audio', 'prediction',
+  ...LEGACY_FUNCTION_PARAMETERS, 'modalities', 'audio', 'prediction',
   // OpenAI's stored completions; the Messages API has no such field (Anthropic would answer 400 itself).
   'store',
   // `web_search_options` is served: Anthropic's web search tool (web-search.ts).

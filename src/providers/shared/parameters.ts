@@ -17,12 +17,21 @@ import { isRecord, ownValue } from './json';
 export const NEWER_OPENAI_PARAMETERS = ['prompt_cache_key', 'prompt_cache_options', 'prompt_cache_retention', 'verbosity', 'web_search_options', 'moderation'] as const;
 
 /**
+ * OpenAI's deprecated function calling (`functions`, and `function_call` to choose among them), which
+ * openai clients still send and the `tools` they were replaced by do not cover: the answer would
+ * have to come back as `message.function_call`. No other vendor reads them (TGI, Together AI and
+ * other OpenAI-compatible servers ignore them, so the model would answer without the functions), so
+ * every provider but `openai` refuses them with a 400 naming the field.
+ */
+export const LEGACY_FUNCTION_PARAMETERS = ['functions', 'function_call'] as const;
+
+/**
  * Fields of OpenAI's chat API that the vendors with an API of their own and no reasoning or stored
  * completions (Cohere v1, PaLM, MosaicML, AI21 Jurassic-2, TGI) have no field for: forwarded, they
  * would be ignored silently or refused with the vendor's message about a field the client never
  * named to it. Other unknown keys keep passing through: they may be the vendor's own parameters.
  */
-export const OPENAI_ONLY_PARAMETERS = ['reasoning_effort', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction', 'safety_identifier', ...NEWER_OPENAI_PARAMETERS] as const;
+export const OPENAI_ONLY_PARAMETERS = ['reasoning_effort', 'store', 'metadata', 'service_tier', 'modalities', 'audio', 'prediction', 'safety_identifier', ...LEGACY_FUNCTION_PARAMETERS, ...NEWER_OPENAI_PARAMETERS] as const;
 
 /**
  * `parallel_tool_calls` for a vendor with no switch for it, whose models may call several tools in
