@@ -15,7 +15,8 @@
  * Chat (MLflow answers 501) uses the Messages API rather than a prompt built here: TGI renders the
  * served model's own chat template, so no prompt format is guessed. Its wire format is OpenAI's, so
  * the OpenAI mappers are reused; the temperature is not scaled there (that API takes OpenAI's 0–2),
- * `stop` is sent as a list (the only form it takes), and `model` is TGI's documented `"tgi"` (any
+ * `stop` is sent as a list (the only form it takes), `response_format` as TGI's grammar (toTgiGrammar;
+ * GrammarType in TGI's OpenAPI reference), and `model` is TGI's documented `"tgi"` (any
  * other value selects a LoRA adapter). Its streams report usage (a last chunk without choices) only
  * when `stream_options.include_usage` asks, as OpenAI's: the field is sent, and the gateway adds it
  * under a token limit and for `/v1/responses` (TGI before 2.4 has no such field and ignores it, as
@@ -184,13 +185,41 @@ export function createTgiCompletionsStream({ model, created, endpoint }: { model
 
 // ---- Chat (Messages API) ----
 
+/** JSON Schema's "any JSON object": OpenAI's JSON mode, for a grammar that needs a schema. */
+const ANY_JSON_OBJECT = { type: 'object' };
+
+/**
+ * OpenAI's `response_format` as the Messages API's grammar (its GrammarType: `{"type": "json",
+ * "value": schema}` or `{"type": "regex", "value": pattern}`, `value` required), which refuses
+ * OpenAI's shapes with a 422: `json_schema` becomes its schema (TGI's grammar always holds to it,
+ * as `strict` asks; the name has no place), `json_object` any JSON object, and `text`, the default,
+ * is left out. A format that already has a `value` is TGI's own and goes as sent.
+ */
+export function toTgiGrammar(responseFormat: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(responseFormat) || responseFormat.value !== undefined) return responseFormat as Record<string, unknown> | undefined;
+  switch (responseFormat.type) {
+    case 'text':
+      return undefined;
+    case 'json_object':
+      return { type: 'json', value: ANY_JSON_OBJECT };
+    case 'json_schema': {
+      const schema = isRecord(responseFormat.json_schema) ? responseFormat.json_schema.schema : undefined;
+      if (!isRecord(schema)) throw GatewayError.invalidParam("'response_format.json_schema.schema' must be a JSON Schema object.", 'response_format.json_schema.schema');
+      return { type: 'json', value: schema };
+    }
+    default:
+      throw GatewayError.invalidParam(`'response_format.type' must be text, json_object or json_schema for ${PROVIDER} (or TGI's own json or regex with a value).`, 'response_format.type');
+  }
+}
+
 export function toTgiChat(clientRequest: ChatRequest, { stream = false }: { stream?: boolean } = {}): Record<string, unknown> {
   const request = withoutNoOpValues(clientRequest);
   checkTgiChatParameters(request);
   // The Messages API knows only `max_tokens`, OpenAI's older name for the limit.
-  const body = toOpenAIChat(withMaxTokens(request) as ChatRequest, { model: 'tgi', stream });
+  const { response_format: responseFormat, ...body } = toOpenAIChat(withMaxTokens(request) as ChatRequest, { model: 'tgi', stream });
+  const grammar = toTgiGrammar(responseFormat);
   // The Messages API takes `stop` only as a list (its ChatRequest has `stop: Vec<String>`); a string is a 422 there.
-  return body.stop === undefined ? body : { ...body, stop: stopList(body.stop) };
+  return { ...body, ...(body.stop === undefined ? {} : { stop: stopList(body.stop) }), ...(grammar === undefined ? {} : { response_format: grammar }) };
 }
 
 /** A Messages API choice: `message` in answers, `delta` in stream chunks. */

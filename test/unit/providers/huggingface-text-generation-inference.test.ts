@@ -173,6 +173,33 @@ describe('chat (Messages API)', () => {
     expect(toTgiChat({ messages: [{ role: 'user', content: 'Salut' }], stop: ['\n', 'User:'] })).toMatchObject({ stop: ['\n', 'User:'] });
   });
 
+  describe("response_format as the Messages API's grammar (GrammarType: type json or regex, value required)", () => {
+    const messages = [{ role: 'user', content: 'Give me the weather in Paris as JSON.' }];
+    /** The schema openai's zodResponseFormat makes of z.object({ city: z.string(), temperature_c: z.number() }). */
+    const weather = { type: 'object', properties: { city: { type: 'string' }, temperature_c: { type: 'number' } }, required: ['city', 'temperature_c'], additionalProperties: false };
+
+    it('json_schema is its schema; name and strict have no place (the grammar always holds)', () => {
+      const request = { messages, response_format: { type: 'json_schema', json_schema: { name: 'weather', strict: true, schema: weather } } };
+      expect(toTgiChat(request)).toEqual({ messages, model: 'tgi', response_format: { type: 'json', value: weather } });
+    });
+
+    it('json_object is any JSON object; text, the default, is left out', () => {
+      expect(toTgiChat({ messages, response_format: { type: 'json_object' } })).toMatchObject({ response_format: { type: 'json', value: { type: 'object' } } });
+      expect(toTgiChat({ messages, response_format: { type: 'text' } })).toEqual({ messages, model: 'tgi' });
+    });
+
+    it("TGI's own grammar (with its value) goes as sent", () => {
+      for (const grammar of [{ type: 'json', value: weather }, { type: 'regex', value: '(yes|no)' }, { type: 'json_object', value: weather }]) {
+        expect(toTgiChat({ messages, response_format: grammar })).toMatchObject({ response_format: grammar });
+      }
+    });
+
+    it('a json_schema without a schema object, or another type, is a 400 naming the field', () => {
+      expect(gatewayErrorOf(() => toTgiChat({ messages, response_format: { type: 'json_schema', json_schema: { name: 'weather' } } }))).toMatchObject({ status: 400, param: 'response_format.json_schema.schema' });
+      expect(gatewayErrorOf(() => toTgiChat({ messages, response_format: { type: 'xml' } }))).toMatchObject({ status: 400, param: 'response_format.type' });
+    });
+  });
+
   it('the same checks as completions: max_new_tokens, n and unused parameters', () => {
     const messages = [{ role: 'user', content: 'x' }];
     expect(gatewayErrorOf(() => toTgiChat({ messages, max_new_tokens: 1 }))).toMatchObject({ status: 422, param: 'max_new_tokens' });
