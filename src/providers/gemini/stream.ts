@@ -8,9 +8,10 @@
  * finish's event or after it, is complete too; one that ends with a candidate unfinished, or without
  * that usage, was cut off. Usage rides on the chunk with the last finish, once: each event's
  * usageMetadata holds the counts so far, of all candidates together, so an earlier candidate's
- * finish would report part of them; a finishing event without usageMetadata is held until the next
- * event (a chunk of usage alone, whose counts it then carries) or the end. Choices are numbered 0, 1, ... in the order their candidates
- * first came, as fromGeminiChat numbers them, so a candidate Gemini left out leaves no gap.
+ * finish would report part of them; a finishing event without usageMetadata is held until an event
+ * with usageMetadata (a chunk of usage alone, whose counts it then carries), one with more for a
+ * candidate, or the end. Choices are numbered 0, 1, ... in the order their candidates first came,
+ * as fromGeminiChat numbers them, so a candidate Gemini left out leaves no gap.
  */
 import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, ToolCall, ToolCallDelta, UrlCitation, Usage } from '../../schema';
@@ -174,6 +175,8 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
       const wasFinished = finished;
       const step = piecesOf(response);
       if (finishAwaitingUsage !== null) {
+        // An event with nothing for any candidate and no usage (empty, or only modelVersion and responseId) does not end the wait.
+        if (response.usageMetadata === undefined && step.pieces.length === 0) return [];
         const usage = response.usageMetadata === undefined ? undefined : fromGeminiUsage(response.usageMetadata);
         const waiting: StreamStep = { ...finishAwaitingUsage, usage };
         finishAwaitingUsage = null;
