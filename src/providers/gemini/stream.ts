@@ -10,8 +10,9 @@
  * usageMetadata holds the counts so far, of all candidates together, so an earlier candidate's
  * finish would report part of them; a finishing event without usageMetadata is held until an event
  * with usageMetadata (a chunk of usage alone, whose counts it then carries), one with more for a
- * candidate, or the end. Choices are numbered 0, 1, ... in the order their candidates first came,
- * as fromGeminiChat numbers them, so a candidate Gemini left out leaves no gap.
+ * candidate, the end, or a failure (`failed`: it goes out before the error). Choices are numbered
+ * 0, 1, ... in the order their candidates first came, as fromGeminiChat numbers them, so a
+ * candidate Gemini left out leaves no gap.
  */
 import { GatewayError } from '../../errors';
 import type { ChatChunk, CompletionsChunk, ToolCall, ToolCallDelta, UrlCitation, Usage } from '../../schema';
@@ -194,6 +195,19 @@ function createGeminiFold<Chunk>(context: GeminiStreamContext, toChunk: (step: S
         return before;
       }
       return finishedSoFar === null ? [...before, ...emit(step)] : before;
+    },
+    /**
+     * The upstream failed (an error event, a broken connection, an event that is not JSON) while the
+     * finish of the whole answer waited for its usage: that chunk goes out before the error, without
+     * usage. The hold is only there to put the usage on it, and the answer is complete, so the client
+     * gets it whole with its finish reason, as without the hold. Not the step held while fewer
+     * candidates than asked have finished: only a clean end shows that answer complete, so on a
+     * failure it is cut off like any other, and a stream that sent nothing yet is still retried.
+     */
+    failed(): Chunk[] {
+      const waiting = finishAwaitingUsage;
+      finishAwaitingUsage = null;
+      return waiting === null ? [] : emit(waiting);
     },
     end(): Chunk[] {
       if (finishAwaitingUsage !== null) {

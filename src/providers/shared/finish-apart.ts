@@ -44,5 +44,6 @@ export function finishApartFold(fold: StreamFold<ChatChunk>): StreamFold<ChatChu
     },
     event: (event: SseEvent) => splitWhereNeeded(fold.event(event)),
     end: () => splitWhereNeeded(fold.end()),
+    failed: () => splitWhereNeeded(fold.failed?.() ?? []),
   };
 }

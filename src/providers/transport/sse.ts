@@ -70,11 +70,14 @@ export class SseDecoder {
 /**
  * A provider's stream translation: a small stateful fold with no I/O. `event` maps one upstream
  * event to zero or more unified chunks, `end` flushes what is left when the upstream ends, and
- * `done` turns true when the upstream has signalled its end (e.g. `data: [DONE]`).
+ * `done` turns true when the upstream has signalled its end (e.g. `data: [DONE]`). `failed`, when
+ * the fold has it, gives the chunks it held that should still reach the client when the stream
+ * fails (the source breaks, or `event` or `end` throws): they go out before the error.
  */
 export interface StreamFold<Chunk> {
   event(event: SseEvent): Chunk[];
   end(): Chunk[];
+  failed?(): Chunk[];
   readonly done: boolean;
 }
 
@@ -95,6 +98,8 @@ class FoldedEvents<Chunk> implements AsyncIterableIterator<Chunk> {
   private sourceOver = false;
   /** Everything has been handed out (or the consumer stopped). */
   private over = false;
+  /** The failure to throw once the chunks the fold gave for it (`failed`) have been read. */
+  private failure: { error: unknown } | null = null;
 
   constructor(
     private readonly source: AsyncIterable<SseEvent>,
@@ -108,10 +113,19 @@ class FoldedEvents<Chunk> implements AsyncIterableIterator<Chunk> {
   async next(): Promise<IteratorResult<Chunk>> {
     for (;;) {
       if (this.readyIndex < this.ready.length) return { done: false, value: this.ready[this.readyIndex++] };
+      if (this.failure !== null) {
+        const { error } = this.failure;
+        this.failure = null;
+        throw error;
+      }
       if (this.over) return FINISHED;
       if (this.sourceOver) {
         this.over = true;
-        this.hand(this.fold.end());
+        try {
+          this.hand(this.fold.end());
+        } catch (error) {
+          this.fail(error);
+        }
         continue;
       }
       // Reads one upstream event into `ready`; inline rather than a method: one promise less per event.
@@ -123,7 +137,8 @@ class FoldedEvents<Chunk> implements AsyncIterableIterator<Chunk> {
         // A failed source is over: nothing to release.
         this.sourceOver = true;
         this.over = true;
-        throw error;
+        this.fail(error);
+        continue;
       }
       if (result.done) {
         this.sourceOver = true;
@@ -134,7 +149,8 @@ class FoldedEvents<Chunk> implements AsyncIterableIterator<Chunk> {
       } catch (error) {
         this.over = true;
         await this.letGo();
-        throw error;
+        this.fail(error);
+        continue;
       }
       // Stopping here releases the connection even if the server keeps it open after its end.
       if (this.fold.done) await this.letGo();
@@ -144,8 +160,15 @@ class FoldedEvents<Chunk> implements AsyncIterableIterator<Chunk> {
   async return(): Promise<IteratorResult<Chunk>> {
     this.over = true;
     this.ready = [];
+    this.failure = null;
     await this.letGo();
     return FINISHED;
+  }
+
+  /** Hands out what the fold still has for the client (`failed`), then `error` is thrown. */
+  private fail(error: unknown): void {
+    this.hand(this.fold.failed?.() ?? []);
+    this.failure = { error };
   }
 
   private hand(chunks: Chunk[]): void {

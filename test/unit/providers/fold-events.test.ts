@@ -89,6 +89,56 @@ describe('foldEvents', () => {
     expect(fold.ended).toBe(0);
   });
 
+  describe('a fold that holds chunks it gives up on failure (failed)', () => {
+    /** Holds each event's chunk until the next event; `failed` gives the one held; `BAD` throws; `end` throws when told to. */
+    function holdingFold(endThrows = false): StreamFold<string> {
+      let held: string | null = null;
+      const release = (next: string | null): string[] => {
+        const out = held === null ? [] : [held];
+        held = next;
+        return out;
+      };
+      return {
+        done: false,
+        event(event) {
+          if (event.data === 'BAD') throw new Error('unreadable event');
+          return release(event.data.toUpperCase());
+        },
+        end() {
+          if (endThrows) throw new Error('cut off');
+          return release(null);
+        },
+        failed: () => release(null),
+      };
+    }
+
+    it('a source failure: the held chunk, then the error', async () => {
+      const { events } = source(['a', 'b'], new Error('connection reset'));
+      expect(await collectUntilError(foldEvents(events, holdingFold()))).toEqual({ values: ['A', 'B'], error: new Error('connection reset') });
+    });
+
+    it('the fold throwing at an event: the held chunk, then the error; the source is released', async () => {
+      const { state, events } = source(['a', 'BAD', 'after']);
+      expect(await collectUntilError(foldEvents(events, holdingFold()))).toEqual({ values: ['A'], error: new Error('unreadable event') });
+      expect(state).toEqual({ read: 2, released: true });
+    });
+
+    it('the fold throwing at the end: the held chunk, then the error, then nothing more', async () => {
+      const { events } = source(['a']);
+      const stream = foldEvents(events, holdingFold(true));
+      expect(await collectUntilError(stream)).toEqual({ values: ['A'], error: new Error('cut off') });
+      expect(await stream.next()).toEqual({ done: true, value: undefined });
+    });
+
+    it('a consumer that stops after the held chunk does not get the error after it', async () => {
+      const { events } = source(['a'], new Error('connection reset'));
+      const stream = foldEvents(events, holdingFold());
+      expect(await stream.next()).toEqual({ done: false, value: 'A' });
+      await stream.return!();
+      expect(await stream.next()).toEqual({ done: true, value: undefined });
+    });
+  });
+
   it('reads nothing until the first chunk is asked for', async () => {
     const { state, events } = source(['a']);
     const stream = foldEvents(events, upperCaseFold());
