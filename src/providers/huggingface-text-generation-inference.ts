@@ -24,8 +24,9 @@
  *
  * Rejected: `max_new_tokens` (422, use `max_tokens`, as MLflow); `n` other than 1 (400, TGI returns
  * one sequence); and, with a 400 naming the parameter, OpenAI parameters TGI would ignore silently
- * (listed below). Finish reasons `eos_token` and `stop_sequence` become `stop`; one outside OpenAI's
- * set that TGI adds later `tool_calls` beside tool calls, else `stop` (shared/finish-reasons.ts).
+ * (listed below). Finish reasons `eos_token` and `stop_sequence` become `stop`, and `tool_calls` when the
+ * choice called tools, as does `stop` (TGI has no reason of its own for a tool call); one outside
+ * OpenAI's set that TGI adds later `tool_calls` beside tool calls, else `stop` (shared/finish-reasons.ts).
  */
 import type { HuggingFaceTGIConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
@@ -256,14 +257,18 @@ export function createTgiChatStream(endpoint: string): StreamFold<ChatChunk> {
 // ---- Finish reasons and errors ----
 
 /**
- * TGI: `length`, `eos_token`, `stop_sequence` (the Messages API may already say `stop`); one TGI adds
- * later is `tool_calls` when the choice called tools, else `stop` (`/generate` has no tools).
+ * TGI: `length`, `eos_token`, `stop_sequence` (the Messages API says `stop` for `eos_token` since TGI
+ * 2.3); one TGI adds later is `tool_calls` when the choice called tools, else `stop` (`/generate` has
+ * no tools). `length` stays `length` beside tool calls: the call's arguments were cut off.
  */
 export function mapTgiFinishReason(reason: string | null | undefined, calledTools = false): string | null {
   switch (reason) {
+    // TGI ends a tool call as any answer (its FinishReason has no tool call), so OpenAI clients, which
+    // run the calls on `tool_calls`, would take the answer for a final one.
+    case 'stop':
     case 'eos_token':
     case 'stop_sequence':
-      return 'stop';
+      return calledTools ? 'tool_calls' : 'stop';
     default:
       return inOpenAIFinishReasons(reason, calledTools);
   }

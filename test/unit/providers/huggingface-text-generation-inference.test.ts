@@ -15,7 +15,7 @@ import type { ChatChunk, CompletionsChunk, CompletionsRequest, EndpointType } fr
 import type { ServerResponse } from 'node:http';
 import { startFakeUpstream, sendJson, sendStream, type FakeUpstream } from '../../support/fake-upstream';
 import { gatewayErrorOf } from '../../support/errors';
-import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
+import { readFixtureBytes, readFixtureBytesWithLast, readJsonFixture } from '../../support/fixtures';
 import { replay, replayEverySplit } from '../../support/stream-replay';
 import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
@@ -96,9 +96,13 @@ describe('completions response', () => {
     expect(() => fromTgiCompletions([{ generated_text: 'x' }], answer)).toThrow(expect.objectContaining({ status: 502 }));
   });
 
-  it('finish reasons: eos_token and stop_sequence are stop; length stays; one TGI adds later is stop, or tool_calls after tool calls', () => {
+  it('finish reasons: eos_token and stop_sequence are stop; length stays; one TGI adds later is stop', () => {
     expect(['eos_token', 'stop_sequence', 'length', 'stop', 'a_reason_tgi_adds', null].map((reason) => mapTgiFinishReason(reason))).toEqual(['stop', 'stop', 'length', 'stop', 'stop', null]);
-    expect([mapTgiFinishReason('a_reason_tgi_adds', true), mapTgiFinishReason('eos_token', true)]).toEqual(['tool_calls', 'stop']);
+  });
+
+  it('after tool calls, every reason but length is tool_calls: TGI has none of its own for a call', () => {
+    const reasons = ['eos_token', 'stop_sequence', 'stop', 'a_reason_tgi_adds', 'length', 'tool_calls', null];
+    expect(reasons.map((reason) => mapTgiFinishReason(reason, true))).toEqual(['tool_calls', 'tool_calls', 'tool_calls', 'tool_calls', 'length', 'tool_calls', null]);
   });
 });
 
@@ -233,12 +237,33 @@ describe('chat (Messages API)', () => {
   });
 });
 
-describe('chat stream with tool calls (TGI 2.x)', () => {
-  it('chat-tool-calls.stream.sse: each chunk’s single tool_calls object is read as a one-call list; same at every split', async () => {
+describe('chat with tool calls', () => {
+  it('chat-tool-calls.response.json (TGI 3, finish_reason stop): the call, and tool_calls', () => {
+    expect(fromTgiChat(readJsonFixture(VENDOR, 'chat-tool-calls.response.json')).choices).toEqual([
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: null,
+          refusal: null,
+          tool_calls: [{ id: '0', type: 'function', function: { name: 'get_weather', arguments: '{"location":"São Paulo, Brasil","unit":"celsius"}' } }],
+        },
+        finish_reason: 'tool_calls',
+      },
+    ]);
+  });
+
+  it.each([['eos_token'], ['stop_sequence']])('the same answer ending with TGI’s own %s is tool_calls; with length, length', (reason) => {
+    const body = readJsonFixture<{ choices: Record<string, unknown>[] }>(VENDOR, 'chat-tool-calls.response.json');
+    const ending = (finish: string) => fromTgiChat({ ...body, choices: [{ ...body.choices[0], finish_reason: finish }] }).choices[0].finish_reason;
+    expect([ending(reason), ending('length')]).toEqual(['tool_calls', 'length']);
+  });
+
+  it('chat-tool-calls.stream.sse (TGI 2.4.1): each chunk’s single tool_calls object is read as a one-call list; eos_token is tool_calls; same at every split', async () => {
     const whole = await replayEverySplit(fixtureBytes('chat-tool-calls.stream.sse'), () => createTgiChatStream('tgi'));
     // The last argument piece came with the finish: they go apart (see finish-apart.ts).
     expect(whole).toHaveLength(13);
-    expect(whole[12].choices).toEqual([{ index: 0, finish_reason: 'stop', delta: { role: null, content: null, tool_calls: null } }]);
+    expect(whole[12].choices).toEqual([{ index: 0, finish_reason: 'tool_calls', delta: { role: null, content: null, tool_calls: null } }]);
     expect(whole[0].choices[0].delta).toEqual({
       role: 'assistant',
       content: null,
@@ -247,7 +272,17 @@ describe('chat stream with tool calls (TGI 2.x)', () => {
     const calls = whole.flatMap((chunk) => chunk.choices[0].delta.tool_calls ?? []);
     expect(calls.every((call) => call.index === 0)).toBe(true);
     expect(calls.map((call) => call.function.arguments).join('')).toBe('{"location":"São Paulo, Brasil","unit":"celsius"}');
-    expect(whole.map((chunk) => chunk.choices[0].finish_reason).filter(Boolean)).toEqual(['stop']);
+    expect(whole.map((chunk) => chunk.choices[0].finish_reason).filter(Boolean)).toEqual(['tool_calls']);
+  });
+
+  it.each([
+    ['"stop"', 'tool_calls'],
+    ['"stop_sequence"', 'tool_calls'],
+    ['"length"', 'length'],
+  ])('the same stream ending with %s ends with %s, at every split', async (reason, expected) => {
+    const bytes = readFixtureBytesWithLast(VENDOR, 'chat-tool-calls.stream.sse', '"finish_reason":"eos_token"', `"finish_reason":${reason}`);
+    const whole = await replayEverySplit(bytes, () => createTgiChatStream('tgi'));
+    expect(whole.map((chunk) => chunk.choices[0].finish_reason).filter(Boolean)).toEqual([expected]);
   });
 });
 
