@@ -26,6 +26,7 @@
 import { quotedJson } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { CompletionsChunk, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse, Usage } from '../../schema';
+import { mapCohereFinishReason } from '../cohere/response';
 import { embeddingsResponse, embeddingTexts, encodingFormatOf, summedTokenCounts, textsForSeveralCalls } from '../shared/embeddings';
 import { isRecord, ownValue } from '../shared/json';
 import { rejectNativeNames } from '../shared/parameters';
@@ -221,7 +222,7 @@ export function fromCohereCompletions(body: unknown, context: AnswerContext, hea
   const response = expectList<CohereCommandResponse>(body, 'generations', context.model);
   return completionsResponse(
     context,
-    response.generations.map((generation) => ({ text: generation.text, finish_reason: mapCohereFinishReason(generation.finish_reason) })),
+    response.generations.map((generation) => ({ text: generation.text, finish_reason: mapBedrockCohereFinishReason(generation.finish_reason) })),
     answerUsage({}, headerCounts),
   );
 }
@@ -230,28 +231,20 @@ export function createCohereCompletionsStream(context: AnswerContext): EventFold
   return createNativeFold<CohereCommandChunk>((chunk) => {
     // The last chunk carries `is_finished`, the finish reason and the whole response again.
     if (chunk.is_finished) {
-      return { chunks: [completionsChunk(context, chunk.index ?? 0, null, mapCohereFinishReason(chunk.finish_reason), metricsUsage(chunk))], finished: true };
+      return { chunks: [completionsChunk(context, chunk.index ?? 0, null, mapBedrockCohereFinishReason(chunk.finish_reason), metricsUsage(chunk))], finished: true };
     }
     return { chunks: [completionsChunk(context, chunk.index ?? 0, chunk.text ?? '', null, null)], finished: false };
   });
 }
 
-export function mapCohereFinishReason(reason: string | undefined): string | null {
-  switch (reason) {
-    case undefined:
-      return null;
-    case 'COMPLETE':
-      return 'stop';
-    case 'MAX_TOKENS':
-      return 'length';
-    case 'ERROR_TOXIC':
-      return 'content_filter';
-    // The generation failed: no answer to give as finished (Cohere's own API: cohere/response.ts).
-    case 'ERROR':
-      throw GatewayError.upstreamUnavailable("Amazon Bedrock's Cohere Command reported an error while generating (finish_reason ERROR).", false);
-    default:
-      return UNMAPPED_FINISH_REASON;
-  }
+/**
+ * Cohere Command's reasons as from Cohere itself (cohere/response.ts), so an endpoint answers alike
+ * on either: `ERROR_LIMIT` (the model's token limit was reached) is `length`, not `stop`.
+ */
+export function mapBedrockCohereFinishReason(reason: string | undefined): string | null {
+  // The generation failed: no answer to give as finished; the 502 names Bedrock.
+  if (reason === 'ERROR') throw GatewayError.upstreamUnavailable("Amazon Bedrock's Cohere Command reported an error while generating (finish_reason ERROR).", false);
+  return mapCohereFinishReason(reason);
 }
 
 // ---- AI21 Jurassic-2 and Jamba ----

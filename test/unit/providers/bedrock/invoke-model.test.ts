@@ -9,6 +9,7 @@ import {
   fromJurassicCompletions,
   fromTitanCompletions,
   fromTitanEmbeddings,
+  mapBedrockCohereFinishReason,
   mapTitanCompletionReason,
   toCohereCompletions,
   toCohereEmbedV4Embeddings,
@@ -19,6 +20,7 @@ import {
   toTitanEmbeddings,
   toTitanMultimodalEmbeddings,
 } from '../../../../src/providers/bedrock/invoke-model';
+import { mapCohereFinishReason } from '../../../../src/providers/cohere/response';
 import { encodeEmbedding } from '../../../../src/providers/shared/embeddings';
 import type { CompletionsChunk } from '../../../../src/schema';
 import { gatewayErrorOf } from '../../../support/errors';
@@ -121,6 +123,24 @@ describe('Cohere Command', () => {
       [null, 'stop'],
     ]);
     expect(chunks[3].usage).toEqual({ prompt_tokens: 5, completion_tokens: 6, total_tokens: 11 });
+  });
+
+  test('ERROR_LIMIT (the token limit was hit) is length, answered and streamed, as from Cohere itself', () => {
+    expect(fromCohereCompletions(readJsonFixture('bedrock', 'cohere-command-limit.response.json'), context).choices).toEqual([
+      { index: 0, text: ' Un café, un croissant, et puis', finish_reason: 'length' },
+    ]);
+    const chunks = fold(createCohereCompletionsStream(context), nativeChunks('cohere-command-limit.events.json'));
+    expect(chunks.map((chunk) => chunk.choices[0].finish_reason)).toEqual([null, null, null, 'length']);
+  });
+
+  test.each([
+    ['COMPLETE', 'stop'],
+    ['MAX_TOKENS', 'length'],
+    ['ERROR_LIMIT', 'length'],
+    ['ERROR_TOXIC', 'content_filter'],
+    ['A_REASON_ADDED_LATER', 'stop'],
+  ])('%s is %s on Bedrock and from Cohere alike', (reason, expected) => {
+    expect([mapBedrockCohereFinishReason(reason), mapCohereFinishReason(reason)]).toEqual([expected, expected]);
   });
 
   test('finish_reason ERROR (the generation failed) is a 502, in an answer and at the end of a stream, as from Cohere itself', () => {
