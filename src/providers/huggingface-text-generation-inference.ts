@@ -27,6 +27,7 @@
  * (listed below). Finish reasons `eos_token` and `stop_sequence` become `stop`, and `tool_calls` when the
  * choice called tools, as does `stop` (TGI has no reason of its own for a tool call); one outside
  * OpenAI's set that TGI adds later `tool_calls` beside tool calls, else `stop` (shared/finish-reasons.ts).
+ * A TGI 3 stream of tool calls, which has no finish reason, is finished with `tool_calls`.
  */
 import type { HuggingFaceTGIConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
@@ -251,7 +252,45 @@ export function fromTgiChat(body: unknown): ChatResponse {
 }
 
 export function createTgiChatStream(endpoint: string): StreamFold<ChatChunk> {
-  return createOpenAIChatStream(createTgiChatNormaliser(), (event) => tgiStreamError(event, endpoint));
+  return withToolCallsFinished(createOpenAIChatStream(createTgiChatNormaliser(), (event) => tgiStreamError(event, endpoint)));
+}
+
+/** The chunk finishing one choice with `tool_calls`, in the envelope of that choice's last chunk. */
+function toolCallsFinish({ id, object, created, model }: ChatChunk, index: number): ChatChunk {
+  return { id, object, created, model, choices: [{ index, finish_reason: 'tool_calls', delta: { role: null, content: null, tool_calls: null } }] };
+}
+
+/**
+ * TGI 3 ends a stream of tool calls without a finish reason: ChatState::push (router/src/chat.rs)
+ * sends nothing once the call's JSON is closed, its end-of-sequence token included, though OpenAI
+ * clients need one (openai-node's stream helper fails on "missing finish_reason"). A choice that
+ * called tools and has not finished by TGI's usage chunk or `[DONE]` is finished there with `tool_calls`.
+ */
+function withToolCallsFinished(fold: StreamFold<ChatChunk>): StreamFold<ChatChunk> {
+  // Per choice that called tools and has not finished: its last chunk.
+  const unfinished = new Map<number, ChatChunk>();
+  const finishes = (): ChatChunk[] => {
+    const chunks = [...unfinished].map(([index, last]) => toolCallsFinish(last, index));
+    unfinished.clear();
+    return chunks;
+  };
+  return {
+    get done() {
+      return fold.done;
+    },
+    event(event: SseEvent): ChatChunk[] {
+      const chunks = fold.event(event).flatMap((chunk) => {
+        if (chunk.choices.length === 0) return [...finishes(), chunk];
+        for (const choice of chunk.choices) {
+          if (choice.finish_reason !== null) unfinished.delete(choice.index);
+          else if (unfinished.has(choice.index) || (choice.delta.tool_calls?.length ?? 0) > 0) unfinished.set(choice.index, chunk);
+        }
+        return [chunk];
+      });
+      return fold.done ? [...chunks, ...finishes()] : chunks;
+    },
+    end: () => fold.end(),
+  };
 }
 
 // ---- Finish reasons and errors ----

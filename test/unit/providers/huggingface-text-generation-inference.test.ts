@@ -16,7 +16,7 @@ import type { ServerResponse } from 'node:http';
 import { startFakeUpstream, sendJson, sendStream, type FakeUpstream } from '../../support/fake-upstream';
 import { gatewayErrorOf } from '../../support/errors';
 import { readFixtureBytes, readFixtureBytesWithLast, readJsonFixture } from '../../support/fixtures';
-import { replay, replayEverySplit } from '../../support/stream-replay';
+import { replay, replayEverySplit, summariseChat } from '../../support/stream-replay';
 import { TEST_MAX_ANSWER_BYTES, TEST_TIMEOUTS } from '../../support/timeouts';
 import { callContext } from '../../support/call-context';
 
@@ -283,6 +283,32 @@ describe('chat with tool calls', () => {
     const bytes = readFixtureBytesWithLast(VENDOR, 'chat-tool-calls.stream.sse', '"finish_reason":"eos_token"', `"finish_reason":${reason}`);
     const whole = await replayEverySplit(bytes, () => createTgiChatStream('tgi'));
     expect(whole.map((chunk) => chunk.choices[0].finish_reason).filter(Boolean)).toEqual([expected]);
+  });
+});
+
+describe('chat stream of tool calls without a finish reason (TGI 3)', () => {
+  const V3 = 'chat-tool-calls-v3.stream.sse';
+  const finishOf = (chunk: ChatChunk) => chunk.choices[0]?.finish_reason ?? null;
+
+  it('chat-tool-calls-v3.stream.sse: the choice is finished with tool_calls before the usage chunk; same at every split', async () => {
+    const whole = await replayEverySplit(fixtureBytes(V3), () => createTgiChatStream('tgi'));
+    expect(whole.slice(-2)).toEqual([
+      { id: '', object: 'chat.completion.chunk', created: 1741688515, model: 'meta-llama/Llama-3.1-8B-Instruct', choices: [{ index: 0, finish_reason: 'tool_calls', delta: { role: null, content: null, tool_calls: null } }] },
+      expect.objectContaining({ choices: [], usage: { prompt_tokens: 312, completion_tokens: 21, total_tokens: 333 } }),
+    ]);
+    expect(whole.map(finishOf).filter(Boolean)).toEqual(['tool_calls']);
+    expect(summariseChat(whole).toolCalls).toEqual([{ id: '0', name: 'get_weather', arguments: '{ "location": "São Paulo, Brasil", "unit": "celsius"}' }]);
+  });
+
+  it('without the usage chunk (not asked for), at [DONE]', async () => {
+    const bytes = Buffer.from(fixtureBytes(V3).toString('utf8').replace(/data:\{[^\n]*"choices":\[\],[^\n]*\n\n/, ''));
+    const whole = await replayEverySplit(bytes, () => createTgiChatStream('tgi'));
+    expect(whole.map(finishOf)).toEqual([...Array(12).fill(null), 'tool_calls']);
+  });
+
+  it('a stream cut off before [DONE] is still cut off, not finished', async () => {
+    const bytes = Buffer.from(fixtureBytes(V3).toString('utf8').replace('data:[DONE]\n\n', ''));
+    await expect(replay([bytes], createTgiChatStream('tgi'))).rejects.toMatchObject({ message: expect.stringContaining('no [DONE]') });
   });
 });
 
