@@ -18,10 +18,11 @@
  * then: a request Claude takes without the blocks (a user message follows the tool results) goes as sent.
  */
 import { GatewayError } from '../errors';
+import { hasText } from '../providers/shared/blank-text';
 import { isRecord } from '../providers/shared/json';
 import { placedWithoutText, withPlace } from '../providers/shared/thinking-places';
 import { responseStoreOfProcess } from '../response-store';
-import type { ResponsesResponse, ThinkingBlock } from '../schema';
+import type { ResponsesOutputContent, ResponsesResponse, ThinkingBlock } from '../schema';
 import { thinkingBlocksOf } from './responses-api/encrypted-thinking';
 import { askStore, type StoreAccess } from './responses-api/stored';
 
@@ -90,7 +91,7 @@ function toolCallIdsOf(message: Message): string[] {
 /**
  * What a tool call id names in the thinking space: a chat answer's blocks, or the reasoning items of
  * the kept Responses answer that hold them (their `encrypted_content`), in the caller's Responses space;
- * and whether that answer had text (a chat answer's content, a Responses message item), which its blocks' places count.
+ * and whether that answer had text (a chat answer's content, a Responses message item; not blank: blank-text.ts), which its blocks' places count.
  */
 type KeptText = { blocks: ThinkingBlock[]; text?: true } | { reasoningItems: string[]; text?: true };
 
@@ -132,14 +133,9 @@ async function lookUp(messages: Message[], indexes: number[], access: StoreAcces
   return found;
 }
 
-function hasText(message: { content?: unknown }): boolean {
-  const { content } = message;
-  return typeof content === 'string' ? content !== '' : hasItems(content);
-}
-
-/** The kept blocks for the message: placed without the answer's text when the message has none. */
+/** The kept blocks for the message: placed without the answer's text when the message has none (blank text is none: blank-text.ts). */
 function thinkingFor(message: Message, kept: KeptBlocks): ThinkingBlock[] {
-  return kept.countedText && !hasText(message) ? placedWithoutText(kept.blocks) : kept.blocks;
+  return kept.countedText && !hasText(message.content) ? placedWithoutText(kept.blocks) : kept.blocks;
 }
 
 function whyNotKept(access: StoreAccess): string {
@@ -216,6 +212,11 @@ interface AnswerMessage {
   tool_calls?: { id: string }[] | null;
 }
 
+/** A Responses message item's text as a request that sends the item back joins it (responses-api/request.ts): a refusal is the assistant's words too. */
+function messageTextOf(content: readonly ResponsesOutputContent[]): string {
+  return content.map((part) => (part.type === 'output_text' ? part.text : part.refusal)).join('');
+}
+
 /**
  * Keeps, under the tool call ids of a kept Responses answer, which of its reasoning items hold its
  * thinking: the blocks are kept once, in the response (their `encrypted_content`), and the record
@@ -225,7 +226,7 @@ interface AnswerMessage {
 export function keepResponseThinking(access: StoreAccess, response: ResponsesResponse): void {
   const reasoningItems = response.output.flatMap((item) => (item.type === 'reasoning' && item.encrypted_content !== undefined ? [item.id] : []));
   const toolCallIds = response.output.flatMap((item) => (item.type === 'function_call' ? [item.call_id] : []));
-  const text = response.output.some((item) => item.type === 'message');
+  const text = response.output.some((item) => item.type === 'message' && hasText(messageTextOf(item.content)));
   if (reasoningItems.length > 0 && toolCallIds.length > 0) keepUnderCallIds({ reasoningItems, ...(text && { text }) }, toolCallIds, access, { space: access.space, id: response.id });
 }
 
@@ -237,7 +238,7 @@ export function keepAnswerThinking(answer: unknown, kept: KeptThinking): void {
   const choices = isRecord(answer) && Array.isArray(answer.choices) ? (answer.choices as { message?: AnswerMessage }[]) : [];
   for (const { message } of choices) {
     if (!hasItems(message?.thinking_blocks) || !hasItems(message.tool_calls)) continue;
-    keepUnderCallIds(withText({ blocks: message.thinking_blocks }, hasText(message)), message.tool_calls.map((call) => call.id), kept.access);
+    keepUnderCallIds(withText({ blocks: message.thinking_blocks }, hasText(message.content)), message.tool_calls.map((call) => call.id), kept.access);
   }
 }
 
@@ -255,7 +256,7 @@ export class StreamedThinking {
     const choice = isRecord(chunk) && Array.isArray(chunk.choices) ? (chunk.choices[0] as ChunkChoice | undefined) : undefined;
     if (choice === undefined) return;
     for (const piece of choice.delta?.thinking_blocks ?? []) this.addPiece(piece);
-    if (typeof choice.delta?.content === 'string' && choice.delta.content !== '') this.text = true;
+    if (hasText(choice.delta?.content)) this.text = true;
     // A call's id comes with its first piece only.
     for (const call of choice.delta?.tool_calls ?? []) if (typeof call.id === 'string') this.toolCallIds[call.index] = call.id;
     if (choice.finish_reason) this.finishReason = choice.finish_reason;

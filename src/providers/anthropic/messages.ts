@@ -5,6 +5,7 @@
  */
 import { quoted } from '../../config/quoted';
 import type { ChatMessage, ToolCall } from '../../schema';
+import { isBlank } from '../shared/blank-text';
 import { isRecord, ownValue } from '../shared/json';
 import { inAnswerOrder } from '../shared/thinking-places';
 import { strictToolCallId } from '../shared/tool-call-ids';
@@ -44,6 +45,22 @@ function toToolInput(call: ToolCall, path: string): Record<string, unknown> {
 }
 
 /**
+ * An assistant turn's text as blocks, blank text left out (../shared/blank-text.ts): Anthropic refuses
+ * an empty text block or one of only whitespace, and Claude answers with such blocks beside its tool
+ * calls. A blank part with a cache breakpoint has nothing to carry it: a 400, as Anthropic would refuse it.
+ */
+function toAssistantTextBlocks(content: ChatMessage['content'], path: string): AnthropicRequestBlock[] {
+  if (typeof content === 'string') return isBlank(content) ? [] : [{ type: 'text', text: content }];
+  return toContentBlocks(content ?? [], path, 'assistant').filter((block, index) => {
+    if (block.type !== 'text' || !isBlank(block.text)) return true;
+    if (block.cache_control !== undefined) {
+      throw invalid(`${path}[${index}].cache_control`, `${path}[${index}].cache_control: Anthropic refuses a text block that is empty or only whitespace, so this part has no block for its breakpoint; put it on another part or on the message.`);
+    }
+    return false;
+  });
+}
+
+/**
  * Assistant turns keep their text (the reference loses it when there are tool calls), and have
  * their thinking blocks back where the answer had them when the client sent them (thinking-places.ts).
  */
@@ -55,8 +72,7 @@ function toAssistantContent(message: ChatMessage, path: string): AnthropicMessag
     if (content === undefined || content === null) throw invalid(`${path}.content`, `${path}: an assistant message needs content or tool_calls.`);
     if (thinking.length === 0) return typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'assistant');
   }
-  const text: AnthropicRequestBlock[] =
-    typeof content === 'string' ? (content === '' ? [] : [{ type: 'text', text: content }]) : toContentBlocks(content ?? [], `${path}.content`, 'assistant');
+  const text = toAssistantTextBlocks(content, `${path}.content`);
   const toolUses = (toolCalls ?? []).map(
     (call, index): AnthropicToolUseBlock => ({
       type: 'tool_use',

@@ -57,7 +57,7 @@ function readContent(message: AnthropicResponse): { text: string[]; toolCalls: T
   const places = new ThinkingPlaces();
   for (const block of message.content) {
     if (block.type === 'text' && typeof block.text === 'string') {
-      places.text();
+      places.text(block.text);
       text.push(block.text);
       const start = textLength;
       textLength += codePointLength(block.text);

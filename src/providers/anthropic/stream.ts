@@ -140,7 +140,7 @@ function createStepReader(endpoint: string) {
       case 'content_block_start': {
         const block = event.content_block;
         if (block?.type === 'text') {
-          places.text();
+          places.text(block.text ?? '');
           textBlocks.set(event.index ?? -1, { start: textLength, citations: [...(block.citations ?? [])] });
           return block.text ? [textStep(block.text)] : [];
         }
@@ -155,7 +155,11 @@ function createStepReader(endpoint: string) {
       }
       case 'content_block_delta': {
         const delta = event.delta;
-        if (delta?.type === 'text_delta' && delta.text) return [textStep(delta.text)];
+        if (delta?.type === 'text_delta' && delta.text) {
+          // A text block may open empty: its text counts from its first piece that is not blank.
+          places.text(delta.text);
+          return [textStep(delta.text)];
+        }
         if (delta?.type === 'citations_delta' && delta.citation) {
           textBlocks.get(event.index ?? -1)?.citations.push(delta.citation);
           return [];

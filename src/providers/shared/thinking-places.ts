@@ -7,19 +7,21 @@
  * https://platform.claude.com/docs/en/build-with-claude/thinking-tool-workflows).
  *
  * A block's place is its `content_index`: how many of the turn's other blocks came before it, its
- * text counted as one block (the unified message joins it) and each tool call as one. A block before
- * all of them (the usual place) has none, so such answers keep their shape.
+ * text counted as one block (the unified message joins it) once it is not blank (blank-text.ts: no
+ * request carries blank text back) and each tool call as one. A block before all of them (the usual
+ * place) has none, so such answers keep their shape.
  */
 import type { ThinkingBlock } from '../../schema';
+import { isBlank } from './blank-text';
 
 /** Counts an answer's blocks other than thinking as they come, to place its thinking blocks among them. */
 export class ThinkingPlaces {
   private before = 0;
   private textCounted = false;
 
-  /** A text block came: the turn's text counts once, however many blocks it came in. */
-  text(): void {
-    if (this.textCounted) return;
+  /** A text block, or a piece of one, came: the turn's text counts once, however many blocks it came in, from its first piece that is not blank. */
+  text(piece: string): void {
+    if (this.textCounted || isBlank(piece)) return;
     this.textCounted = true;
     this.before += 1;
   }

@@ -11,6 +11,7 @@
  * `length` or `content_filter` is `status: "incomplete"` with the reason, and so is the last item.
  */
 import { randomUUID } from 'node:crypto';
+import { hasText } from '../../providers/shared/blank-text';
 import { inAnswerOrder, placeOf } from '../../providers/shared/thinking-places';
 import { usageTotal } from '../../providers/shared/usage';
 import type { ChatResponse, ResponsesOutputContent, ResponsesOutputItem, ResponsesRequest, ResponsesResponse, ResponsesUrlCitation, ResponsesUsage, ThinkingBlock, UrlCitation, Usage } from '../../schema';
@@ -155,8 +156,8 @@ function outputOf(message: AnswerMessage | undefined, ending: Ending, webSearch:
   if (text !== '' || !message?.refusal) content.push({ type: 'output_text', text, annotations: citations });
   if (message?.refusal) content.push({ type: 'refusal', refusal: message.refusal });
   const calls = message?.tool_calls ?? [];
-  // An answer of tool calls alone has no message item (as OpenAI's).
-  if (text !== '' || message?.refusal || calls.length === 0) textItems.push({ type: 'message', id: newId('msg'), status: 'completed', role: 'assistant', content });
+  // An answer of tool calls alone has no message item (as OpenAI's); blank text beside them is none, as its thinking's places say (blank-text.ts).
+  if (hasText(text) || message?.refusal || calls.length === 0) textItems.push({ type: 'message', id: newId('msg'), status: 'completed', role: 'assistant', content });
   const callItems = calls.map(
     (call): ResponsesOutputItem => ({ type: 'function_call', id: newId('fc'), call_id: call.id, name: call.function.name, arguments: call.function.arguments, status: 'completed' }),
   );

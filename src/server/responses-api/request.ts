@@ -20,6 +20,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ContentPart, ResponsesFunctionTool, ResponsesInputContent, ResponsesInputItem, ResponsesRequest, ResponsesTextFormat, ThinkingBlock, Tool, ToolCall } from '../../schema';
+import { hasText } from '../../providers/shared/blank-text';
 import { placedFrom } from '../../providers/shared/thinking-places';
 import { thinkingBlocksOf } from './encrypted-thinking';
 import type { ChatFieldSources, MessageSource } from './error-fields';
@@ -146,11 +147,9 @@ function joinTurn<Key extends 'tool_calls' | 'thinking_blocks'>(messages: ChatMe
   else list.push(...added);
 }
 
-/** How many blocks an assistant turn has so far, a thinking block's place after them: its text as one, each tool call. */
+/** How many blocks an assistant turn has so far, a thinking block's place after them: its text as one (unless blank: blank-text.ts), each tool call. */
 function blocksIn(turn: ChatMessage): number {
-  const { content } = turn;
-  const hasText = typeof content === 'string' ? content !== '' : Array.isArray(content) && content.length > 0;
-  return (hasText ? 1 : 0) + (turn.tool_calls?.length ?? 0);
+  return (hasText(turn.content) ? 1 : 0) + (turn.tool_calls?.length ?? 0);
 }
 
 /**

@@ -143,6 +143,22 @@ describe('requests', () => {
     expect((body.messages as { content: unknown[] }[])[1].content[0]).toEqual({ type: 'thinking', thinking: THINKING, signature: SIGNATURE });
   });
 
+  it.each<[string, ChatRequest['messages'][number]['content']]>([
+    ['an empty string', ''],
+    ['a string of whitespace', '\n\n'],
+    ['blank text parts', [{ type: 'text', text: '' }, { type: 'text', text: ' \n' }]],
+  ])('blank text beside thinking and tool calls (%s) is left out: Anthropic refuses an empty or whitespace text block', (_name, content) => {
+    const body = toAnthropicChat(secondTurn({ role: 'assistant', content, tool_calls: [TOOL_CALL], thinking_blocks: THINKING_BLOCKS }), { model: MODEL });
+    expect((body.messages as { content: unknown[] }[])[1].content).toEqual([...THINKING_BLOCKS, { type: 'tool_use', id: TOOL_CALL.id, name: 'get_weather', input: { location: 'Paris, France', unit: 'celsius' } }]);
+  });
+
+  it('a blank text part with its own cache_control is a 400 naming it: the breakpoint has no block to go on', () => {
+    const content = [{ type: 'text', text: 'Looking it up.' }, { type: 'text', text: ' ', cache_control: { type: 'ephemeral' } }] as ChatRequest['messages'][number]['content'];
+    expect(() => toAnthropicChat(secondTurn({ role: 'assistant', content, tool_calls: [TOOL_CALL], thinking_blocks: THINKING_BLOCKS }), { model: MODEL })).toThrow(
+      expect.objectContaining({ status: 400, param: 'messages[1].content[1].cache_control', message: expect.stringContaining('Anthropic refuses a text block that is empty or only whitespace') }),
+    );
+  });
+
   it('a text-only assistant turn with thinking blocks becomes blocks, thinking first', () => {
     const body = toAnthropicChat({ messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello!', thinking_blocks: [THINKING_BLOCKS[0]] }, { role: 'user', content: 'Bye' }] }, { model: MODEL });
     expect((body.messages as unknown[])[1]).toEqual({

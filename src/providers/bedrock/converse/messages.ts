@@ -7,6 +7,7 @@ import type { CachePointBlock, ContentBlock, Message, SystemContentBlock } from 
 import { quoted } from '../../../config/quoted';
 import { GatewayError } from '../../../errors';
 import type { ChatMessage, ContentPart, ToolCall } from '../../../schema';
+import { isBlank } from '../../shared/blank-text';
 import { inAnswerOrder } from '../../shared/thinking-places';
 import { strictToolCallId } from '../../shared/tool-call-ids';
 import { cachePointOf, withCachePoint, withMessageCachePoint } from './cache-points';
@@ -17,14 +18,9 @@ import { toolCallAsText, toolResultAsText } from './tool-history';
 const asContentBlock = (cachePoint: CachePointBlock): ContentBlock => ({ cachePoint });
 
 /**
- * Converse refuses a text block that is empty or only whitespace ("The text field in the ContentBlock
- * object at messages.N.content.M is blank"), counting merged turns the client cannot map back to its
- * messages; such text carries nothing, so it is left out.
- */
-export const isBlank = (text: string): boolean => text.trim() === '';
-
-/**
- * A message's content as blocks, blank text left out; with `cachePoints`, a part's `cache_control`
+ * A message's content as blocks, blank text left out (../../shared/blank-text.ts): Converse refuses it
+ * ("The text field in the ContentBlock object at messages.N.content.M is blank"), counting merged turns
+ * the client cannot map back to its messages, and such text carries nothing. With `cachePoints`, a part's `cache_control`
  * adds a cachePoint after its block. A blank part's cache point follows the block before it (the
  * prefix the client meant to cache ends there); as the message's first block it has nothing to follow.
  */

@@ -52,11 +52,17 @@ function withReasoningText(message: ChatResponse['choices'][number]['message'], 
   return texts.length === 0 ? message : { ...message, reasoning_content: texts.join('') };
 }
 
+/** A text block's text, or the text a citationsContent block cites for; undefined for any other block. */
+function textOf(block: ContentBlock): string | undefined {
+  return block.text ?? (block.citationsContent !== undefined ? citedText(block.citationsContent) : undefined);
+}
+
 /** Claude's reasoningContent blocks, each with its place among the answer's text and tool calls (../../shared/thinking-places.ts). */
 function placedThinkingOf(blocks: readonly ContentBlock[]): ThinkingBlock[] {
   const places = new ThinkingPlaces();
   return blocks.flatMap((block) => {
-    if (block.text !== undefined || block.citationsContent !== undefined) places.text();
+    const text = textOf(block);
+    if (text !== undefined) places.text(text);
     if (block.toolUse) places.toolCall();
     const thinking = fromConverseReasoningBlock(block);
     return thinking === null ? [] : [places.placed(thinking)];
@@ -72,7 +78,7 @@ function readAnswerText(blocks: readonly ContentBlock[]): { text: string; annota
   const annotations: UrlCitation[] = [];
   let length = 0;
   for (const block of blocks) {
-    const piece = block.text ?? (block.citationsContent !== undefined ? citedText(block.citationsContent) : undefined);
+    const piece = textOf(block);
     if (piece === undefined) continue;
     pieces.push(piece);
     const start = length;

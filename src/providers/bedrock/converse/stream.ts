@@ -107,7 +107,7 @@ export function createConverseChatStream(context: AnswerContext, reasoning: Reas
     }
     const delta = event.contentBlockDelta?.delta;
     if (delta?.text !== undefined) {
-      places.text();
+      places.text(delta.text);
       citations.text(event.contentBlockDelta?.contentBlockIndex ?? 0, delta.text);
       return [chunk({ content: delta.text })];
     }
