@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { Cluster } from 'ioredis';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
 import { selfSignedCertificate, startRedisCluster, type RedisServer } from '../support/redis';
+import { sequentialStartsTestMs } from '../support/timeouts';
 
 const PASSWORD = 'cluster-tls-pw';
 
@@ -59,7 +60,7 @@ endpoints:
   );
   gateways.trusting = await startCli({ NODE_EXTRA_CA_CERTS: tls.certificate });
   gateways.untrusting = await startCli({});
-}, 30_000);
+}, sequentialStartsTestMs({ redisServers: 3, cluster: true, gateways: 2 }));
 
 afterAll(async () => {
   for (const gateway of Object.values(gateways)) {

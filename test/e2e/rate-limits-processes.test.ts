@@ -13,7 +13,7 @@ import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { serveGeminiFixtures } from '../support/fixture-upstreams';
 import { startRedis, type RedisServer } from '../support/redis';
-import { WORKERS_TEST_MS } from '../support/timeouts';
+import { sequentialStartsTestMs, WORKERS_TEST_MS } from '../support/timeouts';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-limits-'));
 
@@ -184,7 +184,7 @@ describe('two gateway processes sharing Redis', () => {
     open = await startCli([], writeConfig('redis-open.yaml', COMPLETIONS(limit, `rate_limit_store: { type: redis, url: "${redis.url}", on_error: open, timeout_ms: 1000 }`)));
     // The URL from the environment, as a password-carrying URL would come.
     closed = await startCli([], writeConfig('redis-closed.yaml', COMPLETIONS(limit, 'rate_limit_store: { type: redis, url: $REDIS_URL, on_error: closed, timeout_ms: 1000 }')), { REDIS_URL: redis.url });
-  }, 30_000);
+  }, sequentialStartsTestMs({ redisServers: 1, gateways: 2 }));
   afterAll(async () => {
     await Promise.all([stop(open.run), stop(closed.run)]);
     await redis.stop();

@@ -8,6 +8,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './cli';
+import { REDIS_CLUSTER_OK_MS, REDIS_START_MS } from './timeouts';
 
 export interface RedisServer {
   port: number;
@@ -78,7 +79,7 @@ async function launch(port: number, folder: string, args: string[]): Promise<Red
   child.on('error', (error) => (spawnError = error));
   child.stdout!.on('data', (data: Buffer) => (output += data.toString()));
   child.stderr!.on('data', (data: Buffer) => (output += data.toString()));
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + REDIS_START_MS;
   while (!(await accepts(port))) {
     if (spawnError !== null) {
       throw new Error(`cannot start redis-server (${(spawnError as Error).message}): the rate-limit tests need it on PATH, e.g. apt-get install -y redis-server`);
@@ -137,7 +138,7 @@ export async function startRedisCluster(options: { size: number; args?: string[]
   const tlsCli = options.tls === undefined ? [] : ['--tls', '--cacert', options.tls.certificate];
   const auth = [...tlsCli, ...(options.password === undefined ? [] : ['--no-auth-warning', '-a', options.password])];
   await redisCli([...auth, '--cluster', 'create', ...nodes.map((node) => `127.0.0.1:${node.port}`), '--cluster-yes']);
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + REDIS_CLUSTER_OK_MS;
   for (const node of nodes) {
     while (!(await redisCli([...auth, '-p', String(node.port), 'CLUSTER', 'INFO'])).includes('cluster_state:ok')) {
       if (Date.now() > deadline) throw new Error(`the Redis Cluster on port ${node.port} did not become ok`);

@@ -42,6 +42,19 @@ export const WORKERS_TEST_MS = WORKERS_START_MS + 20_000;
 export const SIDE_BY_SIDE_TEST_MS = CLI_START_SIDE_BY_SIDE_MS + 20_000;
 export const WORKERS_SIDE_BY_SIDE_TEST_MS = WORKERS_START_SIDE_BY_SIDE_MS + 20_000;
 
+/** How long a redis-server may take to accept connections, and a new Redis Cluster to say it is ok (test/support/redis.ts). */
+export const REDIS_START_MS = 10_000;
+export const REDIS_CLUSTER_OK_MS = 15_000;
+
+/**
+ * Jest's timeout for a hook that starts Redis servers (a cluster waiting to be ok too) and then
+ * gateways one after the other: each bounded wait in full, and jest's 20 s for the rest, so a slow
+ * start fails with its own message and output rather than jest's timeout.
+ */
+export function sequentialStartsTestMs({ redisServers, cluster = false, gateways }: { redisServers: number; cluster?: boolean; gateways: number }): number {
+  return redisServers * REDIS_START_MS + (cluster ? REDIS_CLUSTER_OK_MS : 0) + gateways * CLI_START_MS + 20_000;
+}
+
 /** `promise`, or a rejection naming `what` when it has not settled within `ms`. */
 export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
