@@ -952,7 +952,7 @@ export type components = {
         ResponsesRequest: {
             /** @description The endpoint (or traffic route) name. */
             model: string;
-            /** @description A user message's text, or the conversation as a list of items. */
+            /** @description A user message's text, or the conversation as a list of items. An empty text is a 400 naming `input`: it would be an empty user message, which Anthropic and other providers refuse. */
             input: string | components["schemas"]["ResponsesInputItem"][];
             /** @description Sent as a system message before the input. */
             instructions?: string | null;
