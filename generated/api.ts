@@ -250,6 +250,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/responses/{response_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description OpenAI cancels only a response created with `background: true`, which the gateway does not run (such a request is a 400), so nothing can be cancelled: a kept response, answered when it was created, is OpenAI's 400 for a synchronous response ("Cannot cancel a synchronous response.", naming `response_id`); the same 404 as GET for an id the key cannot read (unknown, created with `store: false`, by another key, dropped, or the store off). */
+        post: operations["openaiCancelResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/responses/{response_id}/input_items": {
         parameters: {
             query?: never;
@@ -1675,6 +1692,21 @@ export interface operations {
                     "application/json": components["schemas"]["ResponsesDeleted"];
                 };
             };
+            default: components["responses"]["OpenAIError"];
+        };
+    };
+    openaiCancelResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `resp_…` id of a kept response (one created without `store: false`). */
+                response_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             default: components["responses"]["OpenAIError"];
         };
     };

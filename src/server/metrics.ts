@@ -168,7 +168,7 @@ const storeBytes: Gauge<never> = new Gauge({
 
 const storeLookups: Counter<'result'> = new Counter({
   name: 'gateway_response_store_lookups_total',
-  help: "Kept responses and items asked for by id (previous_response_id, item_reference, GET, DELETE, input_items, and the tool call ids of a chat tool loop whose Claude thinking is looked up), by result: hit or miss.",
+  help: "Kept responses and items asked for by id (previous_response_id, item_reference, GET, DELETE, input_items, cancel, and the tool call ids of a chat tool loop whose Claude thinking is looked up), by result: hit or miss.",
   labelNames: ['result'] as const,
   registers: [registry],
   collect: () => {

@@ -129,6 +129,8 @@ const CASES: Case[] = [
   { method: 'GET', path: '/v1/responses/{kept}/input_items?limit=0', status: 400 },
   { method: 'GET', path: '/v1/responses/{kept}/input_items', key: CHAT_ONLY, status: 404 },
   { method: 'GET', path: '/v1/responses/resp_nope/input_items', status: 404 },
+  { method: 'POST', path: '/v1/responses/{kept}/cancel', status: 400 },
+  { method: 'POST', path: '/v1/responses/resp_nope/cancel', status: 404 },
   { method: 'DELETE', path: '/v1/responses/{kept}', status: 200 },
   { method: 'DELETE', path: '/v1/responses/{kept}', status: 404 },
   { method: 'POST', path: '/v1/completions', body: { prompt: 'Un café', model: 'completions' }, status: 200 },

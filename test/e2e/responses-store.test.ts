@@ -348,3 +348,32 @@ describe('GET and DELETE /v1/responses/{response_id}', () => {
     expect({ status: read.status, id: ((await read.json()) as { id: string }).id }).toEqual({ status: 200, id: created.id });
   });
 });
+
+describe('POST /v1/responses/{response_id}/cancel', () => {
+  test("a kept response is OpenAI's 400 for a synchronous one, and stays kept; one the key cannot read is the 404 of GET", async () => {
+    const created = await clientA.responses.create({ model: 'chat', input: 'Hello' });
+    expect(await openaiErrorOf(clientA.responses.cancel(created.id))).toEqual({
+      status: 400,
+      error: {
+        message: `Cannot cancel a synchronous response. Response '${created.id}' was answered when it was created: only a response created with background: true can be cancelled, and the gateway runs none (it answers every request while it waits).`,
+        type: 'invalid_request_error',
+        param: 'response_id',
+        code: 'invalid_value',
+      },
+    });
+    expect((await clientA.responses.retrieve(created.id)).status).toBe('completed');
+    expect(await openaiErrorOf(clientB.responses.cancel(created.id))).toEqual(keptResponseNotFound(created.id));
+    expect(await openaiErrorOf(clientA.responses.cancel('resp_unknown'))).toEqual(keptResponseNotFound('resp_unknown'));
+    const unkept = await clientA.responses.create({ model: 'chat', input: 'Hello', store: false });
+    expect(await openaiErrorOf(clientA.responses.cancel(unkept.id))).toEqual(keptResponseNotFound(unkept.id));
+    expect(upstream.requests).toHaveLength(2);
+  });
+
+  test('with the store off, any id is a 404 saying so', async () => {
+    const unkept = await clientOf(off).responses.create({ model: 'chat', input: 'Hello' });
+    expect(await openaiErrorOf(clientOf(off).responses.cancel(unkept.id))).toEqual({
+      status: 404,
+      error: { message: `response_id: Response with id '${unkept.id}' not found: the gateway keeps no responses (response_store.enabled is false).`, type: 'not_found_error', param: 'response_id', code: 'not_found' },
+    });
+  });
+});

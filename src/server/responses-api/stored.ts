@@ -192,6 +192,20 @@ export async function deleteKeptResponse(id: string, access: StoreAccess): Promi
   return { id, object: 'response', deleted: true };
 }
 
+/**
+ * `POST /v1/responses/{id}/cancel`: OpenAI cancels only a response created with `background: true`,
+ * which the gateway never runs (request.ts refuses it), so a kept response, answered before its id was
+ * known, gets OpenAI's 400 for a synchronous one; an id the caller cannot read, the same 404 as GET.
+ */
+export async function refuseCancel(id: string, access: StoreAccess): Promise<never> {
+  const kept = access.plan.enabled ? await askStore(() => responseStoreOfProcess().get(access.space, id, access.plan)) : null;
+  if (kept === null) throw responseNotFound(id, access.plan);
+  throw GatewayError.invalidParam(
+    `Cannot cancel a synchronous response. Response ${quoted(id)} was answered when it was created: only a response created with background: true can be cancelled, and the gateway runs none (it answers every request while it waits).`,
+    'response_id',
+  );
+}
+
 /** `GET /v1/responses/{id}/input_items`: a page of the kept response's input items; the same 404 as GET. */
 export async function keptInputItemsOf(id: string, query: Record<string, unknown>, access: StoreAccess): Promise<ResponsesInputItemList> {
   const checked = inputItemsQueryOf(query);

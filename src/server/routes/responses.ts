@@ -1,11 +1,12 @@
 /**
- * `GET` and `DELETE /v1/responses/{response_id}` and `GET …/input_items`: a response the Responses API
- * kept, read, dropped or its input listed by the client key that created it (../responses-api/stored.ts). Not in MLflow.
+ * `GET` and `DELETE /v1/responses/{response_id}`, `GET …/input_items` and `POST …/cancel`: a response the
+ * Responses API kept, read, dropped, its input listed or its cancel refused, for the client key that created
+ * it (../responses-api/stored.ts). Not in MLflow.
  */
 import { Router, type Response } from 'express';
 import { clientOf } from '../auth';
 import type { ResponseWithLocals } from '../request-record';
-import { deleteKeptResponse, keptInputItemsOf, keptResponseOf, type StoreAccess } from '../responses-api/stored';
+import { deleteKeptResponse, keptInputItemsOf, keptResponseOf, refuseCancel, type StoreAccess } from '../responses-api/stored';
 import type { GatewayState } from '../state';
 
 function accessOf(state: GatewayState, response: Response): StoreAccess {
@@ -22,6 +23,10 @@ export function keptResponseRoutes(state: GatewayState): Router {
   });
   router.delete('/v1/responses/:id', async (request, response) => {
     response.json(await deleteKeptResponse(String(request.params.id), accessOf(state, response)));
+  });
+  // Always an error: the gateway runs no background response, the only kind OpenAI cancels.
+  router.post('/v1/responses/:id/cancel', async (request, response) => {
+    await refuseCancel(String(request.params.id), accessOf(state, response));
   });
   return router;
 }

@@ -2,11 +2,12 @@
  * What the Responses API asks the response store (src/server/responses-api/stored.ts): nothing for a
  * request that refers to nothing kept (or only to web search items, which are left out), or with the
  * store off; a reference to a reasoning item not kept is left out; a store that does not answer is a
- * 503 the client may retry; what is kept of the input items with an id, for a reference to name them.
+ * 503 the client may retry; what is kept of the input items with an id, for a reference to name them;
+ * a cancel, which nothing kept can take, asks whether the id is kept (in the caller's space) and never removes it.
  */
 import * as responseStore from '../../../src/response-store';
 import type { ResponseStore } from '../../../src/response-store';
-import { keptInputOf, resolveStoredInput, type StoreAccess } from '../../../src/server/responses-api/stored';
+import { keptInputOf, refuseCancel, resolveStoredInput, type StoreAccess } from '../../../src/server/responses-api/stored';
 import type { ResponsesRequest } from '../../../src/schema';
 import { gatewayRejectionOf } from '../../support/errors';
 
@@ -60,6 +61,18 @@ test('a store that does not answer (the cluster primary past its timeout) is a 5
   });
   const error = await gatewayRejectionOf(() => resolveStoredInput({ model: 'chat', input: 'Hi', previous_response_id: 'resp_1' }, ON));
   expect(error).toMatchObject({ status: 503, code: 'response_store_unavailable', retryable: true });
+});
+
+test.each<[string, StoreAccess, boolean, { status: number; param: string; message: RegExp }]>([
+  ['kept', ON, true, { status: 400, param: 'response_id', message: /^Cannot cancel a synchronous response\. Response 'resp_1' was answered / }],
+  ['not kept', ON, false, { status: 404, param: 'response_id', message: /^response_id: Response with id 'resp_1' not found\. / }],
+  ['the store off', { ...ON, plan: { ...ON.plan, enabled: false } }, true, { status: 404, param: 'response_id', message: /response_store\.enabled is false/ }],
+])('a cancel of a response %s: the error, and nothing removed', async (_what, access, kept, expected) => {
+  const store = storeThat(async () => ({ conversation: null, items: [] }));
+  store.get.mockResolvedValue(kept ? { response: '{}', output: [] } : null);
+  expect(await gatewayRejectionOf(() => refuseCancel('resp_1', { ...access, space: 'key' }))).toMatchObject(expected);
+  expect(store.get.mock.calls).toEqual(access.plan.enabled ? [['key', 'resp_1', access.plan]] : []);
+  expect(store.remove).not.toHaveBeenCalled();
 });
 
 const toolOutput = { type: 'function_call_output', id: 'fco_client_1', call_id: 'call_1', output: '{"temperature":21}' };
