@@ -1011,8 +1011,10 @@ export type components = {
             } | null;
             /** @description `false`: the answer is not kept. Otherwise (the default, as OpenAI's) the gateway keeps its input and output items in memory (`response_store` in the config: 16 MB and an hour by default), under the caller's client key, for `previous_response_id` and `item_reference`. */
             store?: boolean | null;
-            /** @description `reasoning.encrypted_content` gives a reasoning item of an answer with signed thinking blocks (Claude on Anthropic or Amazon Bedrock) its `encrypted_content`, to send back with `store: false`; `web_search_call.action.sources` the search's cited pages. Other values are accepted and ignored (`message.output_text.logprobs`, ...). Codex and the Vercel AI SDK send it with reasoning models. */
+            /** @description `reasoning.encrypted_content` gives a reasoning item of an answer with signed thinking blocks (Claude on Anthropic or Amazon Bedrock) its `encrypted_content`, to send back with `store: false`; `web_search_call.action.sources` the search's cited pages; `message.output_text.logprobs` asks the provider for the answer's token log probabilities (the chat request's `logprobs: true`, with `top_logprobs`), given as the `output_text` part's `logprobs`. Other values are accepted and ignored. Codex and the Vercel AI SDK send it with reasoning models. */
             include?: string[] | null;
+            /** @description How many most likely tokens to give at each step (0 to 20 on OpenAI; each provider takes or refuses the count as on `/v1/chat/completions`): sent as the chat request's `top_logprobs` when `include` has `message.output_text.logprobs`; without it, not sent, as OpenAI gives no log probabilities then. */
+            top_logprobs?: number | null;
             /**
              * @description Accepted and ignored (the whole input is always sent; a context overflow is the provider's 400).
              * @enum {string|null}
@@ -1042,6 +1044,17 @@ export type components = {
             text: string;
             /** @description The web pages the text cites, from the chat answer's `annotations` (present when the provider searched the web and cited what it found); empty otherwise. */
             annotations: components["schemas"]["ResponsesUrlCitation"][];
+            /** @description With `include: ["message.output_text.logprobs"]`, the text's tokens and their log probabilities, from the chat answer's `logprobs.content` (absent when the provider sent none): `bytes` the token's UTF-8 bytes, `top_logprobs` the most likely tokens at its step. In a stream, each `response.output_text.delta` carries its chunk's tokens and `response.output_text.done` all of them, as OpenAI's, without `bytes`. */
+            logprobs?: {
+                token: string;
+                logprob: number;
+                bytes: number[];
+                top_logprobs: {
+                    token: string;
+                    logprob: number;
+                    bytes: number[];
+                }[];
+            }[];
         } | {
             /** @constant */
             type: "refusal";

@@ -2731,7 +2731,7 @@ return errors === 0;
 validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateResponsesRequest = validate32;
-const schema57 = {"type":"object","required":["model","input"],"additionalProperties":true,"description":"A Responses API request; `model` names an `llm/v1/chat` endpoint or a chat traffic route. Keys not listed here are passed on in the chat request, as on `/v1/chat/completions`, but for an `n` other than 1, a 400 (a Response holds one answer). A null field counts as absent.","properties":{"model":{"type":"string","description":"The endpoint (or traffic route) name."},"input":{"description":"A user message's text, or the conversation as a list of items. An empty text is a 400 naming `input`: it would be an empty user message, which Anthropic and other providers refuse.","oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/ResponsesInputItem"}}]},"instructions":{"type":["string","null"],"description":"Sent as a system message before the input."},"max_output_tokens":{"type":["integer","null"],"minimum":1,"description":"Sent as the chat request's `max_tokens`."},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"stream":{"type":["boolean","null"]},"stream_options":{"type":["object","null"],"additionalProperties":true,"description":"Ignored (the gateway adds no obfuscation); a stream's last event carries the usage the provider reported, which the gateway asks for."},"tools":{"type":["array","null"],"description":"Function tools, and at most one web search tool (`web_search`, `web_search_preview` and their dated variants), which is the chat request's `web_search_options`; another tool type (file_search, ...) is a 400 naming `tools[i].type`.","items":{"oneOf":[{"$ref":"#/components/schemas/ResponsesFunctionTool"},{"$ref":"#/components/schemas/ResponsesWebSearchTool"}]}},"tool_choice":{"description":"Naming the web search tool (`{\"type\": \"web_search\"}` or another variant's type) needs one in `tools`, and is not sent: the chat request cannot force a search. `none` turns the search off as well (no `web_search_options` is sent). Without function tools no tool_choice is sent (the chat request has no tools).","oneOf":[{"type":"string","enum":["auto","none","required"]},{"type":"object","required":["type","name"],"properties":{"type":{"type":"string","const":"function"},"name":{"type":"string"}}},{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"type":"string","enum":["web_search","web_search_2025_08_26","web_search_preview","web_search_preview_2025_03_11"]}}},{"type":"null"}]},"parallel_tool_calls":{"type":["boolean","null"]},"text":{"type":["object","null"],"additionalProperties":false,"properties":{"format":{"$ref":"#/components/schemas/ResponsesTextFormat"},"verbosity":{"type":["string","null"],"description":"Sent as the chat request's `verbosity` (OpenAI's GPT-5 models; other providers refuse or ignore it as on chat)."}}},"reasoning":{"type":["object","null"],"description":"`effort` is sent as the chat request's `reasoning_effort`; `summary` is accepted and ignored (the answer's reasoning text, when the provider sends one, is always returned as a reasoning item).","additionalProperties":false,"properties":{"effort":{"type":["string","null"]},"summary":{"type":["string","null"]}}},"user":{"type":["string","null"]},"metadata":{"type":["object","null"],"additionalProperties":true,"description":"Echoed in the Response (and kept with it, for GET /v1/responses/{response_id}); not sent to the provider."},"store":{"type":["boolean","null"],"description":"`false`: the answer is not kept. Otherwise (the default, as OpenAI's) the gateway keeps its input and output items in memory (`response_store` in the config: 16 MB and an hour by default), under the caller's client key, for `previous_response_id` and `item_reference`."},"include":{"type":["array","null"],"items":{"type":"string"},"description":"`reasoning.encrypted_content` gives a reasoning item of an answer with signed thinking blocks (Claude on Anthropic or Amazon Bedrock) its `encrypted_content`, to send back with `store: false`; `web_search_call.action.sources` the search's cited pages. Other values are accepted and ignored (`message.output_text.logprobs`, ...). Codex and the Vercel AI SDK send it with reasoning models."},"truncation":{"type":["string","null"],"enum":["auto","disabled",null],"description":"Accepted and ignored (the whole input is always sent; a context overflow is the provider's 400)."},"background":{"type":["boolean","null"],"description":"`true` is refused with a 400 (a background response must be stored and fetched later); `false` is the default."},"previous_response_id":{"type":["string","null"],"description":"A kept response to continue: its input and output items (and those of the responses it continued) come before `input`; its `instructions` do not carry over. One not kept (unknown, created with `store: false`, by another client key or on another gateway host, dropped for age or room) is a 400 with code `previous_response_not_found`. With `response_store.enabled: false`, a 400."},"conversation":{"description":"Refused with a 400 (the gateway keeps no conversations; use previous_response_id or send the whole input)."}}};
+const schema57 = {"type":"object","required":["model","input"],"additionalProperties":true,"description":"A Responses API request; `model` names an `llm/v1/chat` endpoint or a chat traffic route. Keys not listed here are passed on in the chat request, as on `/v1/chat/completions`, but for an `n` other than 1, a 400 (a Response holds one answer). A null field counts as absent.","properties":{"model":{"type":"string","description":"The endpoint (or traffic route) name."},"input":{"description":"A user message's text, or the conversation as a list of items. An empty text is a 400 naming `input`: it would be an empty user message, which Anthropic and other providers refuse.","oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/ResponsesInputItem"}}]},"instructions":{"type":["string","null"],"description":"Sent as a system message before the input."},"max_output_tokens":{"type":["integer","null"],"minimum":1,"description":"Sent as the chat request's `max_tokens`."},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"stream":{"type":["boolean","null"]},"stream_options":{"type":["object","null"],"additionalProperties":true,"description":"Ignored (the gateway adds no obfuscation); a stream's last event carries the usage the provider reported, which the gateway asks for."},"tools":{"type":["array","null"],"description":"Function tools, and at most one web search tool (`web_search`, `web_search_preview` and their dated variants), which is the chat request's `web_search_options`; another tool type (file_search, ...) is a 400 naming `tools[i].type`.","items":{"oneOf":[{"$ref":"#/components/schemas/ResponsesFunctionTool"},{"$ref":"#/components/schemas/ResponsesWebSearchTool"}]}},"tool_choice":{"description":"Naming the web search tool (`{\"type\": \"web_search\"}` or another variant's type) needs one in `tools`, and is not sent: the chat request cannot force a search. `none` turns the search off as well (no `web_search_options` is sent). Without function tools no tool_choice is sent (the chat request has no tools).","oneOf":[{"type":"string","enum":["auto","none","required"]},{"type":"object","required":["type","name"],"properties":{"type":{"type":"string","const":"function"},"name":{"type":"string"}}},{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"type":"string","enum":["web_search","web_search_2025_08_26","web_search_preview","web_search_preview_2025_03_11"]}}},{"type":"null"}]},"parallel_tool_calls":{"type":["boolean","null"]},"text":{"type":["object","null"],"additionalProperties":false,"properties":{"format":{"$ref":"#/components/schemas/ResponsesTextFormat"},"verbosity":{"type":["string","null"],"description":"Sent as the chat request's `verbosity` (OpenAI's GPT-5 models; other providers refuse or ignore it as on chat)."}}},"reasoning":{"type":["object","null"],"description":"`effort` is sent as the chat request's `reasoning_effort`; `summary` is accepted and ignored (the answer's reasoning text, when the provider sends one, is always returned as a reasoning item).","additionalProperties":false,"properties":{"effort":{"type":["string","null"]},"summary":{"type":["string","null"]}}},"user":{"type":["string","null"]},"metadata":{"type":["object","null"],"additionalProperties":true,"description":"Echoed in the Response (and kept with it, for GET /v1/responses/{response_id}); not sent to the provider."},"store":{"type":["boolean","null"],"description":"`false`: the answer is not kept. Otherwise (the default, as OpenAI's) the gateway keeps its input and output items in memory (`response_store` in the config: 16 MB and an hour by default), under the caller's client key, for `previous_response_id` and `item_reference`."},"include":{"type":["array","null"],"items":{"type":"string"},"description":"`reasoning.encrypted_content` gives a reasoning item of an answer with signed thinking blocks (Claude on Anthropic or Amazon Bedrock) its `encrypted_content`, to send back with `store: false`; `web_search_call.action.sources` the search's cited pages; `message.output_text.logprobs` asks the provider for the answer's token log probabilities (the chat request's `logprobs: true`, with `top_logprobs`), given as the `output_text` part's `logprobs`. Other values are accepted and ignored. Codex and the Vercel AI SDK send it with reasoning models."},"top_logprobs":{"type":["integer","null"],"description":"How many most likely tokens to give at each step (0 to 20 on OpenAI; each provider takes or refuses the count as on `/v1/chat/completions`): sent as the chat request's `top_logprobs` when `include` has `message.output_text.logprobs`; without it, not sent, as OpenAI gives no log probabilities then."},"truncation":{"type":["string","null"],"enum":["auto","disabled",null],"description":"Accepted and ignored (the whole input is always sent; a context overflow is the provider's 400)."},"background":{"type":["boolean","null"],"description":"`true` is refused with a 400 (a background response must be stored and fetched later); `false` is the default."},"previous_response_id":{"type":["string","null"],"description":"A kept response to continue: its input and output items (and those of the responses it continued) come before `input`; its `instructions` do not carry over. One not kept (unknown, created with `store: false`, by another client key or on another gateway host, dropped for age or room) is a 400 with code `previous_response_not_found`. With `response_store.enabled: false`, a 400."},"conversation":{"description":"Refused with a 400 (the gateway keeps no conversations; use previous_response_id or send the whole input)."}}};
 const schema71 = {"type":"object","required":["type","name"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"function","description":"The gateway serves function tools only."},"name":{"type":"string","minLength":1},"description":{"type":["string","null"]},"parameters":{"type":["object","null"],"additionalProperties":true,"description":"A JSON Schema, passed to the provider whole."},"strict":{"type":["boolean","null"]}}};
 const schema72 = {"type":"object","required":["type"],"additionalProperties":false,"description":"OpenAI's web search tool, served as the chat request's `web_search_options`, so each provider serves or refuses it as on `/v1/chat/completions` (OpenAI's search models, Anthropic's web search tool, ...). `search_context_size` is sent as is, `user_location` as chat's `{\"type\": \"approximate\", \"approximate\": {city, country, region, timezone}}`, a non-empty `filters.allowed_domains` as the gateway's `web_search_options.filters.allowed_domains` (served by Anthropic endpoints, within an endpoint's own list; refused by OpenAI and Gemini ones). What chat's web search cannot do is a 400 naming the field: a non-empty `filters.blocked_domains`, `external_web_access: false` (cached pages only) and image results (`search_content_types` with `image`).","properties":{"type":{"type":"string","enum":["web_search","web_search_2025_08_26","web_search_preview","web_search_preview_2025_03_11"]},"search_context_size":{"type":["string","null"],"enum":["low","medium","high",null]},"user_location":{"type":["object","null"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"approximate"},"city":{"type":["string","null"]},"country":{"type":["string","null"]},"region":{"type":["string","null"]},"timezone":{"type":["string","null"]}}},"filters":{"type":["object","null"],"additionalProperties":false,"properties":{"allowed_domains":{"type":["array","null"],"items":{"type":"string"}},"blocked_domains":{"type":["array","null"],"items":{"type":"string"}}}},"external_web_access":{"type":["boolean","null"]},"search_content_types":{"type":["array","null"],"items":{"type":"string","enum":["text","image"]}}}};
 const schema73 = {"description":"Sent as the chat request's `response_format`.","oneOf":[{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"text"}}},{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"json_object"}}},{"type":"object","required":["type","name","schema"],"properties":{"type":{"type":"string","const":"json_schema"},"name":{"type":"string"},"description":{"type":["string","null"]},"schema":{"type":"object","additionalProperties":true},"strict":{"type":["boolean","null"]}}}]};
@@ -5790,10 +5790,10 @@ errors++;
 }
 }
 }
-if(data.truncation !== undefined){
-let data55 = data.truncation;
-if((typeof data55 !== "string") && (data55 !== null)){
-const err104 = {instancePath:instancePath+"/truncation",schemaPath:"#/properties/truncation/type",keyword:"type",params:{type: schema57.properties.truncation.type},message:"must be string,null"};
+if(data.top_logprobs !== undefined){
+let data55 = data.top_logprobs;
+if((!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))) && (data55 !== null)){
+const err104 = {instancePath:instancePath+"/top_logprobs",schemaPath:"#/properties/top_logprobs/type",keyword:"type",params:{type: schema57.properties.top_logprobs.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5802,8 +5802,11 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(!(((data55 === "auto") || (data55 === "disabled")) || (data55 === null))){
-const err105 = {instancePath:instancePath+"/truncation",schemaPath:"#/properties/truncation/enum",keyword:"enum",params:{allowedValues: schema57.properties.truncation.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.truncation !== undefined){
+let data56 = data.truncation;
+if((typeof data56 !== "string") && (data56 !== null)){
+const err105 = {instancePath:instancePath+"/truncation",schemaPath:"#/properties/truncation/type",keyword:"type",params:{type: schema57.properties.truncation.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5812,11 +5815,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data.background !== undefined){
-let data56 = data.background;
-if((typeof data56 !== "boolean") && (data56 !== null)){
-const err106 = {instancePath:instancePath+"/background",schemaPath:"#/properties/background/type",keyword:"type",params:{type: schema57.properties.background.type},message:"must be boolean,null"};
+if(!(((data56 === "auto") || (data56 === "disabled")) || (data56 === null))){
+const err106 = {instancePath:instancePath+"/truncation",schemaPath:"#/properties/truncation/enum",keyword:"enum",params:{allowedValues: schema57.properties.truncation.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5826,10 +5826,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data.previous_response_id !== undefined){
-let data57 = data.previous_response_id;
-if((typeof data57 !== "string") && (data57 !== null)){
-const err107 = {instancePath:instancePath+"/previous_response_id",schemaPath:"#/properties/previous_response_id/type",keyword:"type",params:{type: schema57.properties.previous_response_id.type},message:"must be string,null"};
+if(data.background !== undefined){
+let data57 = data.background;
+if((typeof data57 !== "boolean") && (data57 !== null)){
+const err107 = {instancePath:instancePath+"/background",schemaPath:"#/properties/background/type",keyword:"type",params:{type: schema57.properties.background.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5839,14 +5839,27 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
-else {
-const err108 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.previous_response_id !== undefined){
+let data58 = data.previous_response_id;
+if((typeof data58 !== "string") && (data58 !== null)){
+const err108 = {instancePath:instancePath+"/previous_response_id",schemaPath:"#/properties/previous_response_id/type",keyword:"type",params:{type: schema57.properties.previous_response_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err108];
 }
 else {
 vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
 }
 errors++;
 }

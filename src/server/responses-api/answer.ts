@@ -5,7 +5,8 @@
  * The answer's `reasoning_content` becomes a reasoning item (one summary part; its `thinking_blocks`
  * the item's `encrypted_content`, encrypted-thinking.ts; Claude's interleaved thinking one item for
  * each place, as in the stream), its text (with its
- * url citations as the `output_text` part's annotations) and refusal a message item, its tool calls
+ * url citations as the `output_text` part's annotations, its `logprobs.content` the part's `logprobs`,
+ * logprobs.ts) and refusal a message item, its tool calls
  * function_call items (`call_id` is the tool call's id); citations, to a request with the web search
  * tool, a web_search_call item before the message (web-search.ts). A finish by
  * `length` or `content_filter` is `status: "incomplete"` with the reason, and so is the last item.
@@ -16,6 +17,7 @@ import { inAnswerOrder, placeOf } from '../../providers/shared/thinking-places';
 import { usageTotal } from '../../providers/shared/usage';
 import type { ChatResponse, ResponsesOutputContent, ResponsesOutputItem, ResponsesRequest, ResponsesResponse, ResponsesUrlCitation, ResponsesUsage, ThinkingBlock, UrlCitation, Usage } from '../../schema';
 import { encryptedContentOf } from './encrypted-thinking';
+import { responsesLogprobsOf } from './logprobs';
 import { webSearchCallOf, type WebSearchReport } from './web-search';
 
 /** The request's settings a Response object echoes (the Python client's model requires most of them). */
@@ -147,13 +149,15 @@ function placedReasoningItemsOf(message: AnswerMessage): { block: ResponsesOutpu
  * The output items of a chat answer's message, in OpenAI's order: reasoning, web search, message,
  * function calls; interleaved reasoning items where the answer had them.
  */
-function outputOf(message: AnswerMessage | undefined, ending: Ending, webSearch: WebSearchReport | undefined): ResponsesOutputItem[] {
+function outputOf(choice: ChatResponse['choices'][number] | undefined, ending: Ending, webSearch: WebSearchReport | undefined): ResponsesOutputItem[] {
+  const message = choice?.message;
   const textItems: ResponsesOutputItem[] = [];
   const citations = (message?.annotations ?? []).map(responsesCitationOf);
   if (webSearch !== undefined && citations.length > 0) textItems.push(webSearchCallOf({ id: newId('ws'), status: 'completed', citations, report: webSearch }));
   const text = textOf(message?.content ?? null);
   const content: ResponsesOutputContent[] = [];
-  if (text !== '' || !message?.refusal) content.push({ type: 'output_text', text, annotations: citations });
+  const logprobs = responsesLogprobsOf(choice?.logprobs);
+  if (text !== '' || !message?.refusal) content.push({ type: 'output_text', text, annotations: citations, ...(logprobs === undefined ? {} : { logprobs }) });
   if (message?.refusal) content.push({ type: 'refusal', refusal: message.refusal });
   const calls = message?.tool_calls ?? [];
   // An answer of tool calls alone has no message item (as OpenAI's); blank text beside them is none, as its thinking's places say (blank-text.ts).
@@ -183,7 +187,7 @@ export function fromChatResponse(answer: ChatResponse, settings: ResponseSetting
     createdAt: answer.created,
     model: answer.model,
     ending,
-    output: outputOf(choice?.message, ending, webSearch),
+    output: outputOf(choice, ending, webSearch),
     usage: responsesUsageOf(answer.usage),
     settings,
   });

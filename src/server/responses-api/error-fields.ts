@@ -1,7 +1,7 @@
 /**
  * A 4xx raised after a Responses request became a chat request (the chat checks, a provider's
  * translation and refusals, a vendor's own `param`) names chat fields: `messages[3].content`,
- * `tools[2].function.parameters`, `web_search_options.filters…`, `max_tokens`, `response_format…`.
+ * `tools[2].function.parameters`, `web_search_options.filters…`, `max_tokens`, `response_format…`, `logprobs`.
  * The client sent `input[…]`, `tools[k]`, `max_output_tokens`, `text.format`, so the error's `param`,
  * and the chat field paths in its message, are rewritten to the Responses fields they came from
  * (the closest thing sent where a field has no counterpart: a function call's item for its
@@ -11,6 +11,7 @@
  */
 import { GatewayError, type VendorError } from '../../errors';
 import type { ResponsesInputContent, ResponsesInputItem, ResponsesRequest } from '../../schema';
+import { logprobsIncludeIndex } from './logprobs';
 import { isWebSearchTool } from './web-search';
 
 /** Where one chat message came from: its first item (null: `instructions`), and the items of its tool calls and thinking blocks. */
@@ -143,6 +144,12 @@ function webSearchField(request: ResponsesRequest, rest: readonly Segment[]): Re
   return field(['tools', position, ...tail]);
 }
 
+/** The chat request's `logprobs: true` is the `include` value that asked for it (logprobs.ts); the client's own `logprobs` is itself. */
+function logprobsField(request: ResponsesRequest): ResponsesField | null {
+  const index = logprobsIncludeIndex(request.include);
+  return index < 0 ? null : { text: `include[${index}] (message.output_text.logprobs)`, param: `include[${index}]` };
+}
+
 /** The Responses field a chat field path came from; null when it is the same (`temperature`) or was sent as it is. */
 function responsesFieldOf(path: string, sources: ChatFieldSources): ResponsesField | null {
   const [name, ...rest] = segmentsOf(path);
@@ -164,13 +171,15 @@ function responsesFieldOf(path: string, sources: ChatFieldSources): ResponsesFie
       return request.reasoning?.effort == null ? null : field(['reasoning', 'effort']);
     case 'verbosity':
       return request.text?.verbosity == null ? null : field(['text', 'verbosity']);
+    case 'logprobs':
+      return logprobsField(request);
     default:
       return null;
   }
 }
 
 /** A chat field path in a message (a bare `messages` is a word too). */
-const CHAT_PATH = /\b(?:messages\[\d+\]|tools\[\d+\]|tool_choice\.function|web_search_options|response_format|max_tokens|reasoning_effort|verbosity)(?:\[\d+\]|\.[A-Za-z_]\w*)*/g;
+const CHAT_PATH = /\b(?:messages\[\d+\]|tools\[\d+\]|tool_choice\.function|web_search_options|response_format|max_tokens|reasoning_effort|verbosity|logprobs)(?:\[\d+\]|\.[A-Za-z_]\w*)*/g;
 
 /**
  * Whether a path in a message names a field: an indexed message or tool always does, and so does a

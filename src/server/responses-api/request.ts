@@ -13,7 +13,8 @@
  * response store before (stored.ts), whose conversation comes first; with the store off they are refused.
  * Function tools are chat tools; the web search tool is `web_search_options` (web-search.ts).
  * `max_output_tokens` → `max_tokens`, `text.format` → `response_format`, `reasoning.effort` →
- * `reasoning_effort`, `text.verbosity` → `verbosity`; `metadata`, `store`, `include`, `truncation`,
+ * `reasoning_effort`, `text.verbosity` → `verbosity`, `include: ["message.output_text.logprobs"]` →
+ * `logprobs: true` with `top_logprobs` (logprobs.ts; `top_logprobs` is not sent without it); `metadata`, `store`, `include`, `truncation`,
  * `reasoning.summary` and `stream_options` are not sent; `conversation` and `background: true` are
  * refused (the gateway keeps no conversations and answers no request later), and so is an `n` but 1
  * (a Response holds one answer). Other keys pass on as on `/v1/chat/completions`.
@@ -24,6 +25,7 @@ import { hasText } from '../../providers/shared/blank-text';
 import { placedFrom } from '../../providers/shared/thinking-places';
 import { thinkingBlocksOf } from './encrypted-thinking';
 import type { ChatFieldSources, MessageSource } from './error-fields';
+import { chatLogprobsFieldsOf } from './logprobs';
 import { firstOfEachSameId } from './unique-items';
 import { chatWebSearchOptionsOf, checkWebSearchChoice, isWebSearchChoice, webSearchToolOf, type WebSearchChoice } from './web-search';
 
@@ -292,7 +294,8 @@ export function chatTranslationOf(request: ResponsesRequest, earlier: readonly R
     stream_options: _streamOptions,
     metadata: _metadata,
     store: _store,
-    include: _include,
+    include,
+    top_logprobs: topLogprobs,
     truncation: _truncation,
     background: _background,
     previous_response_id: _previousResponseId,
@@ -303,7 +306,7 @@ export function chatTranslationOf(request: ResponsesRequest, earlier: readonly R
   const messages = [...system, ...conversation.messages];
   // Else the chat request's schema would refuse `messages`, a field the client did not send.
   if (messages.length === 0) throw GatewayError.invalidParam(`input: ${NOTHING_FOR_THE_MODEL}`, 'input');
-  const chat: Record<string, unknown> = { ...rest, messages, ...chatToolFieldsOf(request) };
+  const chat: Record<string, unknown> = { ...rest, messages, ...chatToolFieldsOf(request), ...chatLogprobsFieldsOf(include, topLogprobs) };
   if (maxOutputTokens !== undefined) chat.max_tokens = maxOutputTokens;
   if (text?.format !== undefined) chat.response_format = responseFormatOf(text.format);
   if (text?.verbosity != null) chat.verbosity = text.verbosity;

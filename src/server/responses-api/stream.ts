@@ -9,7 +9,8 @@
  * .reasoning_summary_part.done), its signed thinking blocks (Claude's) joined into its `encrypted_content`
  * once it is done, when asked for (encrypted-thinking.ts); text and refusal as the message's content parts
  * (response.content_part.added, .output_text.delta / .done or .refusal.delta / .done,
- * .content_part.done), the answer's url citations as its output_text part's annotations
+ * .content_part.done; a chunk's text tokens, when the provider sent them, on its .output_text.delta, all
+ * of them on .done and as the part's `logprobs`: logprobs.ts), the answer's url citations as its output_text part's annotations
  * (.output_text.annotation.added, then in the part's and item's .done and the last Response; those
  * that come after a function call closed the message are added to it, and show in the last Response);
  * a tool call as a function_call item (.function_call_arguments.delta / .done); to a request with the
@@ -27,6 +28,7 @@ import type { ChatChunk, ResponsesOutputContent, ResponsesOutputItem, ResponsesR
 import { StreamedThinking } from '../kept-thinking';
 import { endingOf, newId, responseObject, responsesCitationOf, responsesUsageOf, type ResponseSettings } from './answer';
 import { encryptedContentOf } from './encrypted-thinking';
+import { responsesLogprobsOf, streamedLogprobsOf, type ResponsesLogprob } from './logprobs';
 import { webSearchCallOf, type WebSearchReport } from './web-search';
 
 type PartKind = 'output_text' | 'refusal';
@@ -42,11 +44,12 @@ interface ReasoningItem {
   done: boolean;
 }
 
-/** A content part of a message item; `annotations` are an output_text part's citations. */
+/** A content part of a message item; `annotations` are an output_text part's citations, `logprobs` its tokens once some came. */
 interface MessagePart {
   kind: PartKind;
   text: string;
   annotations: ResponsesUrlCitation[];
+  logprobs: ResponsesLogprob[] | null;
 }
 
 interface MessageItem {
@@ -81,9 +84,10 @@ interface SearchItem {
 
 type StreamItem = ReasoningItem | MessageItem | CallItem | SearchItem;
 
-/** The part as it stands (its citations copied: an event is written after the rest of its chunk's events are made). */
+/** The part as it stands (its lists copied: an event is written after the rest of its chunk's events are made). */
 function partOf(part: MessagePart): ResponsesOutputContent {
-  return part.kind === 'output_text' ? { type: 'output_text', text: part.text, annotations: [...part.annotations] } : { type: 'refusal', refusal: part.text };
+  if (part.kind === 'refusal') return { type: 'refusal', refusal: part.text };
+  return { type: 'output_text', text: part.text, annotations: [...part.annotations], ...(part.logprobs === null ? {} : { logprobs: [...part.logprobs] }) };
 }
 
 /** A closed reasoning item's thinking blocks, as its `encrypted_content`. */
@@ -144,7 +148,7 @@ export class ResponsesStreamFold {
     const { delta } = choice;
     if (delta.reasoning_content) events.push(...this.reasoningDelta(delta.reasoning_content));
     if (delta.thinking_blocks?.length) this.reasoningItem(events).thinking.add(chunk);
-    if (delta.content) events.push(...this.textDelta('output_text', delta.content));
+    if (delta.content) events.push(...this.textDelta('output_text', delta.content, responsesLogprobsOf(choice.logprobs)));
     if (delta.refusal) events.push(...this.textDelta('refusal', delta.refusal));
     if (delta.annotations?.length) events.push(...this.citations(delta.annotations));
     for (const piece of delta.tool_calls ?? []) events.push(...this.callDelta(piece));
@@ -260,19 +264,21 @@ export class ResponsesStreamFold {
     let part = item.parts.at(-1);
     if (part?.kind !== kind) {
       if (part) events.push(...this.closePart(item));
-      part = { kind, text: '', annotations: [] };
+      part = { kind, text: '', annotations: [], logprobs: null };
       item.parts.push(part);
       events.push(this.event('response.content_part.added', { item_id: item.id, output_index: item.outputIndex, content_index: item.parts.length - 1, part: partOf(part) }));
     }
     return { item, part, where: { item_id: item.id, output_index: item.outputIndex, content_index: item.parts.length - 1 } };
   }
 
-  private textDelta(kind: PartKind, text: string): ResponsesStreamEvent[] {
+  /** `logprobs`: the chunk's text tokens, when the provider sent them. */
+  private textDelta(kind: PartKind, text: string, logprobs?: ResponsesLogprob[]): ResponsesStreamEvent[] {
     const events: ResponsesStreamEvent[] = [];
     const { part, where } = this.openPart(kind, events);
     part.text += text;
-    events.push(kind === 'output_text' ? this.event('response.output_text.delta', { ...where, delta: text, logprobs: [] }) : this.event('response.refusal.delta', { ...where, delta: text }));
-    return events;
+    if (kind === 'refusal') return [...events, this.event('response.refusal.delta', { ...where, delta: text })];
+    if (logprobs !== undefined) part.logprobs = [...(part.logprobs ?? []), ...logprobs];
+    return [...events, this.event('response.output_text.delta', { ...where, delta: text, logprobs: streamedLogprobsOf(logprobs ?? []) })];
   }
 
   /**
@@ -321,7 +327,7 @@ export class ResponsesStreamFold {
     const index = item.parts.length - 1;
     const part = item.parts[index];
     const where = { item_id: item.id, output_index: item.outputIndex, content_index: index };
-    const done = part.kind === 'output_text' ? this.event('response.output_text.done', { ...where, text: part.text, logprobs: [] }) : this.event('response.refusal.done', { ...where, refusal: part.text });
+    const done = part.kind === 'output_text' ? this.event('response.output_text.done', { ...where, text: part.text, logprobs: streamedLogprobsOf(part.logprobs ?? []) }) : this.event('response.refusal.done', { ...where, refusal: part.text });
     return [done, this.event('response.content_part.done', { ...where, part: partOf(part) })];
   }
 
