@@ -58,9 +58,10 @@ export function redacted(text: string, secrets: readonly string[]): string {
 
 /**
  * An unexpected error (a plugin's, its vendor SDK's) as the log may show it: a copy whose message
- * and stack, and those of its causes, are `redacted` of `secrets` (and of URLs' userinfo). A vendor
- * often quotes the key it refused ("Incorrect API key provided: sk-…"). The copy keeps the error's
- * prototype, so the log still names its class.
+ * and stack, its other text fields (`code`, `address`, which the log shows too) and those of its
+ * causes, are `redacted` of `secrets` (and of URLs' userinfo). A vendor often quotes the key it
+ * refused ("Incorrect API key provided: sk-…"). The copy keeps the error's prototype, so the log
+ * still names its class.
  */
 export function errorWithoutSecrets(error: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof error === 'string') return redacted(error, secrets);
@@ -70,6 +71,7 @@ export function errorWithoutSecrets(error: unknown, secrets: readonly string[], 
   const hidden = (value: unknown) => ({ value: typeof value === 'string' ? redacted(value, secrets) : value, writable: true, configurable: true });
   // Causes nest (and may loop back): a few levels are enough for a log line.
   const inner = (value: unknown) => (depth < MAX_CAUSE_DEPTH ? errorWithoutSecrets(value, secrets, depth + 1) : undefined);
+  for (const [field, value] of Object.entries(copy)) if (typeof value === 'string') Object.defineProperty(copy, field, hidden(value));
   Object.defineProperties(copy, { message: hidden(original.message), stack: hidden(original.stack) });
   if (original.cause !== undefined) Object.defineProperty(copy, 'cause', hidden(inner(original.cause)));
   if (Array.isArray(original.errors)) copy.errors = original.errors.map(inner);

@@ -48,6 +48,13 @@ describe('errorWithoutSecrets', () => {
     expect(error.message).toBe('bad key sk-SECRET-123456');
   });
 
+  it('takes the secrets out of its other text fields, which the log shows too (`code`, `address`)', () => {
+    const error = Object.assign(new Error('refused'), { code: 'KEY_sk-SECRET-123456_REFUSED', address: 'http://user:pw123@10.0.0.1', port: 443 });
+    const copy = errorWithoutSecrets(error, ['sk-SECRET-123456']) as Error & { code: string; address: string; port: number };
+    expect({ code: copy.code, address: copy.address, port: copy.port }).toEqual({ code: 'KEY_[redacted]_REFUSED', address: 'http://user:[redacted]@10.0.0.1', port: 443 });
+    expect(error.code).toBe('KEY_sk-SECRET-123456_REFUSED');
+  });
+
   it("hides a URL's password even for an endpoint without secrets of its own", () => {
     const error = new Error('connect failed: http://gateway:pw123@proxy.corp:3128');
     expect((errorWithoutSecrets(error, []) as Error).message).toBe('connect failed: http://gateway:[redacted]@proxy.corp:3128');
