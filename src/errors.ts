@@ -83,6 +83,14 @@ export function vendorErrorWithoutSecrets(vendorError: VendorError | null, secre
   return code === vendorError.code && param === vendorError.param ? vendorError : { type: vendorError.type, code, param };
 }
 
+/** The provider plugin a failure came from: named on its log line, beside the error (see `GatewayError.failedPlugin`). */
+export interface FailedPlugin {
+  /** The endpoint whose call failed. */
+  endpoint: string;
+  /** The plugin's provider name, as `model.provider` spells it. */
+  provider: string;
+}
+
 export interface GatewayErrorOptions {
   status: number;
   message: string;
@@ -114,6 +122,8 @@ export interface GatewayErrorOptions {
    * line for it. The request's audit line still shows it.
    */
   loggedElsewhere?: boolean;
+  /** The plugin whose own error or answer this is (set by the gateway), for the log line. */
+  failedPlugin?: FailedPlugin | null;
 }
 
 export class GatewayError extends Error {
@@ -128,6 +138,7 @@ export class GatewayError extends Error {
   readonly vendorError: VendorError | null;
   readonly mlflowStatus: number | null;
   readonly loggedElsewhere: boolean;
+  readonly failedPlugin: FailedPlugin | null;
 
   constructor(options: GatewayErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -143,6 +154,7 @@ export class GatewayError extends Error {
     this.vendorError = options.vendorError ?? null;
     this.mlflowStatus = options.mlflowStatus ?? null;
     this.loggedElsewhere = options.loggedElsewhere ?? false;
+    this.failedPlugin = options.failedPlugin ?? null;
   }
 
   /**
@@ -159,9 +171,9 @@ export class GatewayError extends Error {
     const vendorError = vendorErrorWithoutSecrets(this.vendorError, secrets);
     const unchanged = message === this.message && param === this.param && code === this.code && detail === this.detail && vendorError === this.vendorError;
     if (unchanged && this.cause === undefined) return this;
-    const { status, kind, retryable, fallsBack, retryAfter, mlflowStatus, loggedElsewhere } = this;
+    const { status, kind, retryable, fallsBack, retryAfter, mlflowStatus, loggedElsewhere, failedPlugin } = this;
     const cause = this.cause === undefined ? undefined : errorWithoutSecrets(this.cause, secrets);
-    return new GatewayError({ status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus, loggedElsewhere, message, cause });
+    return new GatewayError({ status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus, loggedElsewhere, failedPlugin, message, cause });
   }
 
   /** 500 for an unexpected error; it is logged (`cause`), never sent to the client. */
@@ -202,10 +214,10 @@ export class GatewayError extends Error {
    * 429: the provider account's quota is used up (OpenAI's `insufficient_quota`, Bedrock's
    * ServiceQuotaExceededException), not a rate: another attempt within the request meets the same
    * quota, so it is not retried (QUOTA_EXCEEDED_CODE lets a FALLBACK route move on to another account
-   * or provider, and tells clients not to retry). `cause`: a plugin's own error, for the log only.
+   * or provider, and tells clients not to retry). `fromPlugin`: the plugin's own error (for the log only) and its name.
    */
-  static quotaExceeded(message: string, vendorError: VendorError | null = INSUFFICIENT_QUOTA, cause?: unknown): GatewayError {
-    return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: QUOTA_EXCEEDED_CODE, vendorError, cause });
+  static quotaExceeded(message: string, vendorError: VendorError | null = INSUFFICIENT_QUOTA, fromPlugin?: { cause: unknown; failedPlugin: FailedPlugin }): GatewayError {
+    return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: QUOTA_EXCEEDED_CODE, vendorError, ...fromPlugin });
   }
 
   static rateLimited(message: string, retryAfter: string | null): GatewayError {
@@ -269,6 +281,23 @@ export class GatewayError extends Error {
       kind: 'upstream_error',
       code: 'upstream_unreadable',
       cause: detail.cause,
+    });
+  }
+
+  /**
+   * 502: a provider plugin threw an error that says nothing the gateway can act on (no GatewayError,
+   * no "try again later" status). Its message may quote the plugin's key, so the client learns only
+   * which plugin of which endpoint failed; the error itself (`cause`, keys redacted) is logged. Not
+   * retried: nothing says another attempt would fare better (a plugin bug would fail it again).
+   */
+  static pluginFailed(plugin: FailedPlugin, cause: unknown): GatewayError {
+    return new GatewayError({
+      status: 502,
+      message: `The provider plugin '${plugin.provider}' of endpoint '${plugin.endpoint}' failed (its error is in the gateway's log).`,
+      kind: 'upstream_error',
+      code: 'upstream_plugin_failed',
+      cause,
+      failedPlugin: plugin,
     });
   }
 

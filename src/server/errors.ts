@@ -189,22 +189,24 @@ function failureWarning(code: string | null): string {
 /**
  * Logs a failure that deserves it: an unexpected error (or one behind a GatewayError's `cause`)
  * at error level with its stack, any other 5xx as a warning (but one `loggedElsewhere`, once for
- * all the requests it fails), each with the request's id. A plugin's
+ * all the requests it fails), each with the request's id and, for a plugin's failure, the endpoint
+ * and the plugin's provider name (a route's line would otherwise not say which destination failed). A plugin's
  * "try again later" (its 429 or 5xx, retryable, with the plugin's own error, keys redacted, as
  * `cause`), and its quota used up, are the vendor's failure, not the gateway's: logged as a built-in provider's is (a 5xx as
  * a warning, a 429 not at all), its cause beside it (a 429's at debug level).
  */
 export function logFailure(options: { logger: Logger; error: unknown; gatewayError: GatewayError; path: string; requestId: string | null }): void {
   const { logger, error, gatewayError, path } = options;
-  const { status, code, message, cause } = gatewayError;
+  const { status, code, message, cause, failedPlugin } = gatewayError;
   const request_id = options.requestId;
   if (gatewayError.loggedElsewhere) return;
   // A plugin's quota used up is not retryable, yet as much the vendor's failure as its rate limit.
   const upstreamCause = cause !== undefined && (gatewayError.retryable || code === QUOTA_EXCEEDED_CODE);
+  const fields = { request_id, path, status, code, ...(failedPlugin !== null && { endpoint: failedPlugin.endpoint, provider: failedPlugin.provider }) };
   if (!(error instanceof GatewayError) && status >= 500) logger.error({ request_id, err: error, path }, 'unhandled error');
-  else if (cause !== undefined && !upstreamCause) logger.error({ request_id, err: cause, path, status, code }, loggedMessage(message));
-  else if (status >= 500) logger.warn({ request_id, path, status, code, message: loggedMessage(message), ...(upstreamCause && { err: cause }) }, failureWarning(code));
-  else if (upstreamCause) logger.debug({ request_id, err: cause, path, status, code }, loggedMessage(message));
+  else if (cause !== undefined && !upstreamCause) logger.error({ ...fields, err: cause }, loggedMessage(message));
+  else if (status >= 500) logger.warn({ ...fields, message: loggedMessage(message), ...(upstreamCause && { err: cause }) }, failureWarning(code));
+  else if (upstreamCause) logger.debug({ ...fields, err: cause }, loggedMessage(message));
 }
 
 /** Logs what deserves it and answers with the error's status and body (headers not yet sent). */

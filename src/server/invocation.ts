@@ -169,6 +169,7 @@ export async function invokeEndpoint(options: {
     const callOptions = {
       endpointName: endpoint.name,
       builtInProvider: endpoint.builtIn ? endpoint.providerDisplayName : null,
+      provider: endpoint.provider,
       secrets: endpoint.secrets,
       sentCredentials: withBodySecrets(endpoint.target.sentCredentials, request),
       policy: endpoint.callPolicy,

@@ -2,9 +2,9 @@
  * A failed attempt's error as the client should see it, for every provider: a built-in provider's
  * GatewayError without the endpoint's credentials (its translation's shape check naming the provider),
  * a plugin's or vendor SDK's own error read only for its status and `Retry-After` (its message may
- * quote the plugin's key), anything else a 502 naming the provider or, from a plugin, a 500.
+ * quote the plugin's key), anything else a 502 naming the provider or the plugin.
  */
-import { GatewayError, isQuotaUsedUp, vendorErrorOf } from '../errors';
+import { GatewayError, isQuotaUsedUp, vendorErrorOf, type FailedPlugin } from '../errors';
 import { errorWithoutSecrets } from '../redaction';
 import { retryAfterHeader, retryAfterOf } from '../retry-after';
 
@@ -14,9 +14,11 @@ export interface FailureContext {
   /**
    * The display name of a built-in provider, whose errors other than GatewayErrors come from
    * translating an answer of a shape it does not expect: they become a 502 naming it. Null for a
-   * plugin provider, whose other errors answer 500 (as documented for plugins).
+   * plugin provider, whose other errors are read by `pluginFailure`.
    */
   builtInProvider: string | null;
+  /** The endpoint's provider as `model.provider` spells it: a plugin's failures name it, to the client and on the log line. */
+  provider: string;
   /** The endpoint's credentials: removed from every failure's message (a vendor may echo a key, even inside a stream). */
   secrets: readonly string[];
   /** Those it sent that its config does not hold (`ProviderEndpoint.sentCredentials`, a body's: body-secrets.ts), removed too. */
@@ -41,7 +43,7 @@ export function providerFailure(error: unknown, options: FailureContext): unknow
   }
   // Only logged, and without the endpoint's keys: a vendor SDK's error may quote the key it refused.
   const cause = errorWithoutSecrets(error, secrets);
-  if (options.builtInProvider === null) return pluginFailure(error, cause, options.endpointName);
+  if (options.builtInProvider === null) return pluginFailure(error, cause, { endpoint: options.endpointName, provider: options.provider });
   return GatewayError.untranslatableAnswer(options.builtInProvider, options.endpointName, { cause });
 }
 
@@ -50,25 +52,26 @@ export function providerFailure(error: unknown, options: FailureContext): unknow
  * on: its message may quote the plugin's key. A `status` of 429 or 5xx, a number or a string of
  * three digits (the OpenAI and Anthropic SDKs' errors carry one; Anthropic's "overloaded" is 529),
  * says no more than "try again later", so such an error is retried and falls back as a built-in
- * provider's 429 or 5xx is, with the gateway's own message; any other is a 500. A 429's `retry-after` (or `retry-after-ms`) in the
+ * provider's 429 or 5xx is, with the gateway's own message; any other is `GatewayError.pluginFailed`'s 502. A 429's `retry-after` (or `retry-after-ms`) in the
  * error's `headers` counts as a built-in provider's; no other header is read. An error without a
  * `status` or `headers` (axios's) is read by its `response`'s. A 429 whose `code` or `type` (on the error, in
  * its `error`, or in an axios `response.data.error`) is `insufficient_quota` (a quota used up) is not
  * retried, as a built-in provider's. The error itself
  * (`cause`, its keys redacted) is only logged.
  */
-function pluginFailure(error: unknown, cause: unknown, endpoint: string): GatewayError {
+function pluginFailure(error: unknown, cause: unknown, plugin: FailedPlugin): GatewayError {
   const { status, headers } = statusAndHeadersOf(error);
-  const message = `The provider plugin of endpoint '${endpoint}' failed with status ${String(status)}.`;
+  const named = `The provider plugin '${plugin.provider}' of endpoint '${plugin.endpoint}'`;
+  const message = `${named} failed with status ${String(status)}.`;
   if (status === 429 && isInsufficientQuota(error as object)) {
-    return GatewayError.quotaExceeded(`The provider plugin of endpoint '${endpoint}' failed with status 429 (quota used up).`, undefined, cause);
+    return GatewayError.quotaExceeded(`${named} failed with status 429 (quota used up).`, undefined, { cause, failedPlugin: plugin });
   }
   if (status === 429) {
     const retryAfter = retryAfterHeader(retryAfterOf(headerOf(headers, 'retry-after'), headerOf(headers, 'retry-after-ms')));
-    return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, retryAfter, cause });
+    return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, retryAfter, cause, failedPlugin: plugin });
   }
-  if (isServerErrorStatus(status)) return new GatewayError({ status: 502, message, kind: 'upstream_error', code: 'upstream_error', retryable: true, cause });
-  return GatewayError.internal(cause);
+  if (isServerErrorStatus(status)) return new GatewayError({ status: 502, message, kind: 'upstream_error', code: 'upstream_error', retryable: true, cause, failedPlugin: plugin });
+  return GatewayError.pluginFailed(plugin, cause);
 }
 
 interface ErrorFields {

@@ -1,10 +1,12 @@
 /**
- * How plugin failures are answered: an error other than a GatewayError is a 500 "Internal server
- * error" (never its status or message, which may hold the plugin's key; a status of 429 or 500–599 is
- * the exception, plugin-try-later-status.test.ts), and a plugin that ignores
+ * How plugin failures are answered and logged: an error other than a GatewayError is a 502 naming the
+ * plugin and the endpoint (never its status or message, which may hold the plugin's key; a status of
+ * 429 or 500–599 is the exception, plugin-try-later-status.test.ts), logged at error level with the
+ * endpoint, the plugin's provider name, its message and stack, keys redacted; and a plugin that ignores
  * its signal still ends at the endpoint's total timeout (before anything reached the client, a 504;
  * after, an error event).
  */
+import { join } from 'node:path';
 import { captureLog, waitForLogLine } from '../support/log-capture';
 import { startPluginGateway } from '../support/plugin-gateway';
 import { withProxyVariables } from '../support/proxy-environment';
@@ -45,14 +47,49 @@ async function withPlugin(source: string, check: (url: string) => Promise<void>)
   }
 }
 
-test('a plugin error that is not a GatewayError answers 500 "Internal server error", without its status or message', async () => {
+/** What a client is told of a plugin's own error: the plugin and the endpoint, nothing of the error. */
+const PLUGIN_FAILED = "The provider plugin 'fake' of endpoint 'p' failed (its error is in the gateway's log).";
+
+test('a plugin error that is not a GatewayError answers a 502 naming the plugin and the endpoint, without its status or message', async () => {
   // What the official openai SDK (and many other HTTP clients) throw: an Error with status and type.
   const thrower = pluginModule(`async chat() {
     throw Object.assign(new Error('401 Incorrect API key provided: sk-live-PLUGIN-secret-1234567890'), { status: 401, type: 'invalid_request_error' });
   }`);
   await withPlugin(thrower, async (url) => {
-    expect(await chat(url, '/endpoints/p/invocations', {})).toEqual({ status: 500, text: JSON.stringify({ detail: 'Internal server error' }) });
+    expect(await chat(url, '/endpoints/p/invocations', {})).toEqual({ status: 502, text: JSON.stringify({ detail: PLUGIN_FAILED }) });
+    expect(await chat(url, '/v1/chat/completions', { model: 'p' })).toEqual({
+      status: 502,
+      text: JSON.stringify({ error: { message: PLUGIN_FAILED, type: 'upstream_error', param: null, code: 'upstream_plugin_failed' } }),
+    });
   });
+});
+
+test("the error line of a plugin's plain Error names the endpoint and the plugin, and holds the error's message and stack, the endpoint's keys redacted", async () => {
+  const key = 'fake-key-ERROR-LINE-0123456789';
+  const thrower = pluginModule(`async chat() { throw new Error('vendor refused key ' + this.key); }, key: settings.config.fake_api_key`).replace('createEndpoint()', 'createEndpoint(settings)');
+  const { lines, logger } = captureLog();
+  const gateway = await startPluginGateway(thrower, ENDPOINT.replace('name: m }', `name: m, config: { fake_api_key: ${key} } }`), logger);
+  try {
+    const answer = await fetch(`${gateway.url}/endpoints/p/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }) });
+    expect({ status: answer.status, shouldRetry: answer.headers.get('x-should-retry'), body: await answer.json() }).toEqual({ status: 502, shouldRetry: 'false', body: { detail: PLUGIN_FAILED } });
+    const line = await waitForLogLine(lines, (logged) => logged.level === 50);
+    const err = line.err as { type: string; message: string; stack: string };
+    expect({ msg: line.msg, endpoint: line.endpoint, provider: line.provider, status: line.status, code: line.code, request_id: line.request_id, type: err.type, message: err.message }).toEqual({
+      msg: PLUGIN_FAILED,
+      endpoint: 'p',
+      provider: 'fake',
+      status: 502,
+      code: 'upstream_plugin_failed',
+      request_id: answer.headers.get('x-request-id'),
+      type: 'Error',
+      message: 'vendor refused key [redacted]',
+    });
+    // The stack: its first line the message, then where in the plugin's module it was thrown.
+    expect(err.stack.split('\n').slice(0, 2)).toEqual(['Error: vendor refused key [redacted]', expect.stringContaining(join('node_modules', 'fake-plugin', 'index.js'))]);
+    expect(lines.filter((logged) => logged.includes(key))).toEqual([]);
+  } finally {
+    await gateway.close();
+  }
 });
 
 test('the same with the real error class of the official openai SDK (a plugin wrapping it)', async () => {
@@ -64,7 +101,7 @@ test('the same with the real error class of the official openai SDK (a plugin wr
   );
   await withPlugin(sdkThrower, async (url) => {
     const answer = await chat(url, '/v1/chat/completions', { model: 'p' });
-    expect(answer !== 'still hanging after 4 s' && { status: answer.status, leaksKey: answer.text.includes('sk-live-PLUGIN') }).toEqual({ status: 500, leaksKey: false });
+    expect(answer !== 'still hanging after 4 s' && { status: answer.status, leaksKey: answer.text.includes('sk-live-PLUGIN') }).toEqual({ status: 502, leaksKey: false });
   });
 });
 
@@ -118,12 +155,13 @@ test('the log line of such an error names it, and holds none of the properties a
   const gateway = await startPluginGateway(axiosThrower, ENDPOINT, logger);
   try {
     // The response's status 500 makes it the vendor's failure (see plugin-try-later-status.test.ts): a 502 and a warning.
-    expect(await chat(gateway.url, '/endpoints/p/invocations', {})).toEqual({ status: 502, text: JSON.stringify({ detail: "The provider plugin of endpoint 'p' failed with status 500." }) });
+    expect(await chat(gateway.url, '/endpoints/p/invocations', {})).toEqual({ status: 502, text: JSON.stringify({ detail: "The provider plugin 'fake' of endpoint 'p' failed with status 500." }) });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const logged = lines.join('\n');
     expect({ key: logged.includes('sk-live-PLUGIN-axios'), prompt: logged.includes('my private prompt') }).toEqual({ key: false, prompt: false });
     const failure = lines.map((line) => JSON.parse(line)).find((line) => line.msg === 'upstream failure');
     expect(failure.err).toMatchObject({ type: 'AxiosError', message: 'Request failed with status code 500', code: 'ERR_BAD_RESPONSE', stack: expect.stringContaining('Request failed with status code 500') });
+    expect({ endpoint: failure.endpoint, provider: failure.provider }).toEqual({ endpoint: 'p', provider: 'fake' });
   } finally {
     await gateway.close();
   }
@@ -143,8 +181,9 @@ test("the log line of a plugin error quoting the endpoint's key (a vendor SDK's 
   const { lines, logger } = captureLog();
   const gateway = await startPluginGateway(quoter, endpoint, logger);
   try {
-    expect(await chat(gateway.url, '/endpoints/p/invocations', {})).toEqual({ status: 500, text: JSON.stringify({ detail: 'Internal server error' }) });
-    expect(await chat(gateway.url, '/endpoints/p/invocations', { stream: true })).toMatchObject({ status: 200, text: expect.stringContaining('event: error') });
+    expect(await chat(gateway.url, '/endpoints/p/invocations', {})).toEqual({ status: 502, text: JSON.stringify({ detail: PLUGIN_FAILED }) });
+    // Mid-stream, the error event says what the 502 would have said.
+    expect(await chat(gateway.url, '/endpoints/p/invocations', { stream: true })).toMatchObject({ status: 200, text: expect.stringContaining(`event: error\ndata: {"error":{"message":${JSON.stringify(PLUGIN_FAILED)}`) });
     const failures = [
       await waitForLogLine(lines, (line) => line.level === 50 && (line.err as { type?: string }).type === 'VendorAuthError'),
       await waitForLogLine(lines, (line) => line.level === 50 && (line.err as { type?: string }).type === 'TypeError'),
@@ -153,6 +192,7 @@ test("the log line of a plugin error quoting the endpoint's key (a vendor SDK's 
       'Incorrect API key provided: [redacted]: refused [redacted]',
       'stream broke for key [redacted]',
     ]);
+    expect(failures.map((line) => [line.endpoint, line.provider])).toEqual([['p', 'fake'], ['p', 'fake']]);
     expect(lines.filter((line) => line.includes(key))).toEqual([]);
   } finally {
     await gateway.close();
@@ -168,7 +208,7 @@ test("the log line of a plugin error quoting the outbound proxy's URL (an HTTP c
   await withProxyVariables({ HTTPS_PROXY: proxyUrl }, async () => {
     const gateway = await startPluginGateway(quoter, ENDPOINT, logger);
     try {
-      expect(await chat(gateway.url, '/endpoints/p/invocations', {})).toEqual({ status: 500, text: JSON.stringify({ detail: 'Internal server error' }) });
+      expect(await chat(gateway.url, '/endpoints/p/invocations', {})).toEqual({ status: 502, text: JSON.stringify({ detail: PLUGIN_FAILED }) });
       const failure = await waitForLogLine(lines, (line) => line.level === 50 && line.err !== undefined);
       expect((failure.err as { message: string }).message).toBe('request to https://api.vendor.example/v1 failed through the proxy http://gateway:[redacted]@127.0.0.1:9: connect ECONNREFUSED');
       expect(lines.filter((line) => line.includes('s3cret-PROXY'))).toEqual([]);

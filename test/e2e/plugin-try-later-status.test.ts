@@ -3,7 +3,7 @@
  * the official openai and Anthropic SDKs throw for a rate limit, a vendor error or an unavailable or
  * overloaded vendor, Anthropic's 529) is retried and falls back as a built-in provider's 429 or 5xx
  * is, and answers with the gateway's own message, never the plugin's (which may quote its key); any
- * other status stays a 500; a status given as a string of three digits ("503") counts as the
+ * other status is the 502 of any other plugin error (plugin-failures.test.ts), not retried; a status given as a string of three digits ("503") counts as the
  * number. A 429's `retry-after` (or `retry-after-ms`) in the error's `headers` is waited out and
  * passed on as a built-in provider's is. A 429 with OpenAI's `insufficient_quota` (a quota used up)
  * is, as a built-in provider's, sent once and answered with `x-should-retry: false`. An axios
@@ -143,7 +143,7 @@ test("the openai SDK's RateLimitError (status 429) is retried: the second call a
 test('without another attempt, it is a 429 with the gateway’s own message, not the plugin’s', async () => {
   const answer = await call('/v1/chat/completions', { model: 'limited' });
   expect(answer).toMatchObject({ status: 429, body: { error: { type: 'rate_limit_error', code: 'upstream_rate_limited' } } });
-  expect(answer.body.error.message).toBe("The provider plugin of endpoint 'limited' failed with status 429.");
+  expect(answer.body.error.message).toBe("The provider plugin 'fake' of endpoint 'limited' failed with status 429.");
   expect(answer.text).not.toContain('sk-live-PLUGIN');
 });
 
@@ -151,7 +151,7 @@ test('an error with status 503 falls back on a FALLBACK route, and alone is a 50
   const fallback = await call('/gateway/with-backup/invocations', {});
   expect({ status: fallback.status, endpoint: fallback.endpoint, content: fallback.body.choices[0].message.content }).toEqual({ status: 200, endpoint: 'backup', content: 'Bonjour' });
   const alone = await call('/v1/chat/completions', { model: 'down' });
-  expect(alone).toMatchObject({ status: 502, body: { error: { type: 'upstream_error', code: 'upstream_error', message: "The provider plugin of endpoint 'down' failed with status 503." } } });
+  expect(alone).toMatchObject({ status: 502, body: { error: { type: 'upstream_error', code: 'upstream_error', message: "The provider plugin 'fake' of endpoint 'down' failed with status 503." } } });
   expect(alone.text).not.toContain('sk-live-PLUGIN');
 });
 
@@ -159,7 +159,7 @@ test.each(SERVER_ERRORS)('an error with status %i is retried, and alone is a 502
   const retried = await openai.chat.completions.create({ model: `status-${status}-once`, ...CHAT });
   expect(retried.id).toBe(`chatcmpl-status-${status}-once-2`);
   const alone = await call('/v1/chat/completions', { model: `status-${status}` });
-  expect(alone).toMatchObject({ status: 502, body: { error: { type: 'upstream_error', code: 'upstream_error', message: `The provider plugin of endpoint 'status-${status}' failed with status ${status}.` } } });
+  expect(alone).toMatchObject({ status: 502, body: { error: { type: 'upstream_error', code: 'upstream_error', message: `The provider plugin 'fake' of endpoint 'status-${status}' failed with status ${status}.` } } });
   expect(alone.text).not.toContain('sk-live-PLUGIN');
 });
 
@@ -168,10 +168,10 @@ test('an error with status 529 (Anthropic overloaded) falls back on a FALLBACK r
   expect({ status: fallback.status, endpoint: fallback.endpoint }).toEqual({ status: 200, endpoint: 'backup' });
 });
 
-test('an error with another status (418) is not retried and stays a 500 "Internal server error"', async () => {
+test('an error with another status (418) is not retried: the 502 of any other plugin error, without the status', async () => {
   const once = await call('/v1/chat/completions', { model: 'status-418-once' });
-  expect({ status: once.status, text: once.text }).toEqual({ status: 500, text: expect.not.stringContaining('sk-live-PLUGIN') });
-  expect(once.body.error.message).toBe('Internal server error');
+  expect({ status: once.status, text: once.text }).toEqual({ status: 502, text: expect.not.stringContaining('sk-live-PLUGIN') });
+  expect(once.body.error).toEqual({ type: 'upstream_error', code: 'upstream_plugin_failed', param: null, message: "The provider plugin 'fake' of endpoint 'status-418-once' failed (its error is in the gateway's log)." });
 });
 
 test("a 429 whose headers ask for Retry-After: 1 is retried after that second, not after the backoff", async () => {
@@ -186,7 +186,7 @@ test('a 429 asking for longer than max_retry_after (10 s) is not waited for: the
   expect({ status: answer.status, retryAfter: answer.retryAfter, message: answer.body.error.message }).toEqual({
     status: 429,
     retryAfter: '60',
-    message: "The provider plugin of endpoint 'retry-after-60-once' failed with status 429.",
+    message: "The provider plugin 'fake' of endpoint 'retry-after-60-once' failed with status 429.",
   });
 });
 
@@ -203,13 +203,13 @@ test.each(['429', '503'])('a status given as the string "%s" is retried like the
 
 test('a status given as the string "503" is, alone, a 502 with the gateway’s own message', async () => {
   const answer = await call('/v1/chat/completions', { model: 'text-status-503' });
-  expect(answer).toMatchObject({ status: 502, body: { error: { type: 'upstream_error', code: 'upstream_error', message: "The provider plugin of endpoint 'text-status-503' failed with status 503." } } });
+  expect(answer).toMatchObject({ status: 502, body: { error: { type: 'upstream_error', code: 'upstream_error', message: "The provider plugin 'fake' of endpoint 'text-status-503' failed with status 503." } } });
   expect(answer.text).not.toContain('sk-live-PLUGIN');
 });
 
-test.each(['503.0', '5e2', '5030'])('a status given as the string "%s" (not three digits) stays a 500 "Internal server error"', async (status) => {
+test.each(['503.0', '5e2', '5030'])('a status given as the string "%s" (not three digits) is not read: the 502 of any other plugin error', async (status) => {
   const answer = await call('/v1/chat/completions', { model: `text-status-${status}` });
-  expect({ status: answer.status, message: answer.body.error.message }).toEqual({ status: 500, message: 'Internal server error' });
+  expect({ status: answer.status, code: answer.body.error.code }).toEqual({ status: 502, code: 'upstream_plugin_failed' });
 });
 
 test.each(['quota-used-up-once', 'quota-in-body-once', 'axios-quota-once'])("a 429 with OpenAI's insufficient_quota (%s) is sent once, not retried, and the client told not to retry", async (model) => {
@@ -219,7 +219,7 @@ test.each(['quota-used-up-once', 'quota-in-body-once', 'axios-quota-once'])("a 4
     status: 429,
     shouldRetry: 'false',
     retryAfter: null,
-    error: { type: 'insufficient_quota', code: 'insufficient_quota', param: null, message: `The provider plugin of endpoint '${model}' failed with status 429 (quota used up).` },
+    error: { type: 'insufficient_quota', code: 'insufficient_quota', param: null, message: `The provider plugin 'fake' of endpoint '${model}' failed with status 429 (quota used up).` },
   });
   expect(answer.text).not.toContain('sk-live-PLUGIN');
 });
@@ -233,7 +233,7 @@ test('an axios error (status on its response alone) with status 503 is retried, 
   const retried = await openai.chat.completions.create({ model: 'axios-503-once', ...CHAT });
   expect(retried.id).toBe('chatcmpl-axios-503-once-2');
   const alone = await call('/v1/chat/completions', { model: 'axios-503' });
-  expect(alone).toMatchObject({ status: 502, body: { error: { type: 'upstream_error', code: 'upstream_error', message: "The provider plugin of endpoint 'axios-503' failed with status 503." } } });
+  expect(alone).toMatchObject({ status: 502, body: { error: { type: 'upstream_error', code: 'upstream_error', message: "The provider plugin 'fake' of endpoint 'axios-503' failed with status 503." } } });
   expect(alone.text).not.toContain('sk-live-PLUGIN');
 });
 
@@ -265,20 +265,20 @@ async function linesBesideAudit(requestId: string) {
 test('a plugin’s 429 is logged as a built-in provider’s (no warning, no error line); its own error, key redacted, only at debug level', async () => {
   expect((await call('/v1/chat/completions', { model: 'logged-limited' }, 'log-429')).status).toBe(429);
   expect(await linesBesideAudit('log-429')).toEqual([
-    { level: 20, msg: "The provider plugin of endpoint 'logged-limited' failed with status 429.", message: undefined, err: '429 Rate limit reached for key [redacted]' },
+    { level: 20, msg: "The provider plugin 'fake' of endpoint 'logged-limited' failed with status 429.", message: undefined, err: '429 Rate limit reached for key [redacted]' },
   ]);
 });
 
 test('a plugin’s 5xx is logged as a built-in provider’s, an "upstream failure" warning (not an error), with its own error, key redacted', async () => {
   expect((await call('/v1/chat/completions', { model: 'logged-down' }, 'log-502')).status).toBe(502);
   expect(await linesBesideAudit('log-502')).toEqual([
-    { level: 40, msg: 'upstream failure', message: "The provider plugin of endpoint 'logged-down' failed with status 502.", err: '502 Vendor error for key [redacted]' },
+    { level: 40, msg: 'upstream failure', message: "The provider plugin 'fake' of endpoint 'logged-down' failed with status 502.", err: '502 Vendor error for key [redacted]' },
   ]);
 });
 
 test('a plugin’s quota used up is logged as its 429 is: its own error, key redacted, only at debug level', async () => {
   expect((await call('/v1/chat/completions', { model: 'logged-quota' }, 'log-quota')).status).toBe(429);
   expect(await linesBesideAudit('log-quota')).toEqual([
-    { level: 20, msg: "The provider plugin of endpoint 'logged-quota' failed with status 429 (quota used up).", message: undefined, err: '429 You exceeded your current quota, key [redacted]' },
+    { level: 20, msg: "The provider plugin 'fake' of endpoint 'logged-quota' failed with status 429 (quota used up).", message: undefined, err: '429 You exceeded your current quota, key [redacted]' },
   ]);
 });

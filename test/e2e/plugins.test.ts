@@ -266,7 +266,7 @@ test("a stream method written as an async function rather than an async generato
   };
   try {
     await waitForHealth(url, run);
-    expect(await post('a', { messages: [{ role: 'user', content: 'hi' }] })).toEqual({ status: 500, text: JSON.stringify({ detail: 'Internal server error' }) });
+    expect(await post('a', { messages: [{ role: 'user', content: 'hi' }] })).toEqual({ status: 502, text: JSON.stringify({ detail: "The provider plugin 'acme' of endpoint 'a' failed (its error is in the gateway's log)." }) });
     expect(await post('c', { prompt: 'hi' })).toEqual({ status: 200, text: `data: ${JSON.stringify({ id: 'cmpl-1', object: 'text_completion_chunk', created: 1, model: 'm', choices: [{ index: 0, text: 'streamed', finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n` });
     expect(await post('c', { prompt: 'not a stream' })).toEqual({
       status: 502,

@@ -14,7 +14,7 @@ const rateLimited = (retryAfter: string | null) => GatewayError.upstream({ statu
 
 function options(overrides: Partial<Parameters<typeof callWithRetries>[0]> = {}) {
   const notices: RetryNotice[] = [];
-  return { notices, options: { endpointName: 'chat', builtInProvider: 'OpenAI' as string | null, secrets: [] as readonly string[], policy: POLICY, signal: new AbortController().signal, onRetry: (notice: RetryNotice) => notices.push(notice), ...overrides } };
+  return { notices, options: { endpointName: 'chat', builtInProvider: 'OpenAI' as string | null, provider: 'openai', secrets: [] as readonly string[], policy: POLICY, signal: new AbortController().signal, onRetry: (notice: RetryNotice) => notices.push(notice), ...overrides } };
 }
 
 /** An attempt function failing with the given errors in turn, then answering `ok`. */
@@ -117,12 +117,19 @@ describe('callWithRetries', () => {
     expect(attempts.calls).toHaveLength(1);
   });
 
-  it("turns a plugin provider's unexpected error into a 500 that keeps it only as the cause (its status and message are never passed on)", async () => {
+  it("turns a plugin provider's unexpected error into a 502 naming the plugin and the endpoint, not retried, that keeps it only as the cause (its status and message are never passed on)", async () => {
     const typeError = Object.assign(new TypeError('401 plugin bug with sk-live-KEY-0000'), { status: 401, type: 'invalid_request_error' });
     const attempts = failingWith(typeError);
-    const failure = (await rejection(callWithRetries(options({ builtInProvider: null }).options, attempts.attempt))) as GatewayError;
+    const failure = (await rejection(callWithRetries(options({ builtInProvider: null, provider: 'acme-llm' }).options, attempts.attempt))) as GatewayError;
     expect(failure).toBeInstanceOf(GatewayError);
-    expect({ status: failure.status, message: failure.message, cause: failure.cause }).toEqual({ status: 500, message: 'Internal server error', cause: typeError });
+    expect({ status: failure.status, code: failure.code, message: failure.message, cause: failure.cause, failedPlugin: failure.failedPlugin }).toEqual({
+      status: 502,
+      code: 'upstream_plugin_failed',
+      message: "The provider plugin 'acme-llm' of endpoint 'chat' failed (its error is in the gateway's log).",
+      cause: typeError,
+      failedPlugin: { endpoint: 'chat', provider: 'acme-llm' },
+    });
+    expect(attempts.calls).toHaveLength(1);
   });
 
   it("removes the endpoint's credentials from a failure's message", async () => {
