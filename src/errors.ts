@@ -302,6 +302,21 @@ export class GatewayError extends Error {
   }
 
   /**
+   * 502: a provider plugin's answer or chunk the gateway cannot send; `reason` says, for the plugin's
+   * author, which method gave it, which field is wrong and by which rule. Not retried, as `untranslatableAnswer`.
+   */
+  static invalidPluginAnswer(plugin: FailedPlugin & { displayName: string }, reason: string): GatewayError {
+    const { endpoint, provider, displayName } = plugin;
+    return new GatewayError({
+      status: 502,
+      message: `Provider plugin '${provider}' (${displayName}) of endpoint '${endpoint}': ${reason}.`,
+      kind: 'upstream_error',
+      code: 'upstream_unreadable',
+      failedPlugin: { endpoint, provider },
+    });
+  }
+
+  /**
    * 502: a JSON answer without what its translation reads (`reason` names the field, e.g. Anthropic's
    * `content` list). Thrown by a provider's translation, which knows no endpoint: the retry loop
    * makes it an `untranslatableAnswer`, which names both. Not retried, for the same reasons.

@@ -135,7 +135,7 @@ function checkedAdapter(adapter: ProviderAdapter<unknown>, provider: PluginProvi
       if (isThenable(endpoint)) endpoint.then(undefined, () => undefined);
       const problems = endpointProblems(endpoint);
       if (problems.length > 0) throw new Error(`${origin(provider)} ${problems.join('; ')}`);
-      return withPlainContext(endpoint as ProviderEndpoint, { displayName: adapter.displayName, endpointName: settings.name });
+      return withPlainContext(endpoint as ProviderEndpoint, { displayName: adapter.displayName, endpoint: settings.name, provider: provider.name });
     },
   };
 }
@@ -145,7 +145,9 @@ type AnyMethod = (request: unknown, context: RequestContext) => unknown;
 /** Who answered, for the 502 of a stream method that returned no stream. */
 interface PluginEndpointName {
   displayName: string;
-  endpointName: string;
+  endpoint: string;
+  /** The plugin's provider name. */
+  provider: string;
 }
 
 /**
@@ -205,10 +207,10 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  * the gateway. Anything else fails, when read, with a 502 naming the plugin.
  */
 function streamOfChunks(options: { result: unknown; method: string } & PluginEndpointName): AsyncIterable<unknown> {
-  const { result, method, displayName, endpointName } = options;
+  const { result, method, displayName, endpoint, provider } = options;
   if (isAsyncIterable(result)) return result;
   const refusal = (what: string) =>
-    GatewayError.untranslatableAnswer(displayName, endpointName, { reason: `${method} returned ${what}, not an async iterable of chunks: write it as an async generator` });
+    GatewayError.invalidPluginAnswer({ displayName, endpoint, provider }, `${method} returned ${what}, not an async iterable of chunks: write it as an async generator`);
   if (!isThenable(result)) {
     return {
       [Symbol.asyncIterator]: () => {

@@ -100,16 +100,41 @@ function checked(validate: ValidateFunction, answer: unknown, endpoint: Compiled
   for (let repairs = 0; !validate(current); repairs += 1) {
     const errors = validate.errors ?? [];
     const field = errors.length > 0 ? repairableField(errors[0]) : null;
-    if (field === null || repairs === MAX_REPAIRS || typeof current !== 'object' || current === null) throw refusal(endpoint, errors);
+    if (field === null || repairs === MAX_REPAIRS || typeof current !== 'object' || current === null) throw refusal(endpoint, errors, isChunk);
     current = repaired(current as Envelope, field, endpoint, isChunk);
   }
   return current;
 }
 
-function refusal(endpoint: CompiledEndpoint, errors: ErrorObject[]): GatewayError {
+/** The plugin method that answers each endpoint type (a stream's is `<method>Stream`), whose types `llm-gateway` exports. */
+const PLUGIN_METHODS: Record<EndpointType, 'chat' | 'completions' | 'embeddings'> = {
+  'llm/v1/chat': 'chat',
+  'llm/v1/completions': 'completions',
+  'llm/v1/embeddings': 'embeddings',
+};
+
+/** What a plugin's author reads of an answer or chunk refused: the method that gave it and the type it breaks (`ChatChunk`). */
+function pluginAnswerOf(endpointType: EndpointType, isChunk: boolean): string {
+  const method = PLUGIN_METHODS[endpointType];
+  const type = `${method[0].toUpperCase()}${method.slice(1)}`;
+  return isChunk ? `a chunk its ${method}Stream method yielded is not a valid ${type}Chunk` : `what its ${method} method returned is not a valid ${type}Response`;
+}
+
+/**
+ * A plugin's answer refused (`reason` names the field and the rule): the message names the plugin
+ * by its provider name and `displayName`, for its author, and says nothing of a translation (a
+ * plugin's answers are not translated). A built-in provider's names the provider, as its other 502s do.
+ */
+function answerRefusal(endpoint: CompiledEndpoint, reason: { plugin: string; builtIn: string }): GatewayError {
+  if (endpoint.builtIn) return GatewayError.untranslatableAnswer(endpoint.providerDisplayName, endpoint.name, { reason: reason.builtIn });
+  return GatewayError.invalidPluginAnswer({ endpoint: endpoint.name, provider: endpoint.provider, displayName: endpoint.providerDisplayName }, reason.plugin);
+}
+
+function refusal(endpoint: CompiledEndpoint, errors: ErrorObject[], isChunk: boolean): GatewayError {
   const { location, rule } = errors.length > 0 ? summarise(errors) : { location: [], rule: 'is invalid' };
-  const where = location.length > 0 ? fieldPath(location) : 'the answer';
-  return GatewayError.untranslatableAnswer(endpoint.providerDisplayName, endpoint.name, { reason: `in the translated answer, ${where} ${rule}` });
+  const field = location.length > 0 ? fieldPath(location) : null;
+  const plugin = `${pluginAnswerOf(endpoint.endpointType, isChunk)}: ${field ?? 'it'} ${rule}`;
+  return answerRefusal(endpoint, { plugin, builtIn: `in the translated answer, ${field ?? 'the answer'} ${rule}` });
 }
 
 /** The endpoint's answer as it may be sent (repaired if need be); throws a 502 GatewayError otherwise. */
@@ -131,7 +156,7 @@ export function checkedChunk(endpoint: CompiledEndpoint, chunk: unknown): unknow
  */
 export function oneVectorPerInput(endpoint: CompiledEndpoint, answer: EmbeddingsResponse, input: EmbeddingsRequest['input']): EmbeddingsResponse {
   const mismatch = embeddingsMismatch(answer.data.map((entry) => entry.index), embeddingInputs(input).length);
-  if (mismatch !== null) throw GatewayError.untranslatableAnswer(endpoint.providerDisplayName, endpoint.name, { reason: mismatch });
+  if (mismatch !== null) throw answerRefusal(endpoint, { plugin: `what its embeddings method returned does not answer the request: ${mismatch}`, builtIn: mismatch });
   return inIndexOrder(answer);
 }
 

@@ -187,7 +187,7 @@ module.exports = {
     const client = new OpenAI({ baseURL: `${plugin.url}/v1`, apiKey: 'unused', maxRetries: 0 });
     const failure = await client.embeddings.create({ model: 'vectors', input: ['too-many', 'b'], encoding_format: 'float' }).catch((error: unknown) => error);
     expect((failure as InstanceType<typeof OpenAI.APIError>).status).toBe(502);
-    expect((failure as Error).message).toContain(unreadable('Counting', 'vectors', '3 embeddings for 2 inputs'));
+    expect((failure as Error).message).toContain("Provider plugin 'fake' (Counting) of endpoint 'vectors': what its embeddings method returned does not answer the request: 3 embeddings for 2 inputs.");
     const right = await client.embeddings.create({ model: 'vectors', input: ['a', 'b'], encoding_format: 'float' });
     expect(right.data).toEqual([
       { object: 'embedding', index: 0, embedding: [0] },

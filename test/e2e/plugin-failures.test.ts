@@ -105,6 +105,26 @@ test('the same with the real error class of the official openai SDK (a plugin wr
   });
 });
 
+test("an answer of the wrong shape is a 502 telling the plugin's author which plugin, method, field and rule, and its warning names the endpoint and the plugin", async () => {
+  const wrongShape = pluginModule(`async chat() {
+    return { id: 'c', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 42 }, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } };
+  }`);
+  const { lines, logger } = captureLog();
+  const gateway = await startPluginGateway(wrongShape, ENDPOINT, logger);
+  try {
+    const message =
+      "Provider plugin 'fake' (Fake) of endpoint 'p': what its chat method returned is not a valid ChatResponse: choices[0].message.content must be a string, an array of objects (type \"text\", \"image_url\", \"input_audio\" or \"file\") or null.";
+    expect(await chat(gateway.url, '/v1/chat/completions', { model: 'p' })).toEqual({
+      status: 502,
+      text: JSON.stringify({ error: { message, type: 'upstream_error', param: null, code: 'upstream_unreadable' } }),
+    });
+    const warning = await waitForLogLine(lines, (line) => line.msg === 'upstream failure');
+    expect({ endpoint: warning.endpoint, provider: warning.provider, message: warning.message }).toEqual({ endpoint: 'p', provider: 'fake', message });
+  } finally {
+    await gateway.close();
+  }
+});
+
 // A plugin that does not watch `signal` (a vendor SDK call that never settles): the total timeout still ends the request.
 const STUCK = pluginModule(`chat() { return new Promise(() => {}); },
   async *chatStream() {

@@ -271,7 +271,7 @@ test("a stream method written as an async function rather than an async generato
     expect(await post('c', { prompt: 'not a stream' })).toEqual({
       status: 502,
       text: JSON.stringify({
-        detail: "Acme answered endpoint 'c' with a response of an unexpected shape; the gateway could not translate it (completionsStream returned string, not an async iterable of chunks: write it as an async generator).",
+        detail: "Provider plugin 'acme' (Acme) of endpoint 'c': completionsStream returned string, not an async iterable of chunks: write it as an async generator.",
       }),
     });
   } finally {

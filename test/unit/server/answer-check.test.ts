@@ -133,3 +133,38 @@ describe('oneVectorPerInput', () => {
     expect(refusalOf(() => oneVectorPerInput(embed, answer(1, 1), ['a', 'b'])).message).toContain('two embeddings with index 1');
   });
 });
+
+describe("a plugin's answer refused", () => {
+  // A plugin's endpoint as compilePlan makes it: not built in, named by the plugin's provider name and displayName.
+  const asPlugin = (endpoint: CompiledEndpoint): CompiledEndpoint => ({ ...endpoint, builtIn: false, provider: 'acme-llm', providerDisplayName: 'Acme' });
+  const pluginChat = asPlugin(chat);
+  const pluginEmbed = asPlugin(embed);
+  const completions = asPlugin({ ...chat, endpointType: 'llm/v1/completions' });
+
+  it('names the plugin, the method that gave it and the type it breaks, the field and the rule; not a translation', () => {
+    const wrongContent = { ...validChat, choices: [{ ...validChat.choices[0], message: { ...validChat.choices[0].message, content: 5 } }] };
+    expect(refusalOf(() => checkedAnswer(pluginChat, wrongContent))).toMatchObject({
+      status: 502,
+      code: 'upstream_unreadable',
+      retryable: false,
+      failedPlugin: { endpoint: 'chat', provider: 'acme-llm' },
+      message:
+        "Provider plugin 'acme-llm' (Acme) of endpoint 'chat': what its chat method returned is not a valid ChatResponse: choices[0].message.content must be a string, an array of objects (type \"text\", \"image_url\", \"input_audio\" or \"file\") or null.",
+    });
+    expect(refusalOf(() => checkedAnswer(pluginChat, 'Hi')).message).toBe("Provider plugin 'acme-llm' (Acme) of endpoint 'chat': what its chat method returned is not a valid ChatResponse: it must be object.");
+    expect(refusalOf(() => checkedAnswer(completions, { ...validChat, object: 'text_completion', choices: [{ index: 0, finish_reason: 'stop' }] })).message).toBe(
+      "Provider plugin 'acme-llm' (Acme) of endpoint 'chat': what its completions method returned is not a valid CompletionsResponse: choices[0].text is required.",
+    );
+  });
+
+  it('says a chunk came from the stream method, and an embeddings answer without one vector per input what came', () => {
+    const wrongDelta = { ...validChunk, choices: [{ index: 0, finish_reason: null, delta: { role: null, content: ['x'], tool_calls: null } }] };
+    expect(refusalOf(() => checkedChunk(pluginChat, wrongDelta)).message).toBe(
+      "Provider plugin 'acme-llm' (Acme) of endpoint 'chat': a chunk its chatStream method yielded is not a valid ChatChunk: choices[0].delta.content must be string or null.",
+    );
+    const vectors = { object: 'list' as const, data: [0, 1, 2].map((index) => ({ object: 'embedding' as const, embedding: [index], index })), model: 'e', usage: { prompt_tokens: 2, total_tokens: 2 } };
+    expect(refusalOf(() => oneVectorPerInput(pluginEmbed, vectors, ['a', 'b'])).message).toBe(
+      "Provider plugin 'acme-llm' (Acme) of endpoint 'embed': what its embeddings method returned does not answer the request: 3 embeddings for 2 inputs.",
+    );
+  });
+});
