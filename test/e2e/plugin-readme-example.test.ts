@@ -4,14 +4,16 @@
  * each compiled by tsc with `strict` against the built llm-gateway, installed beside it in one
  * project, and served by the CLI from a fake Acme model server speaking the protocol the README
  * describes: chat on the MLflow route, a stream through the official openai client, Acme's refusal.
+ * A third build follows the README's steps for a gateway run from a checkout: a plugin folder of its
+ * own, the checkout linked in as its `llm-gateway` by the README's command, listed by its path.
  */
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import OpenAI from 'openai';
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
-import { createProject, installPackage } from '../support/plugin-packages';
+import { createProject, writeFiles } from '../support/plugin-packages';
 import { fencedBlocks } from '../support/readme-yaml';
 import { runToExit, startSideBySide } from '../support/side-by-side';
 
@@ -44,14 +46,20 @@ function answerAsAcme(request: RecordedRequest, response: ServerResponse): void 
 let project: string;
 let upstream: FakeUpstream;
 let gateway: { run: CliRun; url: string } | undefined;
-let compiled: { commonjs: Promise<void>; esm: Promise<void> };
+let compiled: { commonjs: Promise<void>; esm: Promise<void>; checkout: Promise<void> };
+/** The checkout layout's folder: the plugin's own folder and the config's, in no project. */
+let checkoutLayout: string;
 
-/** Writes the example as package `name` (an ES module package when `esm`) and resolves once tsc built it without an error. */
-async function buildPackage(name: string, provider: string, esm: boolean): Promise<void> {
+/**
+ * Writes the example as package `name` (an ES module package when `esm`) in `node_modules` of the
+ * project, or in `directory`, and resolves once tsc built it without an error.
+ */
+async function buildPackage(name: string, provider: string, esm: boolean, directory = join(project, 'node_modules', name)): Promise<void> {
   const { manifest, configSchema, source } = readmeExample();
   const providers = (manifest.llmGateway as { providers: Record<string, unknown> }).providers;
   const [declared] = Object.values(providers);
-  const directory = installPackage(project, name, { ...manifest, name, ...(esm && { type: 'module' }), llmGateway: { providers: { [provider]: declared } } }, {
+  writeFiles(directory, {
+    'package.json': { ...manifest, name, version: '1.0.0', ...(esm && { type: 'module' }), llmGateway: { providers: { [provider]: declared } } },
     'config.schema.json': configSchema,
     'src/provider.ts': source,
     // A plugin author's strict Node project: no esModuleInterop, no skipLibCheck.
@@ -98,9 +106,28 @@ beforeAll(async () => {
   mkdirSync(join(project, 'node_modules'), { recursive: true });
   symlinkSync(root, join(project, 'node_modules', 'llm-gateway'), 'dir');
   upstream = await startFakeUpstream(answerAsAcme);
-  const [commonjs, esm] = startSideBySide([() => buildPackage('acme-commonjs', 'acme-llm', false), () => buildPackage('acme-esm', 'acme-esm', true)]);
-  compiled = { commonjs, esm };
+  checkoutLayout = createProject('gateway-plugin-checkout-');
+  const [commonjs, esm, checkout] = startSideBySide([
+    () => buildPackage('acme-commonjs', 'acme-llm', false),
+    () => buildPackage('acme-esm', 'acme-esm', true),
+    async () => {
+      await linkedAsTheReadmeSays(join(checkoutLayout, 'acme-plugin'));
+      await buildPackage('acme-checkout', 'acme-checkout', false, join(checkoutLayout, 'acme-plugin'));
+    },
+  ]);
+  compiled = { commonjs, esm, checkout };
 });
+
+/** Runs, in the plugin's folder, the README's command that links the checkout in as its `llm-gateway`. */
+async function linkedAsTheReadmeSays(pluginDirectory: string): Promise<void> {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const steps = fencedBlocks(readme.split('**Beside a gateway run from a checkout**')[1]).find((block) => block.language === 'sh');
+  const link = steps?.text.split('\n').find((line) => line.includes('ln -s'));
+  if (link === undefined) throw new Error("the README's steps for a checkout lack the command linking it into the plugin's node_modules");
+  mkdirSync(pluginDirectory, { recursive: true });
+  const { code, stdout, stderr } = await runToExit('/bin/sh', ['-c', link.replaceAll('/path/to/llm-gateway', root)], { cwd: pluginDirectory });
+  if (code !== 0) throw new Error(`${link} exited ${code}:\n${stdout}${stderr}`);
+}
 
 afterAll(async () => {
   await Promise.allSettled(Object.values(compiled ?? {}));
@@ -110,6 +137,7 @@ afterAll(async () => {
   }
   await upstream.close();
   rmSync(project, { recursive: true, force: true });
+  rmSync(checkoutLayout, { recursive: true, force: true });
 });
 
 /** The gateway serving both builds, started once both compiled. */
@@ -160,4 +188,36 @@ test("Acme's refusal is the example's GatewayError.upstream: a 400 with its mess
     status: 400,
     body: { error: { message: 'Acme answered 400', type: 'invalid_request_error', param: null, code: 'upstream_rejected' } },
   });
+}, 120_000);
+
+test("a gateway run from a checkout (npm start: the CLI from the repository's directory) serves a plugin folder listed by its path, linked to the checkout as the README says: chat answers, and Acme's refusal is the gateway's own GatewayError, a 400", async () => {
+  await compiled.checkout;
+  const configPath = join(checkoutLayout, 'config', 'gateway.yaml');
+  const pluginPath = relative(join(checkoutLayout, 'config'), join(checkoutLayout, 'acme-plugin'));
+  writeFiles(join(checkoutLayout, 'config'), {
+    'gateway.yaml': `plugins: [${pluginPath}]
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: acme-checkout, name: acme-1, config: { acme_api_key: $ACME_API_KEY, acme_api_base: "${upstream.url}" } }
+`,
+  });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const run = runCli(['--config-path', configPath, '--port', String(port)], { ACME_API_KEY: ACME_KEY }, { cwd: root });
+  try {
+    await waitForHealth(url, run);
+    const chat = (content: string) =>
+      fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'chat', messages: [{ role: 'user', content }] }) });
+    const answered = await chat('hi');
+    expect({ status: answered.status, content: ((await answered.json()) as { choices: { message: { content: string } }[] }).choices[0].message.content }).toEqual({ status: 200, content: 'Acme says: hi' });
+    const refused = await chat('refuse me');
+    expect({ status: refused.status, body: await refused.json() }).toEqual({
+      status: 400,
+      body: { error: { message: 'Acme answered 400', type: 'invalid_request_error', param: null, code: 'upstream_rejected' } },
+    });
+  } finally {
+    run.child.kill('SIGTERM');
+    await run.exited;
+  }
 }, 120_000);
