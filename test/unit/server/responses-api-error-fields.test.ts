@@ -106,3 +106,10 @@ test("a vendor's own param is rewritten too; a 5xx, or an error with no chat fie
   const limited = GatewayError.invalidParam('model: is wrong.', 'model');
   expect(inResponsesTerms(limited, sources)).toBe(limited);
 });
+
+test('a rewritten error keeps what the log reads of it: the cause, and the plugin it came from', () => {
+  const cause = new Error('429 Rate limit reached');
+  const failedPlugin = { endpoint: 'claude', provider: 'acme-llm' };
+  const limited = new GatewayError({ status: 429, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, message: "Acme's 'max_tokens' budget is used up for this minute.", cause, failedPlugin });
+  expect(inResponsesTerms(limited, sources)).toMatchObject({ message: "Acme's 'max_output_tokens' budget is used up for this minute.", status: 429, retryable: true, cause, failedPlugin });
+});
