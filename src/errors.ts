@@ -171,9 +171,14 @@ export class GatewayError extends Error {
     const vendorError = vendorErrorWithoutSecrets(this.vendorError, secrets);
     const unchanged = message === this.message && param === this.param && code === this.code && detail === this.detail && vendorError === this.vendorError;
     if (unchanged && this.cause === undefined) return this;
-    const { status, kind, retryable, fallsBack, retryAfter, mlflowStatus, loggedElsewhere, failedPlugin } = this;
     const cause = this.cause === undefined ? undefined : errorWithoutSecrets(this.cause, secrets);
-    return new GatewayError({ status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus, loggedElsewhere, failedPlugin, message, cause });
+    return this.changed({ message, param, code, detail, vendorError, cause });
+  }
+
+  /** This error with `changes` made and every other field kept (a copy field by field loses one added later). */
+  changed(changes: Partial<GatewayErrorOptions>): GatewayError {
+    const { status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus, loggedElsewhere, failedPlugin, message, cause } = this;
+    return new GatewayError({ status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus, loggedElsewhere, failedPlugin, message, cause, ...changes });
   }
 
   /** 500 for an unexpected error; it is logged (`cause`), never sent to the client. */

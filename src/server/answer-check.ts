@@ -120,12 +120,15 @@ function pluginAnswerOf(endpointType: EndpointType, isChunk: boolean): string {
   return isChunk ? `a chunk its ${method}Stream method yielded is not a valid ${type}Chunk` : `what its ${method} method returned is not a valid ${type}Response`;
 }
 
+/** What an answer's refusal names of its endpoint. */
+export type RefusingEndpoint = Pick<CompiledEndpoint, 'name' | 'provider' | 'providerDisplayName' | 'builtIn'>;
+
 /**
  * A plugin's answer refused (`reason` names the field and the rule): the message names the plugin
  * by its provider name and `displayName`, for its author, and says nothing of a translation (a
  * plugin's answers are not translated). A built-in provider's names the provider, as its other 502s do.
  */
-function answerRefusal(endpoint: CompiledEndpoint, reason: { plugin: string; builtIn: string }): GatewayError {
+export function answerRefusal(endpoint: RefusingEndpoint, reason: { plugin: string; builtIn: string }): GatewayError {
   if (endpoint.builtIn) return GatewayError.untranslatableAnswer(endpoint.providerDisplayName, endpoint.name, { reason: reason.builtIn });
   return GatewayError.invalidPluginAnswer({ endpoint: endpoint.name, provider: endpoint.provider, displayName: endpoint.providerDisplayName }, reason.plugin);
 }

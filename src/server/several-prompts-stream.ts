@@ -7,10 +7,10 @@
  * one ends. The calls share one abort, set when the client leaves or a prompt's stream fails: the
  * others are then ended, and that first failure ends the merged stream.
  */
-import { GatewayError } from '../errors';
 import { StreamTokens, type EstimatedTokens, type StreamTokenCount } from '../limits/stream-tokens';
 import { CallAbort, type CallSignal } from '../providers/abort';
 import type { CompletionsChunk, Usage } from '../schema';
+import { answerRefusal, type RefusingEndpoint } from './answer-check';
 import { PROMPTS_IN_FLIGHT, summedUsage } from './several-prompts';
 
 /** The usage of a prompt whose stream reported none: its counts unknown, so the sums are too. */
@@ -75,7 +75,7 @@ export interface PromptStreamsOptions {
   /** A chunk as it may be sent (answer-check.ts), or a throw. */
   checkChunk: (chunk: unknown) => unknown;
   /** Named in the 502 of a choice numbered past `n`. */
-  endpoint: { name: string; providerDisplayName: string };
+  endpoint: RefusingEndpoint;
   inFlight?: number;
 }
 
@@ -200,8 +200,8 @@ export class PromptStreams implements AsyncIterableIterator<unknown> {
   /** OpenAI's numbering, prompt × n + choice; a choice past `n` would take the next prompt's number, so it is refused. */
   private indexOf(prompt: number, choice: number): number {
     if (choice >= this.n) {
-      const { providerDisplayName, name } = this.options.endpoint;
-      throw GatewayError.untranslatableAnswer(providerDisplayName, name, { reason: `a stream chunk's choice index ${choice} is past the ${this.n} choices asked for (n)` });
+      const past = `past the ${this.n} choices asked for (n)`;
+      throw answerRefusal(this.options.endpoint, { plugin: `a chunk its completionsStream method yielded has choice index ${choice}, ${past}`, builtIn: `a stream chunk's choice index ${choice} is ${past}` });
     }
     return prompt * this.n + choice;
   }

@@ -219,6 +219,5 @@ export function inResponsesTerms<Failure>(error: Failure, sources: ChatFieldSour
   const param = responsesParam(error.param, sources);
   const vendorError = vendorErrorIn(error.vendorError, sources);
   if (message === error.message && param === error.param && vendorError === error.vendorError) return error;
-  const { status, kind, code, retryable, fallsBack, retryAfter, detail, mlflowStatus, loggedElsewhere, cause, failedPlugin } = error;
-  return new GatewayError({ status, kind, code, retryable, fallsBack, retryAfter, detail, mlflowStatus, loggedElsewhere, cause, failedPlugin, message, param, vendorError });
+  return error.changed({ message, param, vendorError });
 }

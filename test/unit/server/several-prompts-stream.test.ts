@@ -8,7 +8,7 @@ const chunk = (fields: Partial<CompletionsChunk>): CompletionsChunk => ({ id: 'c
 const choice = (index: number, text: string, finish: CompletionsChunk['choices'][number]['finish_reason'] = null) => ({ index, text, finish_reason: finish });
 
 /** A PromptStreams whose prompts' streams are the given chunks (by prompt), each call marked sent as a transport does. */
-function streamsOf(chunksByPrompt: Record<string, unknown[]>, n = 1) {
+function streamsOf(chunksByPrompt: Record<string, unknown[]>, n = 1, endpoint = { name: 'completions', providerDisplayName: 'Gemini', provider: 'gemini', builtIn: true }) {
   return new PromptStreams({
     prompts: Object.keys(chunksByPrompt),
     request: { prompt: Object.keys(chunksByPrompt), n, stream: true },
@@ -26,7 +26,7 @@ function streamsOf(chunksByPrompt: Record<string, unknown[]>, n = 1) {
       })();
     },
     checkChunk: (value) => value,
-    endpoint: { name: 'completions', providerDisplayName: 'Gemini' },
+    endpoint,
   });
 }
 
@@ -49,6 +49,16 @@ test("a usage-only chunk is kept for the last one; Azure's prompt_filter_results
 test("a choice numbered past n would take the next prompt's number: a 502 naming the provider", async () => {
   const { error } = await collectUntilError(streamsOf({ a: [chunk({ choices: [choice(2, 'x')] })], b: [] }, 2));
   expect(error).toMatchObject({ status: 502, message: expect.stringContaining("a stream chunk's choice index 2 is past the 2 choices asked for (n)") });
+});
+
+test("a plugin's choice numbered past n: the 502 names the plugin and its method, for its author", async () => {
+  const plugin = { name: 'completions', providerDisplayName: 'Acme', provider: 'acme', builtIn: false };
+  const { error } = await collectUntilError(streamsOf({ a: [chunk({ choices: [choice(2, 'x')] })], b: [] }, 2, plugin));
+  expect(error).toMatchObject({
+    status: 502,
+    message: "Provider plugin 'acme' (Acme) of endpoint 'completions': a chunk its completionsStream method yielded has choice index 2, past the 2 choices asked for (n).",
+    failedPlugin: { endpoint: 'completions', provider: 'acme' },
+  });
 });
 
 test("a stream cut short counts each prompt's reported usage, or its estimate", async () => {
@@ -75,7 +85,7 @@ test('an abort while no prompt is in flight ends the stream with its reason, not
         yield chunk({ choices: [choice(0, request.prompt as string, 'stop')] });
       })(),
     checkChunk: (value) => value,
-    endpoint: { name: 'completions', providerDisplayName: 'Gemini' },
+    endpoint: { name: 'completions', providerDisplayName: 'Gemini', provider: 'gemini', builtIn: true },
     inFlight: 1,
   });
   const first = await streams.next();
