@@ -1,7 +1,7 @@
 /**
  * Unified chat and completions requests → Anthropic Messages API bodies (reference §6.2 item 1,
- * with the fixes listed in the provider header): parameters here, the conversation in messages.ts,
- * tools and tool choice in tools.ts.
+ * with the fixes listed in the provider header): parameters here, the conversation in messages.ts
+ * (its user messages' text checked in user-text.ts), tools and tool choice in tools.ts.
  */
 import { GatewayError } from '../../errors';
 import type { ChatRequest, CompletionsRequest } from '../../schema';
@@ -11,6 +11,7 @@ import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
 import { invalid } from './content';
 import { toAnthropicMessages } from './messages';
+import { checkAnthropicUserText } from './user-text';
 import { withResponseFormat } from './output-format';
 import { withAnthropicTools } from './tools';
 import { withWebSearchTool } from './web-search';
@@ -169,6 +170,7 @@ export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRe
   const request = withoutAnthropicNoOpValues(clientRequest);
   rejectNativeNames(request, CHAT_NATIVE_NAMES);
   const body = toAnthropicParameters(request, options);
+  checkAnthropicUserText(request.messages);
   const { system, messages } = toAnthropicMessages(request.messages);
   if (system !== undefined) body.system = system;
   body.messages = messages;

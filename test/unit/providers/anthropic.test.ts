@@ -414,7 +414,7 @@ describe('toAnthropicChat', () => {
   });
 
   it('cache_control on a message without content to follow is a 400 naming it', () => {
-    const request = { messages: [{ role: 'user', content: [], cache_control: { type: 'ephemeral' } }] } as unknown as ChatRequest;
+    const request = { messages: [{ role: 'system', content: [], cache_control: { type: 'ephemeral' } }] } as unknown as ChatRequest;
     expect(gatewayErrorOf(() => toAnthropicChat(request, { model: MODEL }))).toMatchObject({ status: 400, param: 'messages[0].cache_control' });
   });
 
