@@ -847,6 +847,7 @@ export type components = {
             type?: "message";
             /** @enum {string} */
             role: "user" | "assistant" | "system" | "developer";
+            /** @description A text, or a non-empty list of parts (an empty list is a 400 naming it, as OpenAI's API refuses one). An empty text goes on as an empty message (OpenAI takes it; pydantic-ai sends one with `instructions` alone); a provider that refuses empty text (Anthropic, Amazon Bedrock) refuses it with a 400 naming the item's field. */
             content: string | components["schemas"]["ResponsesInputContent"][];
         } & {
             [key: string]: unknown;
@@ -971,7 +972,7 @@ export type components = {
             model: string;
             /** @description A user message's text, or the conversation as a list of items. An empty text is a 400 naming `input`: it would be an empty user message, which Anthropic and other providers refuse. */
             input: string | components["schemas"]["ResponsesInputItem"][];
-            /** @description Sent as a system message before the input. */
+            /** @description Sent as a system message before the input. An empty string is no instructions (no system message is sent: it would carry nothing, and some providers refuse an empty one). */
             instructions?: string | null;
             /** @description Sent as the chat request's `max_tokens`. */
             max_output_tokens?: number | null;

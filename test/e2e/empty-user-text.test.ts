@@ -90,3 +90,26 @@ describe('an OpenAI endpoint: sent on as it came, as OpenAI takes it', () => {
     ]);
   });
 });
+
+describe('/v1/responses on every provider', () => {
+  test('empty instructions are none: no system message is sent, and the Response echoes them', async () => {
+    const response = await setup.openai.responses.create({ model: 'gpt', instructions: '', input: 'Hi' });
+    expect(response.instructions).toBe('');
+    expect(sentMessages()).toEqual([{ role: 'user', content: 'Hi' }]);
+  });
+
+  test('beside empty instructions, an empty user item on a Claude endpoint is still named by its place in the input', async () => {
+    const request = setup.openai.responses.create({ model: 'claude', instructions: '', input: [{ role: 'user', content: '' }] });
+    expect(await refusal(request)).toMatchObject({ param: 'input[0].content' });
+  });
+
+  test.each(['gpt', 'claude'])('a message of no parts is a 400 naming its content, as OpenAI refuses it (%s)', async (model) => {
+    const input: OpenAI.Responses.ResponseInput = [{ role: 'user', content: 'Hi' }, { role: 'user', content: [] }];
+    expect(await refusal(setup.openai.responses.create({ model, input }))).toEqual({
+      message: 'input[1].content: must not be an empty list',
+      type: 'invalid_request_error',
+      param: 'input[1].content',
+      code: 'invalid_body',
+    });
+  });
+});

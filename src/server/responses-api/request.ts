@@ -2,7 +2,7 @@
  * A Responses API request (`POST /v1/responses`) as the unified chat request that
  * `/v1/chat/completions` serves. Reference: https://platform.openai.com/docs/api-reference/responses/create
  *
- * `input` items become chat messages: `instructions` a system message first, content parts chat
+ * `input` items become chat messages: `instructions` a system message first (none when empty), content parts chat
  * content parts (an `input_file` the chat `file` part, so each provider maps or refuses it as on chat;
  * one by `file_url` is refused, as a chat file part has no URL), a `function_call` item a tool call on
  * the assistant turn before it (or a new one), a `function_call_output` item a `tool` message (an
@@ -301,7 +301,9 @@ export function chatTranslationOf(request: ResponsesRequest, earlier: readonly R
     previous_response_id: _previousResponseId,
     ...rest
   } = request;
-  const system: ChatMessage[] = instructions === undefined ? [] : [{ role: 'system', content: instructions }];
+  // Empty instructions are none: an empty system message would tell the model nothing.
+  const hasInstructions = instructions !== undefined && instructions !== '';
+  const system: ChatMessage[] = hasInstructions ? [{ role: 'system', content: instructions }] : [];
   const conversation = chatMessagesOf(input, earlier);
   const messages = [...system, ...conversation.messages];
   // Else the chat request's schema would refuse `messages`, a field the client did not send.
@@ -312,6 +314,6 @@ export function chatTranslationOf(request: ResponsesRequest, earlier: readonly R
   if (text?.verbosity != null) chat.verbosity = text.verbosity;
   if (reasoning?.effort != null) chat.reasoning_effort = reasoning.effort;
   // No stream_options: the gateway asks for the stream's usage, for the last event, where the API takes it (endpoint-request.ts).
-  const messageSources = instructions === undefined ? conversation.sources : [{ item: null, toolCalls: [], thinking: [] }, ...conversation.sources];
+  const messageSources = !hasInstructions ? conversation.sources : [{ item: null, toolCalls: [], thinking: [] }, ...conversation.sources];
   return { chatRequest: chat, sources: { request, earlierCount: earlier.length, items: conversation.items, messages: messageSources } };
 }

@@ -5,7 +5,7 @@
  */
 import { accumulateResponse } from 'openai/lib/responses/ResponseAccumulator';
 import { fromChatResponse, settingsOf } from '../../../src/server/responses-api/answer';
-import { refuseStoredState, toChatRequest } from '../../../src/server/responses-api/request';
+import { chatTranslationOf, refuseStoredState, toChatRequest } from '../../../src/server/responses-api/request';
 import { ResponsesStreamFold } from '../../../src/server/responses-api/stream';
 import type { ChatChunk, ChatResponse, ResponsesFunctionTool, ResponsesRequest, ResponsesResponse } from '../../../src/schema';
 import { gatewayErrorOf } from '../../support/errors';
@@ -112,6 +112,20 @@ describe('toChatRequest', () => {
       { role: 'assistant', content: 'Let me look.', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }] },
       { role: 'tool', tool_call_id: 'call_1', content: 'sunny' },
     ]);
+  });
+});
+
+describe('empty instructions', () => {
+  test('are no instructions: no system message, and a chat field is still named by the input item it came from', () => {
+    const request: ResponsesRequest = { model: 'chat', instructions: '', input: [{ role: 'user', content: 'Hi' }] };
+    const { chatRequest, sources } = chatTranslationOf(request);
+    expect(chatRequest.messages).toEqual([{ role: 'user', content: 'Hi' }]);
+    expect(sources.messages).toEqual([{ item: 0, toolCalls: [], thinking: [] }]);
+  });
+
+  test('are no input either: a request of nothing else is refused on input', () => {
+    const request: ResponsesRequest = { model: 'chat', instructions: '', input: [{ type: 'web_search_call', id: 'ws_1' }] };
+    expect(gatewayErrorOf(() => toChatRequest(request))).toMatchObject({ status: 400, param: 'input', message: expect.stringMatching(/^input: has nothing the model is given: /) });
   });
 });
 

@@ -81,6 +81,9 @@ test.each<[EndpointType | 'responses', unknown, string]>([
   ['responses', { model: 'chat', input: [] }, 'input: must not be an empty list'],
   // An empty user message, which Anthropic and others refuse: the string member's rule, not the list's type.
   ['responses', { model: 'chat', input: '' }, 'input: must not be an empty string'],
+  // A message of no parts, which OpenAI refuses too: the list member's rule, named at the item's content.
+  ['responses', { model: 'chat', input: [{ role: 'user', content: 'Hi' }, { role: 'user', content: [] }] }, 'input[1].content: must not be an empty list'],
+  ['responses', { model: 'chat', input: [{ type: 'message', role: 'developer', content: [] }] }, 'input[0].content: must not be an empty list'],
 ])('%s %j → %s', (endpointType, body, message) => {
   const failure = endpointType === 'responses' ? validateResponsesRequestBody(body) : validateRequestBody(endpointType, body);
   expect({ message: failure?.message, param: failure?.param }).toEqual({ message, param: message.slice(0, message.indexOf(':')) });
@@ -135,7 +138,7 @@ test.each<[unknown, string]>([
   [5, 'input: must be a non-empty string or a non-empty array of objects (type "message", "function_call", "function_call_output", "reasoning", "web_search_call" or "item_reference")'],
   [[], 'input: must not be an empty list'],
   [['hi'], 'input[0]: must be an object (type "message", "function_call", "function_call_output", "reasoning", "web_search_call" or "item_reference")'],
-  [[{ role: 'user', content: 5 }], 'input[0].content: must be a string or an array of objects (type "input_text", "output_text", "refusal", "input_image" or "input_file")'],
+  [[{ role: 'user', content: 5 }], 'input[0].content: must be a string or a non-empty array of objects (type "input_text", "output_text", "refusal", "input_image" or "input_file")'],
 ])('responses input %j → %s', (input, message) => {
   expect(validateResponsesRequestBody({ model: 'chat', input })?.message).toBe(message);
 });
