@@ -970,7 +970,7 @@ export type components = {
         ResponsesRequest: {
             /** @description The endpoint (or traffic route) name. */
             model: string;
-            /** @description A user message's text, or the conversation as a list of items. An empty text is a 400 naming `input`: it would be an empty user message, which Anthropic and other providers refuse. */
+            /** @description A user message's text, or the conversation as a list of items. An empty text is an empty user message, as an empty message item's: a provider that refuses one (Anthropic, Amazon Bedrock) refuses it with a 400 naming `input`. */
             input: string | components["schemas"]["ResponsesInputItem"][];
             /** @description Sent as a system message before the input. An empty string is no instructions (no system message is sent: it would carry nothing, and some providers refuse an empty one). */
             instructions?: string | null;

@@ -2974,7 +2974,7 @@ return errors === 0;
 validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateResponsesRequest = validate32;
-const schema57 = {"type":"object","required":["model","input"],"additionalProperties":true,"description":"A Responses API request; `model` names an `llm/v1/chat` endpoint or a chat traffic route. Keys not listed here are passed on in the chat request, as on `/v1/chat/completions`, but for an `n` other than 1, a 400 (a Response holds one answer). A null field counts as absent.","properties":{"model":{"type":"string","description":"The endpoint (or traffic route) name."},"input":{"description":"A user message's text, or the conversation as a list of items. An empty text is a 400 naming `input`: it would be an empty user message, which Anthropic and other providers refuse.","oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/ResponsesInputItem"}}]},"instructions":{"type":["string","null"],"description":"Sent as a system message before the input. An empty string is no instructions (no system message is sent: it would carry nothing, and some providers refuse an empty one)."},"max_output_tokens":{"type":["integer","null"],"minimum":1,"description":"Sent as the chat request's `max_tokens`."},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"stream":{"type":["boolean","null"]},"stream_options":{"type":["object","null"],"additionalProperties":true,"description":"Ignored (the gateway adds no obfuscation); a stream's last event carries the usage the provider reported, which the gateway asks for."},"tools":{"type":["array","null"],"description":"Function tools, and at most one web search tool (`web_search`, `web_search_preview` and their dated variants), which is the chat request's `web_search_options`; another tool type (file_search, ...) is a 400 naming `tools[i].type`.","items":{"oneOf":[{"$ref":"#/components/schemas/ResponsesFunctionTool"},{"$ref":"#/components/schemas/ResponsesWebSearchTool"}]}},"tool_choice":{"description":"Naming the web search tool (`{\"type\": \"web_search\"}` or another variant's type) needs one in `tools`, and is not sent: the chat request cannot force a search. `none` turns the search off as well (no `web_search_options` is sent). Without function tools no tool_choice is sent (the chat request has no tools).","oneOf":[{"type":"string","enum":["auto","none","required"]},{"type":"object","required":["type","name"],"properties":{"type":{"type":"string","const":"function"},"name":{"type":"string"}}},{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"type":"string","enum":["web_search","web_search_2025_08_26","web_search_preview","web_search_preview_2025_03_11"]}}},{"type":"null"}]},"parallel_tool_calls":{"type":["boolean","null"]},"text":{"type":["object","null"],"additionalProperties":false,"properties":{"format":{"$ref":"#/components/schemas/ResponsesTextFormat"},"verbosity":{"type":["string","null"],"description":"Sent as the chat request's `verbosity` (OpenAI's GPT-5 models; other providers refuse or ignore it as on chat)."}}},"reasoning":{"type":["object","null"],"description":"`effort` is sent as the chat request's `reasoning_effort`; `summary` is accepted and ignored (the answer's reasoning text, when the provider sends one, is always returned as a reasoning item).","additionalProperties":false,"properties":{"effort":{"type":["string","null"]},"summary":{"type":["string","null"]}}},"user":{"type":["string","null"]},"metadata":{"type":["object","null"],"additionalProperties":true,"description":"Echoed in the Response (and kept with it, for GET /v1/responses/{response_id}); not sent to the provider."},"store":{"type":["boolean","null"],"description":"`false`: the answer is not kept. Otherwise (the default, as OpenAI's) the gateway keeps its input and output items in memory (`response_store` in the config: 16 MB and an hour by default), under the caller's client key, for `previous_response_id` and `item_reference`."},"include":{"type":["array","null"],"items":{"type":"string"},"description":"`reasoning.encrypted_content` gives a reasoning item of an answer with signed thinking blocks (Claude on Anthropic or Amazon Bedrock) its `encrypted_content`, to send back with `store: false`; `web_search_call.action.sources` the search's cited pages; `message.output_text.logprobs` asks the provider for the answer's token log probabilities (the chat request's `logprobs: true`, with `top_logprobs`), given as the `output_text` part's `logprobs`. Other values are accepted and ignored. Codex and the Vercel AI SDK send it with reasoning models."},"top_logprobs":{"type":["integer","null"],"description":"How many most likely tokens to give at each step (0 to 20 on OpenAI; each provider takes or refuses the count as on `/v1/chat/completions`): sent as the chat request's `top_logprobs` when `include` has `message.output_text.logprobs`; without it, not sent, as OpenAI gives no log probabilities then."},"truncation":{"type":["string","null"],"enum":["auto","disabled",null],"description":"Accepted and ignored (the whole input is always sent; a context overflow is the provider's 400)."},"background":{"type":["boolean","null"],"description":"`true` is refused with a 400 (a background response must be stored and fetched later); `false` is the default."},"previous_response_id":{"type":["string","null"],"description":"A kept response to continue: its input and output items (and those of the responses it continued) come before `input`; its `instructions` do not carry over. One not kept (unknown, created with `store: false`, by another client key or on another gateway host, dropped for age or room) is a 400 with code `previous_response_not_found`. With `response_store.enabled: false`, a 400."},"conversation":{"description":"Refused with a 400 (the gateway keeps no conversations; use previous_response_id or send the whole input)."}}};
+const schema57 = {"type":"object","required":["model","input"],"additionalProperties":true,"description":"A Responses API request; `model` names an `llm/v1/chat` endpoint or a chat traffic route. Keys not listed here are passed on in the chat request, as on `/v1/chat/completions`, but for an `n` other than 1, a 400 (a Response holds one answer). A null field counts as absent.","properties":{"model":{"type":"string","description":"The endpoint (or traffic route) name."},"input":{"description":"A user message's text, or the conversation as a list of items. An empty text is an empty user message, as an empty message item's: a provider that refuses one (Anthropic, Amazon Bedrock) refuses it with a 400 naming `input`.","oneOf":[{"type":"string"},{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/ResponsesInputItem"}}]},"instructions":{"type":["string","null"],"description":"Sent as a system message before the input. An empty string is no instructions (no system message is sent: it would carry nothing, and some providers refuse an empty one)."},"max_output_tokens":{"type":["integer","null"],"minimum":1,"description":"Sent as the chat request's `max_tokens`."},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"stream":{"type":["boolean","null"]},"stream_options":{"type":["object","null"],"additionalProperties":true,"description":"Ignored (the gateway adds no obfuscation); a stream's last event carries the usage the provider reported, which the gateway asks for."},"tools":{"type":["array","null"],"description":"Function tools, and at most one web search tool (`web_search`, `web_search_preview` and their dated variants), which is the chat request's `web_search_options`; another tool type (file_search, ...) is a 400 naming `tools[i].type`.","items":{"oneOf":[{"$ref":"#/components/schemas/ResponsesFunctionTool"},{"$ref":"#/components/schemas/ResponsesWebSearchTool"}]}},"tool_choice":{"description":"Naming the web search tool (`{\"type\": \"web_search\"}` or another variant's type) needs one in `tools`, and is not sent: the chat request cannot force a search. `none` turns the search off as well (no `web_search_options` is sent). Without function tools no tool_choice is sent (the chat request has no tools).","oneOf":[{"type":"string","enum":["auto","none","required"]},{"type":"object","required":["type","name"],"properties":{"type":{"type":"string","const":"function"},"name":{"type":"string"}}},{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"type":"string","enum":["web_search","web_search_2025_08_26","web_search_preview","web_search_preview_2025_03_11"]}}},{"type":"null"}]},"parallel_tool_calls":{"type":["boolean","null"]},"text":{"type":["object","null"],"additionalProperties":false,"properties":{"format":{"$ref":"#/components/schemas/ResponsesTextFormat"},"verbosity":{"type":["string","null"],"description":"Sent as the chat request's `verbosity` (OpenAI's GPT-5 models; other providers refuse or ignore it as on chat)."}}},"reasoning":{"type":["object","null"],"description":"`effort` is sent as the chat request's `reasoning_effort`; `summary` is accepted and ignored (the answer's reasoning text, when the provider sends one, is always returned as a reasoning item).","additionalProperties":false,"properties":{"effort":{"type":["string","null"]},"summary":{"type":["string","null"]}}},"user":{"type":["string","null"]},"metadata":{"type":["object","null"],"additionalProperties":true,"description":"Echoed in the Response (and kept with it, for GET /v1/responses/{response_id}); not sent to the provider."},"store":{"type":["boolean","null"],"description":"`false`: the answer is not kept. Otherwise (the default, as OpenAI's) the gateway keeps its input and output items in memory (`response_store` in the config: 16 MB and an hour by default), under the caller's client key, for `previous_response_id` and `item_reference`."},"include":{"type":["array","null"],"items":{"type":"string"},"description":"`reasoning.encrypted_content` gives a reasoning item of an answer with signed thinking blocks (Claude on Anthropic or Amazon Bedrock) its `encrypted_content`, to send back with `store: false`; `web_search_call.action.sources` the search's cited pages; `message.output_text.logprobs` asks the provider for the answer's token log probabilities (the chat request's `logprobs: true`, with `top_logprobs`), given as the `output_text` part's `logprobs`. Other values are accepted and ignored. Codex and the Vercel AI SDK send it with reasoning models."},"top_logprobs":{"type":["integer","null"],"description":"How many most likely tokens to give at each step (0 to 20 on OpenAI; each provider takes or refuses the count as on `/v1/chat/completions`): sent as the chat request's `top_logprobs` when `include` has `message.output_text.logprobs`; without it, not sent, as OpenAI gives no log probabilities then."},"truncation":{"type":["string","null"],"enum":["auto","disabled",null],"description":"Accepted and ignored (the whole input is always sent; a context overflow is the provider's 400)."},"background":{"type":["boolean","null"],"description":"`true` is refused with a 400 (a background response must be stored and fetched later); `false` is the default."},"previous_response_id":{"type":["string","null"],"description":"A kept response to continue: its input and output items (and those of the responses it continued) come before `input`; its `instructions` do not carry over. One not kept (unknown, created with `store: false`, by another client key or on another gateway host, dropped for age or room) is a 400 with code `previous_response_not_found`. With `response_store.enabled: false`, a 400."},"conversation":{"description":"Refused with a 400 (the gateway keeps no conversations; use previous_response_id or send the whole input)."}}};
 const schema71 = {"type":"object","required":["type","name"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"function","description":"The gateway serves function tools only."},"name":{"type":"string","minLength":1},"description":{"type":["string","null"]},"parameters":{"type":["object","null"],"additionalProperties":true,"description":"A JSON Schema, passed to the provider whole."},"strict":{"type":["boolean","null"]}}};
 const schema72 = {"type":"object","required":["type"],"additionalProperties":false,"description":"OpenAI's web search tool, served as the chat request's `web_search_options`, so each provider serves or refuses it as on `/v1/chat/completions` (OpenAI's search models, Anthropic's web search tool, ...). `search_context_size` is sent as is, `user_location` as chat's `{\"type\": \"approximate\", \"approximate\": {city, country, region, timezone}}`, a non-empty `filters.allowed_domains` as the gateway's `web_search_options.filters.allowed_domains` (served by Anthropic endpoints, within an endpoint's own list; refused by OpenAI and Gemini ones). What chat's web search cannot do is a 400 naming the field: a non-empty `filters.blocked_domains`, `external_web_access: false` (cached pages only) and image results (`search_content_types` with `image`).","properties":{"type":{"type":"string","enum":["web_search","web_search_2025_08_26","web_search_preview","web_search_preview_2025_03_11"]},"search_context_size":{"type":["string","null"],"enum":["low","medium","high",null]},"user_location":{"type":["object","null"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"approximate"},"city":{"type":["string","null"]},"country":{"type":["string","null"]},"region":{"type":["string","null"]},"timezone":{"type":["string","null"]}}},"filters":{"type":["object","null"],"additionalProperties":false,"properties":{"allowed_domains":{"type":["array","null"],"items":{"type":"string"}},"blocked_domains":{"type":["array","null"],"items":{"type":"string"}}}},"external_web_access":{"type":["boolean","null"]},"search_content_types":{"type":["array","null"],"items":{"type":"string","enum":["text","image"]}}}};
 const schema73 = {"description":"Sent as the chat request's `response_format`.","oneOf":[{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"text"}}},{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"json_object"}}},{"type":"object","required":["type","name","schema"],"properties":{"type":{"type":"string","const":"json_schema"},"name":{"type":"string"},"description":{"type":["string","null"]},"schema":{"type":"object","additionalProperties":true},"strict":{"type":["boolean","null"]}}}]};
@@ -4800,10 +4800,8 @@ const _errs5 = errors;
 let valid1 = false;
 let passing0 = null;
 const _errs6 = errors;
-if(errors === _errs6){
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err0 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data1 !== "string"){
+const err0 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4811,18 +4809,6 @@ else {
 vErrors.push(err0);
 }
 errors++;
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
 }
 var _valid0 = _errs6 === errors;
 if(_valid0){
@@ -4833,12 +4819,12 @@ const _errs8 = errors;
 if(errors === _errs8){
 if(Array.isArray(data1)){
 if(data1.length < 1){
-const err2 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err1 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
-vErrors = [err2];
+vErrors = [err1];
 }
 else {
-vErrors.push(err2);
+vErrors.push(err1);
 }
 errors++;
 }
@@ -4859,12 +4845,12 @@ break;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err2 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err3];
+vErrors = [err2];
 }
 else {
-vErrors.push(err3);
+vErrors.push(err2);
 }
 errors++;
 }
@@ -4881,12 +4867,12 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err4 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err3 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err4];
+vErrors = [err3];
 }
 else {
-vErrors.push(err4);
+vErrors.push(err3);
 }
 errors++;
 validate32.errors = vErrors;
@@ -5048,12 +5034,12 @@ if(errors === _errs31){
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 let missing1;
 if(((data10.type === undefined) && (missing1 = "type")) || ((data10.name === undefined) && (missing1 = "name"))){
-const err5 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesFunctionTool/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
+const err4 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesFunctionTool/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
 if(vErrors === null){
-vErrors = [err5];
+vErrors = [err4];
 }
 else {
-vErrors.push(err5);
+vErrors.push(err4);
 }
 errors++;
 }
@@ -5061,12 +5047,12 @@ else {
 const _errs33 = errors;
 for(const key0 in data10){
 if(!(((((key0 === "type") || (key0 === "name")) || (key0 === "description")) || (key0 === "parameters")) || (key0 === "strict"))){
-const err6 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesFunctionTool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err5 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesFunctionTool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err6];
+vErrors = [err5];
 }
 else {
-vErrors.push(err6);
+vErrors.push(err5);
 }
 errors++;
 break;
@@ -5077,22 +5063,22 @@ if(data10.type !== undefined){
 let data11 = data10.type;
 const _errs34 = errors;
 if(typeof data11 !== "string"){
-const err7 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("function" !== data11){
+const err7 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/type/const",keyword:"const",params:{allowedValue: "function"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
-}
-errors++;
-}
-if("function" !== data11){
-const err8 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/type/const",keyword:"const",params:{allowedValue: "function"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
 }
 errors++;
 }
@@ -5108,23 +5094,23 @@ const _errs36 = errors;
 if(errors === _errs36){
 if(typeof data12 === "string"){
 if(func1(data12) < 1){
-const err9 = {instancePath:instancePath+"/tools/" + i1+"/name",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err8 = {instancePath:instancePath+"/tools/" + i1+"/name",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err9];
+vErrors = [err8];
 }
 else {
-vErrors.push(err9);
+vErrors.push(err8);
 }
 errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/tools/" + i1+"/name",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/tools/" + i1+"/name",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err10];
+vErrors = [err9];
 }
 else {
-vErrors.push(err10);
+vErrors.push(err9);
 }
 errors++;
 }
@@ -5139,12 +5125,12 @@ if(data10.description !== undefined){
 let data13 = data10.description;
 const _errs38 = errors;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err11 = {instancePath:instancePath+"/tools/" + i1+"/description",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/description/type",keyword:"type",params:{type: schema71.properties.description.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/tools/" + i1+"/description",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/description/type",keyword:"type",params:{type: schema71.properties.description.type},message:"must be string,null"};
 if(vErrors === null){
-vErrors = [err11];
+vErrors = [err10];
 }
 else {
-vErrors.push(err11);
+vErrors.push(err10);
 }
 errors++;
 }
@@ -5158,12 +5144,12 @@ if(data10.parameters !== undefined){
 let data14 = data10.parameters;
 const _errs40 = errors;
 if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
-const err12 = {instancePath:instancePath+"/tools/" + i1+"/parameters",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/parameters/type",keyword:"type",params:{type: schema71.properties.parameters.type},message:"must be object,null"};
+const err11 = {instancePath:instancePath+"/tools/" + i1+"/parameters",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/parameters/type",keyword:"type",params:{type: schema71.properties.parameters.type},message:"must be object,null"};
 if(vErrors === null){
-vErrors = [err12];
+vErrors = [err11];
 }
 else {
-vErrors.push(err12);
+vErrors.push(err11);
 }
 errors++;
 }
@@ -5177,12 +5163,12 @@ if(data10.strict !== undefined){
 let data15 = data10.strict;
 const _errs43 = errors;
 if((typeof data15 !== "boolean") && (data15 !== null)){
-const err13 = {instancePath:instancePath+"/tools/" + i1+"/strict",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/strict/type",keyword:"type",params:{type: schema71.properties.strict.type},message:"must be boolean,null"};
+const err12 = {instancePath:instancePath+"/tools/" + i1+"/strict",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/strict/type",keyword:"type",params:{type: schema71.properties.strict.type},message:"must be boolean,null"};
 if(vErrors === null){
-vErrors = [err13];
+vErrors = [err12];
 }
 else {
-vErrors.push(err13);
+vErrors.push(err12);
 }
 errors++;
 }
@@ -5199,12 +5185,12 @@ var valid8 = true;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesFunctionTool/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err13 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesFunctionTool/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err13];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err13);
 }
 errors++;
 }
@@ -5221,12 +5207,12 @@ if(errors === _errs46){
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 let missing2;
 if((data10.type === undefined) && (missing2 = "type")){
-const err15 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchTool/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
+const err14 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchTool/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err14];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err14);
 }
 errors++;
 }
@@ -5234,12 +5220,12 @@ else {
 const _errs48 = errors;
 for(const key1 in data10){
 if(!((((((key1 === "type") || (key1 === "search_context_size")) || (key1 === "user_location")) || (key1 === "filters")) || (key1 === "external_web_access")) || (key1 === "search_content_types"))){
-const err16 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchTool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err15 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchTool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err15];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err15);
 }
 errors++;
 break;
@@ -5250,22 +5236,22 @@ if(data10.type !== undefined){
 let data16 = data10.type;
 const _errs49 = errors;
 if(typeof data16 !== "string"){
-const err17 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!((((data16 === "web_search") || (data16 === "web_search_2025_08_26")) || (data16 === "web_search_preview")) || (data16 === "web_search_preview_2025_03_11"))){
+const err17 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/type/enum",keyword:"enum",params:{allowedValues: schema72.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
-}
-errors++;
-}
-if(!((((data16 === "web_search") || (data16 === "web_search_2025_08_26")) || (data16 === "web_search_preview")) || (data16 === "web_search_preview_2025_03_11"))){
-const err18 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/type/enum",keyword:"enum",params:{allowedValues: schema72.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
 }
 errors++;
 }
@@ -5279,22 +5265,22 @@ if(data10.search_context_size !== undefined){
 let data17 = data10.search_context_size;
 const _errs51 = errors;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err19 = {instancePath:instancePath+"/tools/" + i1+"/search_context_size",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_context_size/type",keyword:"type",params:{type: schema72.properties.search_context_size.type},message:"must be string,null"};
+const err18 = {instancePath:instancePath+"/tools/" + i1+"/search_context_size",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_context_size/type",keyword:"type",params:{type: schema72.properties.search_context_size.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!((((data17 === "low") || (data17 === "medium")) || (data17 === "high")) || (data17 === null))){
+const err19 = {instancePath:instancePath+"/tools/" + i1+"/search_context_size",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_context_size/enum",keyword:"enum",params:{allowedValues: schema72.properties.search_context_size.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
-}
-errors++;
-}
-if(!((((data17 === "low") || (data17 === "medium")) || (data17 === "high")) || (data17 === null))){
-const err20 = {instancePath:instancePath+"/tools/" + i1+"/search_context_size",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_context_size/enum",keyword:"enum",params:{allowedValues: schema72.properties.search_context_size.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
 }
 errors++;
 }
@@ -5308,12 +5294,12 @@ if(data10.user_location !== undefined){
 let data18 = data10.user_location;
 const _errs53 = errors;
 if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-const err21 = {instancePath:instancePath+"/tools/" + i1+"/user_location",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/type",keyword:"type",params:{type: schema72.properties.user_location.type},message:"must be object,null"};
+const err20 = {instancePath:instancePath+"/tools/" + i1+"/user_location",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/type",keyword:"type",params:{type: schema72.properties.user_location.type},message:"must be object,null"};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err20];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -5322,12 +5308,12 @@ if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 const _errs55 = errors;
 for(const key2 in data18){
 if(!(((((key2 === "type") || (key2 === "city")) || (key2 === "country")) || (key2 === "region")) || (key2 === "timezone"))){
-const err22 = {instancePath:instancePath+"/tools/" + i1+"/user_location",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const err21 = {instancePath:instancePath+"/tools/" + i1+"/user_location",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err21];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err21);
 }
 errors++;
 break;
@@ -5338,22 +5324,22 @@ if(data18.type !== undefined){
 let data19 = data18.type;
 const _errs56 = errors;
 if(typeof data19 !== "string"){
-const err23 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err22 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if("approximate" !== data19){
+const err23 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/type/const",keyword:"const",params:{allowedValue: "approximate"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
-}
-errors++;
-}
-if("approximate" !== data19){
-const err24 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/type/const",keyword:"const",params:{allowedValue: "approximate"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
 }
 errors++;
 }
@@ -5367,12 +5353,12 @@ if(data18.city !== undefined){
 let data20 = data18.city;
 const _errs58 = errors;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err25 = {instancePath:instancePath+"/tools/" + i1+"/user_location/city",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/city/type",keyword:"type",params:{type: schema72.properties.user_location.properties.city.type},message:"must be string,null"};
+const err24 = {instancePath:instancePath+"/tools/" + i1+"/user_location/city",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/city/type",keyword:"type",params:{type: schema72.properties.user_location.properties.city.type},message:"must be string,null"};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err24];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err24);
 }
 errors++;
 }
@@ -5386,12 +5372,12 @@ if(data18.country !== undefined){
 let data21 = data18.country;
 const _errs60 = errors;
 if((typeof data21 !== "string") && (data21 !== null)){
-const err26 = {instancePath:instancePath+"/tools/" + i1+"/user_location/country",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/country/type",keyword:"type",params:{type: schema72.properties.user_location.properties.country.type},message:"must be string,null"};
+const err25 = {instancePath:instancePath+"/tools/" + i1+"/user_location/country",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/country/type",keyword:"type",params:{type: schema72.properties.user_location.properties.country.type},message:"must be string,null"};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err25];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err25);
 }
 errors++;
 }
@@ -5405,12 +5391,12 @@ if(data18.region !== undefined){
 let data22 = data18.region;
 const _errs62 = errors;
 if((typeof data22 !== "string") && (data22 !== null)){
-const err27 = {instancePath:instancePath+"/tools/" + i1+"/user_location/region",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/region/type",keyword:"type",params:{type: schema72.properties.user_location.properties.region.type},message:"must be string,null"};
+const err26 = {instancePath:instancePath+"/tools/" + i1+"/user_location/region",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/region/type",keyword:"type",params:{type: schema72.properties.user_location.properties.region.type},message:"must be string,null"};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err26];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err26);
 }
 errors++;
 }
@@ -5424,12 +5410,12 @@ if(data18.timezone !== undefined){
 let data23 = data18.timezone;
 const _errs64 = errors;
 if((typeof data23 !== "string") && (data23 !== null)){
-const err28 = {instancePath:instancePath+"/tools/" + i1+"/user_location/timezone",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/timezone/type",keyword:"type",params:{type: schema72.properties.user_location.properties.timezone.type},message:"must be string,null"};
+const err27 = {instancePath:instancePath+"/tools/" + i1+"/user_location/timezone",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/timezone/type",keyword:"type",params:{type: schema72.properties.user_location.properties.timezone.type},message:"must be string,null"};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err27];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err27);
 }
 errors++;
 }
@@ -5455,12 +5441,12 @@ if(data10.filters !== undefined){
 let data24 = data10.filters;
 const _errs66 = errors;
 if((!(data24 && typeof data24 == "object" && !Array.isArray(data24))) && (data24 !== null)){
-const err29 = {instancePath:instancePath+"/tools/" + i1+"/filters",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/type",keyword:"type",params:{type: schema72.properties.filters.type},message:"must be object,null"};
+const err28 = {instancePath:instancePath+"/tools/" + i1+"/filters",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/type",keyword:"type",params:{type: schema72.properties.filters.type},message:"must be object,null"};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err28];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err28);
 }
 errors++;
 }
@@ -5469,12 +5455,12 @@ if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 const _errs68 = errors;
 for(const key3 in data24){
 if(!((key3 === "allowed_domains") || (key3 === "blocked_domains"))){
-const err30 = {instancePath:instancePath+"/tools/" + i1+"/filters",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+const err29 = {instancePath:instancePath+"/tools/" + i1+"/filters",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err30];
+vErrors = [err29];
 }
 else {
-vErrors.push(err30);
+vErrors.push(err29);
 }
 errors++;
 break;
@@ -5485,12 +5471,12 @@ if(data24.allowed_domains !== undefined){
 let data25 = data24.allowed_domains;
 const _errs69 = errors;
 if((!(Array.isArray(data25))) && (data25 !== null)){
-const err31 = {instancePath:instancePath+"/tools/" + i1+"/filters/allowed_domains",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/allowed_domains/type",keyword:"type",params:{type: schema72.properties.filters.properties.allowed_domains.type},message:"must be array,null"};
+const err30 = {instancePath:instancePath+"/tools/" + i1+"/filters/allowed_domains",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/allowed_domains/type",keyword:"type",params:{type: schema72.properties.filters.properties.allowed_domains.type},message:"must be array,null"};
 if(vErrors === null){
-vErrors = [err31];
+vErrors = [err30];
 }
 else {
-vErrors.push(err31);
+vErrors.push(err30);
 }
 errors++;
 }
@@ -5501,12 +5487,12 @@ const len2 = data25.length;
 for(let i2=0; i2<len2; i2++){
 const _errs71 = errors;
 if(typeof data25[i2] !== "string"){
-const err32 = {instancePath:instancePath+"/tools/" + i1+"/filters/allowed_domains/" + i2,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/allowed_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err31 = {instancePath:instancePath+"/tools/" + i1+"/filters/allowed_domains/" + i2,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/allowed_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err32];
+vErrors = [err31];
 }
 else {
-vErrors.push(err32);
+vErrors.push(err31);
 }
 errors++;
 }
@@ -5527,12 +5513,12 @@ if(data24.blocked_domains !== undefined){
 let data27 = data24.blocked_domains;
 const _errs73 = errors;
 if((!(Array.isArray(data27))) && (data27 !== null)){
-const err33 = {instancePath:instancePath+"/tools/" + i1+"/filters/blocked_domains",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/blocked_domains/type",keyword:"type",params:{type: schema72.properties.filters.properties.blocked_domains.type},message:"must be array,null"};
+const err32 = {instancePath:instancePath+"/tools/" + i1+"/filters/blocked_domains",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/blocked_domains/type",keyword:"type",params:{type: schema72.properties.filters.properties.blocked_domains.type},message:"must be array,null"};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err32];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err32);
 }
 errors++;
 }
@@ -5543,12 +5529,12 @@ const len3 = data27.length;
 for(let i3=0; i3<len3; i3++){
 const _errs75 = errors;
 if(typeof data27[i3] !== "string"){
-const err34 = {instancePath:instancePath+"/tools/" + i1+"/filters/blocked_domains/" + i3,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/blocked_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/tools/" + i1+"/filters/blocked_domains/" + i3,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/blocked_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err34];
+vErrors = [err33];
 }
 else {
-vErrors.push(err34);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -5578,12 +5564,12 @@ if(data10.external_web_access !== undefined){
 let data29 = data10.external_web_access;
 const _errs77 = errors;
 if((typeof data29 !== "boolean") && (data29 !== null)){
-const err35 = {instancePath:instancePath+"/tools/" + i1+"/external_web_access",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/external_web_access/type",keyword:"type",params:{type: schema72.properties.external_web_access.type},message:"must be boolean,null"};
+const err34 = {instancePath:instancePath+"/tools/" + i1+"/external_web_access",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/external_web_access/type",keyword:"type",params:{type: schema72.properties.external_web_access.type},message:"must be boolean,null"};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err34];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err34);
 }
 errors++;
 }
@@ -5597,12 +5583,12 @@ if(data10.search_content_types !== undefined){
 let data30 = data10.search_content_types;
 const _errs79 = errors;
 if((!(Array.isArray(data30))) && (data30 !== null)){
-const err36 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_content_types/type",keyword:"type",params:{type: schema72.properties.search_content_types.type},message:"must be array,null"};
+const err35 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_content_types/type",keyword:"type",params:{type: schema72.properties.search_content_types.type},message:"must be array,null"};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err35];
 }
 else {
-vErrors.push(err36);
+vErrors.push(err35);
 }
 errors++;
 }
@@ -5614,22 +5600,22 @@ for(let i4=0; i4<len4; i4++){
 let data31 = data30[i4];
 const _errs81 = errors;
 if(typeof data31 !== "string"){
-const err37 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types/" + i4,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_content_types/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types/" + i4,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_content_types/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(!((data31 === "text") || (data31 === "image"))){
+const err37 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types/" + i4,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_content_types/items/enum",keyword:"enum",params:{allowedValues: schema72.properties.search_content_types.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
 else {
 vErrors.push(err37);
-}
-errors++;
-}
-if(!((data31 === "text") || (data31 === "image"))){
-const err38 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types/" + i4,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_content_types/items/enum",keyword:"enum",params:{allowedValues: schema72.properties.search_content_types.items.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
 }
 errors++;
 }
@@ -5654,12 +5640,12 @@ var valid10 = true;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchTool/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err38 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchTool/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err38];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err38);
 }
 errors++;
 }
@@ -5679,12 +5665,12 @@ props1 = true;
 }
 }
 if(!valid6){
-const err40 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/properties/tools/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err39 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/properties/tools/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err39];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err39);
 }
 errors++;
 validate32.errors = vErrors;
@@ -5722,22 +5708,22 @@ let valid16 = false;
 let passing2 = null;
 const _errs85 = errors;
 if(typeof data32 !== "string"){
-const err41 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err40 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(!(((data32 === "auto") || (data32 === "none")) || (data32 === "required"))){
+const err41 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema57.properties.tool_choice.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err41];
 }
 else {
 vErrors.push(err41);
-}
-errors++;
-}
-if(!(((data32 === "auto") || (data32 === "none")) || (data32 === "required"))){
-const err42 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema57.properties.tool_choice.oneOf[0].enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
 }
 errors++;
 }
@@ -5751,12 +5737,12 @@ if(errors === _errs87){
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 let missing3;
 if(((data32.type === undefined) && (missing3 = "type")) || ((data32.name === undefined) && (missing3 = "name"))){
-const err43 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
+const err42 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err42];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err42);
 }
 errors++;
 }
@@ -5765,22 +5751,22 @@ if(data32.type !== undefined){
 let data33 = data32.type;
 const _errs89 = errors;
 if(typeof data33 !== "string"){
-const err44 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err43 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if("function" !== data33){
+const err44 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "function"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err44];
 }
 else {
 vErrors.push(err44);
-}
-errors++;
-}
-if("function" !== data33){
-const err45 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "function"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
 }
 errors++;
 }
@@ -5793,12 +5779,12 @@ if(valid17){
 if(data32.name !== undefined){
 const _errs91 = errors;
 if(typeof data32.name !== "string"){
-const err46 = {instancePath:instancePath+"/tool_choice/name",schemaPath:"#/properties/tool_choice/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err45 = {instancePath:instancePath+"/tool_choice/name",schemaPath:"#/properties/tool_choice/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err46];
+vErrors = [err45];
 }
 else {
-vErrors.push(err46);
+vErrors.push(err45);
 }
 errors++;
 }
@@ -5811,12 +5797,12 @@ var valid17 = true;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err47];
+vErrors = [err46];
 }
 else {
-vErrors.push(err47);
+vErrors.push(err46);
 }
 errors++;
 }
@@ -5839,12 +5825,12 @@ if(errors === _errs93){
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 let missing4;
 if((data32.type === undefined) && (missing4 = "type")){
-const err48 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
+const err47 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
 if(vErrors === null){
-vErrors = [err48];
+vErrors = [err47];
 }
 else {
-vErrors.push(err48);
+vErrors.push(err47);
 }
 errors++;
 }
@@ -5852,12 +5838,12 @@ else {
 const _errs95 = errors;
 for(const key4 in data32){
 if(!(key4 === "type")){
-const err49 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+const err48 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err49];
+vErrors = [err48];
 }
 else {
-vErrors.push(err49);
+vErrors.push(err48);
 }
 errors++;
 break;
@@ -5867,7 +5853,17 @@ if(_errs95 === errors){
 if(data32.type !== undefined){
 let data35 = data32.type;
 if(typeof data35 !== "string"){
-const err50 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err49 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(!((((data35 === "web_search") || (data35 === "web_search_2025_08_26")) || (data35 === "web_search_preview")) || (data35 === "web_search_preview_2025_03_11"))){
+const err50 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/2/properties/type/enum",keyword:"enum",params:{allowedValues: schema57.properties.tool_choice.oneOf[2].properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -5876,27 +5872,17 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(!((((data35 === "web_search") || (data35 === "web_search_2025_08_26")) || (data35 === "web_search_preview")) || (data35 === "web_search_preview_2025_03_11"))){
-const err51 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/2/properties/type/enum",keyword:"enum",params:{allowedValues: schema57.properties.tool_choice.oneOf[2].properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err51];
 }
 else {
 vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
 }
 errors++;
 }
@@ -5916,12 +5902,12 @@ props2 = true;
 }
 const _errs98 = errors;
 if(data32 !== null){
-const err53 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/3/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err52 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/3/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err53];
+vErrors = [err52];
 }
 else {
-vErrors.push(err53);
+vErrors.push(err52);
 }
 errors++;
 }
@@ -5939,12 +5925,12 @@ passing2 = 3;
 }
 }
 if(!valid16){
-const err54 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err53 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err54];
+vErrors = [err53];
 }
 else {
-vErrors.push(err54);
+vErrors.push(err53);
 }
 errors++;
 validate32.errors = vErrors;
@@ -6009,7 +5995,20 @@ if(errors === _errs108){
 if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 let missing5;
 if((data38.type === undefined) && (missing5 = "type")){
-const err55 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"};
+const err54 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+else {
+if(data38.type !== undefined){
+let data39 = data38.type;
+if(typeof data39 !== "string"){
+const err55 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -6018,11 +6017,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-else {
-if(data38.type !== undefined){
-let data39 = data38.type;
-if(typeof data39 !== "string"){
-const err56 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("text" !== data39){
+const err56 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "text"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -6031,26 +6027,16 @@ vErrors.push(err56);
 }
 errors++;
 }
-if("text" !== data39){
-const err57 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "text"},message:"must be equal to constant"};
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err57];
 }
 else {
 vErrors.push(err57);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
 }
 errors++;
 }
@@ -6067,7 +6053,20 @@ if(errors === _errs112){
 if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 let missing6;
 if((data38.type === undefined) && (missing6 = "type")){
-const err59 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
+const err58 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+else {
+if(data38.type !== undefined){
+let data40 = data38.type;
+if(typeof data40 !== "string"){
+const err59 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -6076,11 +6075,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-else {
-if(data38.type !== undefined){
-let data40 = data38.type;
-if(typeof data40 !== "string"){
-const err60 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("json_object" !== data40){
+const err60 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "json_object"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -6089,26 +6085,16 @@ vErrors.push(err60);
 }
 errors++;
 }
-if("json_object" !== data40){
-const err61 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "json_object"},message:"must be equal to constant"};
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err61];
 }
 else {
 vErrors.push(err61);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
 }
 errors++;
 }
@@ -6132,12 +6118,12 @@ if(errors === _errs116){
 if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 let missing7;
 if((((data38.type === undefined) && (missing7 = "type")) || ((data38.name === undefined) && (missing7 = "name"))) || ((data38.schema === undefined) && (missing7 = "schema"))){
-const err63 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
+const err62 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
 if(vErrors === null){
-vErrors = [err63];
+vErrors = [err62];
 }
 else {
-vErrors.push(err63);
+vErrors.push(err62);
 }
 errors++;
 }
@@ -6146,22 +6132,22 @@ if(data38.type !== undefined){
 let data41 = data38.type;
 const _errs118 = errors;
 if(typeof data41 !== "string"){
-const err64 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err63 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if("json_schema" !== data41){
+const err64 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "json_schema"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err64];
 }
 else {
 vErrors.push(err64);
-}
-errors++;
-}
-if("json_schema" !== data41){
-const err65 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "json_schema"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
 }
 errors++;
 }
@@ -6174,12 +6160,12 @@ if(valid24){
 if(data38.name !== undefined){
 const _errs120 = errors;
 if(typeof data38.name !== "string"){
-const err66 = {instancePath:instancePath+"/text/format/name",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err65 = {instancePath:instancePath+"/text/format/name",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err66];
+vErrors = [err65];
 }
 else {
-vErrors.push(err66);
+vErrors.push(err65);
 }
 errors++;
 }
@@ -6193,12 +6179,12 @@ if(data38.description !== undefined){
 let data43 = data38.description;
 const _errs122 = errors;
 if((typeof data43 !== "string") && (data43 !== null)){
-const err67 = {instancePath:instancePath+"/text/format/description",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/description/type",keyword:"type",params:{type: schema73.oneOf[2].properties.description.type},message:"must be string,null"};
+const err66 = {instancePath:instancePath+"/text/format/description",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/description/type",keyword:"type",params:{type: schema73.oneOf[2].properties.description.type},message:"must be string,null"};
 if(vErrors === null){
-vErrors = [err67];
+vErrors = [err66];
 }
 else {
-vErrors.push(err67);
+vErrors.push(err66);
 }
 errors++;
 }
@@ -6215,12 +6201,12 @@ if(errors === _errs124){
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 }
 else {
-const err68 = {instancePath:instancePath+"/text/format/schema",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/schema/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err67 = {instancePath:instancePath+"/text/format/schema",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/schema/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err68];
+vErrors = [err67];
 }
 else {
-vErrors.push(err68);
+vErrors.push(err67);
 }
 errors++;
 }
@@ -6235,12 +6221,12 @@ if(data38.strict !== undefined){
 let data45 = data38.strict;
 const _errs127 = errors;
 if((typeof data45 !== "boolean") && (data45 !== null)){
-const err69 = {instancePath:instancePath+"/text/format/strict",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/strict/type",keyword:"type",params:{type: schema73.oneOf[2].properties.strict.type},message:"must be boolean,null"};
+const err68 = {instancePath:instancePath+"/text/format/strict",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/strict/type",keyword:"type",params:{type: schema73.oneOf[2].properties.strict.type},message:"must be boolean,null"};
 if(vErrors === null){
-vErrors = [err69];
+vErrors = [err68];
 }
 else {
-vErrors.push(err69);
+vErrors.push(err68);
 }
 errors++;
 }
@@ -6256,12 +6242,12 @@ var valid24 = true;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err69 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err70];
+vErrors = [err69];
 }
 else {
-vErrors.push(err70);
+vErrors.push(err69);
 }
 errors++;
 }
@@ -6287,12 +6273,12 @@ props3.strict = true;
 }
 }
 if(!valid21){
-const err71 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err70 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err71];
+vErrors = [err70];
 }
 else {
-vErrors.push(err71);
+vErrors.push(err70);
 }
 errors++;
 validate32.errors = vErrors;

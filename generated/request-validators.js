@@ -2731,7 +2731,7 @@ return errors === 0;
 validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateResponsesRequest = validate32;
-const schema57 = {"type":"object","required":["model","input"],"additionalProperties":true,"description":"A Responses API request; `model` names an `llm/v1/chat` endpoint or a chat traffic route. Keys not listed here are passed on in the chat request, as on `/v1/chat/completions`, but for an `n` other than 1, a 400 (a Response holds one answer). A null field counts as absent.","properties":{"model":{"type":"string","description":"The endpoint (or traffic route) name."},"input":{"description":"A user message's text, or the conversation as a list of items. An empty text is a 400 naming `input`: it would be an empty user message, which Anthropic and other providers refuse.","oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/ResponsesInputItem"}}]},"instructions":{"type":["string","null"],"description":"Sent as a system message before the input. An empty string is no instructions (no system message is sent: it would carry nothing, and some providers refuse an empty one)."},"max_output_tokens":{"type":["integer","null"],"minimum":1,"description":"Sent as the chat request's `max_tokens`."},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"stream":{"type":["boolean","null"]},"stream_options":{"type":["object","null"],"additionalProperties":true,"description":"Ignored (the gateway adds no obfuscation); a stream's last event carries the usage the provider reported, which the gateway asks for."},"tools":{"type":["array","null"],"description":"Function tools, and at most one web search tool (`web_search`, `web_search_preview` and their dated variants), which is the chat request's `web_search_options`; another tool type (file_search, ...) is a 400 naming `tools[i].type`.","items":{"oneOf":[{"$ref":"#/components/schemas/ResponsesFunctionTool"},{"$ref":"#/components/schemas/ResponsesWebSearchTool"}]}},"tool_choice":{"description":"Naming the web search tool (`{\"type\": \"web_search\"}` or another variant's type) needs one in `tools`, and is not sent: the chat request cannot force a search. `none` turns the search off as well (no `web_search_options` is sent). Without function tools no tool_choice is sent (the chat request has no tools).","oneOf":[{"type":"string","enum":["auto","none","required"]},{"type":"object","required":["type","name"],"properties":{"type":{"type":"string","const":"function"},"name":{"type":"string"}}},{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"type":"string","enum":["web_search","web_search_2025_08_26","web_search_preview","web_search_preview_2025_03_11"]}}},{"type":"null"}]},"parallel_tool_calls":{"type":["boolean","null"]},"text":{"type":["object","null"],"additionalProperties":false,"properties":{"format":{"$ref":"#/components/schemas/ResponsesTextFormat"},"verbosity":{"type":["string","null"],"description":"Sent as the chat request's `verbosity` (OpenAI's GPT-5 models; other providers refuse or ignore it as on chat)."}}},"reasoning":{"type":["object","null"],"description":"`effort` is sent as the chat request's `reasoning_effort`; `summary` is accepted and ignored (the answer's reasoning text, when the provider sends one, is always returned as a reasoning item).","additionalProperties":false,"properties":{"effort":{"type":["string","null"]},"summary":{"type":["string","null"]}}},"user":{"type":["string","null"]},"metadata":{"type":["object","null"],"additionalProperties":true,"description":"Echoed in the Response (and kept with it, for GET /v1/responses/{response_id}); not sent to the provider."},"store":{"type":["boolean","null"],"description":"`false`: the answer is not kept. Otherwise (the default, as OpenAI's) the gateway keeps its input and output items in memory (`response_store` in the config: 16 MB and an hour by default), under the caller's client key, for `previous_response_id` and `item_reference`."},"include":{"type":["array","null"],"items":{"type":"string"},"description":"`reasoning.encrypted_content` gives a reasoning item of an answer with signed thinking blocks (Claude on Anthropic or Amazon Bedrock) its `encrypted_content`, to send back with `store: false`; `web_search_call.action.sources` the search's cited pages; `message.output_text.logprobs` asks the provider for the answer's token log probabilities (the chat request's `logprobs: true`, with `top_logprobs`), given as the `output_text` part's `logprobs`. Other values are accepted and ignored. Codex and the Vercel AI SDK send it with reasoning models."},"top_logprobs":{"type":["integer","null"],"description":"How many most likely tokens to give at each step (0 to 20 on OpenAI; each provider takes or refuses the count as on `/v1/chat/completions`): sent as the chat request's `top_logprobs` when `include` has `message.output_text.logprobs`; without it, not sent, as OpenAI gives no log probabilities then."},"truncation":{"type":["string","null"],"enum":["auto","disabled",null],"description":"Accepted and ignored (the whole input is always sent; a context overflow is the provider's 400)."},"background":{"type":["boolean","null"],"description":"`true` is refused with a 400 (a background response must be stored and fetched later); `false` is the default."},"previous_response_id":{"type":["string","null"],"description":"A kept response to continue: its input and output items (and those of the responses it continued) come before `input`; its `instructions` do not carry over. One not kept (unknown, created with `store: false`, by another client key or on another gateway host, dropped for age or room) is a 400 with code `previous_response_not_found`. With `response_store.enabled: false`, a 400."},"conversation":{"description":"Refused with a 400 (the gateway keeps no conversations; use previous_response_id or send the whole input)."}}};
+const schema57 = {"type":"object","required":["model","input"],"additionalProperties":true,"description":"A Responses API request; `model` names an `llm/v1/chat` endpoint or a chat traffic route. Keys not listed here are passed on in the chat request, as on `/v1/chat/completions`, but for an `n` other than 1, a 400 (a Response holds one answer). A null field counts as absent.","properties":{"model":{"type":"string","description":"The endpoint (or traffic route) name."},"input":{"description":"A user message's text, or the conversation as a list of items. An empty text is an empty user message, as an empty message item's: a provider that refuses one (Anthropic, Amazon Bedrock) refuses it with a 400 naming `input`.","oneOf":[{"type":"string"},{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/ResponsesInputItem"}}]},"instructions":{"type":["string","null"],"description":"Sent as a system message before the input. An empty string is no instructions (no system message is sent: it would carry nothing, and some providers refuse an empty one)."},"max_output_tokens":{"type":["integer","null"],"minimum":1,"description":"Sent as the chat request's `max_tokens`."},"temperature":{"$ref":"#/components/schemas/Temperature"},"top_p":{"$ref":"#/components/schemas/TopP"},"stream":{"type":["boolean","null"]},"stream_options":{"type":["object","null"],"additionalProperties":true,"description":"Ignored (the gateway adds no obfuscation); a stream's last event carries the usage the provider reported, which the gateway asks for."},"tools":{"type":["array","null"],"description":"Function tools, and at most one web search tool (`web_search`, `web_search_preview` and their dated variants), which is the chat request's `web_search_options`; another tool type (file_search, ...) is a 400 naming `tools[i].type`.","items":{"oneOf":[{"$ref":"#/components/schemas/ResponsesFunctionTool"},{"$ref":"#/components/schemas/ResponsesWebSearchTool"}]}},"tool_choice":{"description":"Naming the web search tool (`{\"type\": \"web_search\"}` or another variant's type) needs one in `tools`, and is not sent: the chat request cannot force a search. `none` turns the search off as well (no `web_search_options` is sent). Without function tools no tool_choice is sent (the chat request has no tools).","oneOf":[{"type":"string","enum":["auto","none","required"]},{"type":"object","required":["type","name"],"properties":{"type":{"type":"string","const":"function"},"name":{"type":"string"}}},{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"type":"string","enum":["web_search","web_search_2025_08_26","web_search_preview","web_search_preview_2025_03_11"]}}},{"type":"null"}]},"parallel_tool_calls":{"type":["boolean","null"]},"text":{"type":["object","null"],"additionalProperties":false,"properties":{"format":{"$ref":"#/components/schemas/ResponsesTextFormat"},"verbosity":{"type":["string","null"],"description":"Sent as the chat request's `verbosity` (OpenAI's GPT-5 models; other providers refuse or ignore it as on chat)."}}},"reasoning":{"type":["object","null"],"description":"`effort` is sent as the chat request's `reasoning_effort`; `summary` is accepted and ignored (the answer's reasoning text, when the provider sends one, is always returned as a reasoning item).","additionalProperties":false,"properties":{"effort":{"type":["string","null"]},"summary":{"type":["string","null"]}}},"user":{"type":["string","null"]},"metadata":{"type":["object","null"],"additionalProperties":true,"description":"Echoed in the Response (and kept with it, for GET /v1/responses/{response_id}); not sent to the provider."},"store":{"type":["boolean","null"],"description":"`false`: the answer is not kept. Otherwise (the default, as OpenAI's) the gateway keeps its input and output items in memory (`response_store` in the config: 16 MB and an hour by default), under the caller's client key, for `previous_response_id` and `item_reference`."},"include":{"type":["array","null"],"items":{"type":"string"},"description":"`reasoning.encrypted_content` gives a reasoning item of an answer with signed thinking blocks (Claude on Anthropic or Amazon Bedrock) its `encrypted_content`, to send back with `store: false`; `web_search_call.action.sources` the search's cited pages; `message.output_text.logprobs` asks the provider for the answer's token log probabilities (the chat request's `logprobs: true`, with `top_logprobs`), given as the `output_text` part's `logprobs`. Other values are accepted and ignored. Codex and the Vercel AI SDK send it with reasoning models."},"top_logprobs":{"type":["integer","null"],"description":"How many most likely tokens to give at each step (0 to 20 on OpenAI; each provider takes or refuses the count as on `/v1/chat/completions`): sent as the chat request's `top_logprobs` when `include` has `message.output_text.logprobs`; without it, not sent, as OpenAI gives no log probabilities then."},"truncation":{"type":["string","null"],"enum":["auto","disabled",null],"description":"Accepted and ignored (the whole input is always sent; a context overflow is the provider's 400)."},"background":{"type":["boolean","null"],"description":"`true` is refused with a 400 (a background response must be stored and fetched later); `false` is the default."},"previous_response_id":{"type":["string","null"],"description":"A kept response to continue: its input and output items (and those of the responses it continued) come before `input`; its `instructions` do not carry over. One not kept (unknown, created with `store: false`, by another client key or on another gateway host, dropped for age or room) is a 400 with code `previous_response_not_found`. With `response_store.enabled: false`, a 400."},"conversation":{"description":"Refused with a 400 (the gateway keeps no conversations; use previous_response_id or send the whole input)."}}};
 const schema71 = {"type":"object","required":["type","name"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"function","description":"The gateway serves function tools only."},"name":{"type":"string","minLength":1},"description":{"type":["string","null"]},"parameters":{"type":["object","null"],"additionalProperties":true,"description":"A JSON Schema, passed to the provider whole."},"strict":{"type":["boolean","null"]}}};
 const schema72 = {"type":"object","required":["type"],"additionalProperties":false,"description":"OpenAI's web search tool, served as the chat request's `web_search_options`, so each provider serves or refuses it as on `/v1/chat/completions` (OpenAI's search models, Anthropic's web search tool, ...). `search_context_size` is sent as is, `user_location` as chat's `{\"type\": \"approximate\", \"approximate\": {city, country, region, timezone}}`, a non-empty `filters.allowed_domains` as the gateway's `web_search_options.filters.allowed_domains` (served by Anthropic endpoints, within an endpoint's own list; refused by OpenAI and Gemini ones). What chat's web search cannot do is a 400 naming the field: a non-empty `filters.blocked_domains`, `external_web_access: false` (cached pages only) and image results (`search_content_types` with `image`).","properties":{"type":{"type":"string","enum":["web_search","web_search_2025_08_26","web_search_preview","web_search_preview_2025_03_11"]},"search_context_size":{"type":["string","null"],"enum":["low","medium","high",null]},"user_location":{"type":["object","null"],"additionalProperties":false,"properties":{"type":{"type":"string","const":"approximate"},"city":{"type":["string","null"]},"country":{"type":["string","null"]},"region":{"type":["string","null"]},"timezone":{"type":["string","null"]}}},"filters":{"type":["object","null"],"additionalProperties":false,"properties":{"allowed_domains":{"type":["array","null"],"items":{"type":"string"}},"blocked_domains":{"type":["array","null"],"items":{"type":"string"}}}},"external_web_access":{"type":["boolean","null"]},"search_content_types":{"type":["array","null"],"items":{"type":"string","enum":["text","image"]}}}};
 const schema73 = {"description":"Sent as the chat request's `response_format`.","oneOf":[{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"text"}}},{"type":"object","required":["type"],"properties":{"type":{"type":"string","const":"json_object"}}},{"type":"object","required":["type","name","schema"],"properties":{"type":{"type":"string","const":"json_schema"},"name":{"type":"string"},"description":{"type":["string","null"]},"schema":{"type":"object","additionalProperties":true},"strict":{"type":["boolean","null"]}}}]};
@@ -4382,25 +4382,13 @@ const _errs5 = errors;
 let valid1 = false;
 let passing0 = null;
 const _errs6 = errors;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err3 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -4412,12 +4400,12 @@ passing0 = 0;
 const _errs8 = errors;
 if(Array.isArray(data1)){
 if(data1.length < 1){
-const err5 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err4 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
-vErrors = [err5];
+vErrors = [err4];
 }
 else {
-vErrors.push(err5);
+vErrors.push(err4);
 }
 errors++;
 }
@@ -4430,12 +4418,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err5 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err6];
+vErrors = [err5];
 }
 else {
-vErrors.push(err6);
+vErrors.push(err5);
 }
 errors++;
 }
@@ -4451,12 +4439,12 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err7 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err6 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err7];
+vErrors = [err6];
 }
 else {
-vErrors.push(err7);
+vErrors.push(err6);
 }
 errors++;
 }
@@ -4475,7 +4463,20 @@ vErrors = null;
 if(data.instructions !== undefined){
 let data3 = data.instructions;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err8 = {instancePath:instancePath+"/instructions",schemaPath:"#/properties/instructions/type",keyword:"type",params:{type: schema57.properties.instructions.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/instructions",schemaPath:"#/properties/instructions/type",keyword:"type",params:{type: schema57.properties.instructions.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.max_output_tokens !== undefined){
+let data4 = data.max_output_tokens;
+if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (data4 !== null)){
+const err8 = {instancePath:instancePath+"/max_output_tokens",schemaPath:"#/properties/max_output_tokens/type",keyword:"type",params:{type: schema57.properties.max_output_tokens.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4484,11 +4485,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.max_output_tokens !== undefined){
-let data4 = data.max_output_tokens;
-if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (data4 !== null)){
-const err9 = {instancePath:instancePath+"/max_output_tokens",schemaPath:"#/properties/max_output_tokens/type",keyword:"type",params:{type: schema57.properties.max_output_tokens.type},message:"must be integer,null"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 1 || isNaN(data4)){
+const err9 = {instancePath:instancePath+"/max_output_tokens",schemaPath:"#/properties/max_output_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4497,9 +4496,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/max_output_tokens",schemaPath:"#/properties/max_output_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data.temperature !== undefined){
+let data5 = data.temperature;
+if((!((typeof data5 == "number") && (isFinite(data5)))) && (data5 !== null)){
+const err10 = {instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/type",keyword:"type",params:{type: schema43.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4508,12 +4510,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-if(data.temperature !== undefined){
-let data5 = data.temperature;
-if((!((typeof data5 == "number") && (isFinite(data5)))) && (data5 !== null)){
-const err11 = {instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/type",keyword:"type",params:{type: schema43.type},message:"must be number,null"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 2 || isNaN(data5)){
+const err11 = {instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4522,9 +4521,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 2 || isNaN(data5)){
-const err12 = {instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+if(data5 < 0 || isNaN(data5)){
+const err12 = {instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4533,8 +4531,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data5 < 0 || isNaN(data5)){
-const err13 = {instancePath:instancePath+"/temperature",schemaPath:"#/components/schemas/Temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.top_p !== undefined){
+let data6 = data.top_p;
+if((!((typeof data6 == "number") && (isFinite(data6)))) && (data6 !== null)){
+const err13 = {instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/type",keyword:"type",params:{type: schema44.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4543,12 +4545,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-if(data.top_p !== undefined){
-let data6 = data.top_p;
-if((!((typeof data6 == "number") && (isFinite(data6)))) && (data6 !== null)){
-const err14 = {instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/type",keyword:"type",params:{type: schema44.type},message:"must be number,null"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 1 || isNaN(data6)){
+const err14 = {instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4557,9 +4556,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 1 || isNaN(data6)){
-const err15 = {instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data6 < 0 || isNaN(data6)){
+const err15 = {instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4568,8 +4566,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data6 < 0 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/top_p",schemaPath:"#/components/schemas/TopP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.stream !== undefined){
+let data7 = data.stream;
+if((typeof data7 !== "boolean") && (data7 !== null)){
+const err16 = {instancePath:instancePath+"/stream",schemaPath:"#/properties/stream/type",keyword:"type",params:{type: schema57.properties.stream.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4579,11 +4581,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-if(data.stream !== undefined){
-let data7 = data.stream;
-if((typeof data7 !== "boolean") && (data7 !== null)){
-const err17 = {instancePath:instancePath+"/stream",schemaPath:"#/properties/stream/type",keyword:"type",params:{type: schema57.properties.stream.type},message:"must be boolean,null"};
+if(data.stream_options !== undefined){
+let data8 = data.stream_options;
+if((!(data8 && typeof data8 == "object" && !Array.isArray(data8))) && (data8 !== null)){
+const err17 = {instancePath:instancePath+"/stream_options",schemaPath:"#/properties/stream_options/type",keyword:"type",params:{type: schema57.properties.stream_options.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4593,28 +4594,15 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.stream_options !== undefined){
-let data8 = data.stream_options;
-if((!(data8 && typeof data8 == "object" && !Array.isArray(data8))) && (data8 !== null)){
-const err18 = {instancePath:instancePath+"/stream_options",schemaPath:"#/properties/stream_options/type",keyword:"type",params:{type: schema57.properties.stream_options.type},message:"must be object,null"};
+if(data.tools !== undefined){
+let data9 = data.tools;
+if((!(Array.isArray(data9))) && (data9 !== null)){
+const err18 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: schema57.properties.tools.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.tools !== undefined){
-let data9 = data.tools;
-if((!(Array.isArray(data9))) && (data9 !== null)){
-const err19 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: schema57.properties.tools.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
 }
 errors++;
 }
@@ -4628,7 +4616,17 @@ let passing1 = null;
 const _errs30 = errors;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.type === undefined){
-const err20 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesFunctionTool/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err19 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesFunctionTool/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data10.name === undefined){
+const err20 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesFunctionTool/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4637,8 +4635,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data10.name === undefined){
-const err21 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesFunctionTool/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key0 in data10){
+if(!(((((key0 === "type") || (key0 === "name")) || (key0 === "description")) || (key0 === "parameters")) || (key0 === "strict"))){
+const err21 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesFunctionTool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4647,9 +4646,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key0 in data10){
-if(!(((((key0 === "type") || (key0 === "name")) || (key0 === "description")) || (key0 === "parameters")) || (key0 === "strict"))){
-const err22 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesFunctionTool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+if(data10.type !== undefined){
+let data11 = data10.type;
+if(typeof data11 !== "string"){
+const err22 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4658,11 +4659,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data10.type !== undefined){
-let data11 = data10.type;
-if(typeof data11 !== "string"){
-const err23 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("function" !== data11){
+const err23 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/type/const",keyword:"const",params:{allowedValue: "function"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4671,8 +4669,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if("function" !== data11){
-const err24 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/type/const",keyword:"const",params:{allowedValue: "function"},message:"must be equal to constant"};
+}
+if(data10.name !== undefined){
+let data12 = data10.name;
+if(typeof data12 === "string"){
+if(func1(data12) < 1){
+const err24 = {instancePath:instancePath+"/tools/" + i1+"/name",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4682,11 +4684,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data10.name !== undefined){
-let data12 = data10.name;
-if(typeof data12 === "string"){
-if(func1(data12) < 1){
-const err25 = {instancePath:instancePath+"/tools/" + i1+"/name",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err25 = {instancePath:instancePath+"/tools/" + i1+"/name",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4696,8 +4695,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/tools/" + i1+"/name",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10.description !== undefined){
+let data13 = data10.description;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err26 = {instancePath:instancePath+"/tools/" + i1+"/description",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/description/type",keyword:"type",params:{type: schema71.properties.description.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4707,10 +4708,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data10.description !== undefined){
-let data13 = data10.description;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err27 = {instancePath:instancePath+"/tools/" + i1+"/description",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/description/type",keyword:"type",params:{type: schema71.properties.description.type},message:"must be string,null"};
+if(data10.parameters !== undefined){
+let data14 = data10.parameters;
+if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
+const err27 = {instancePath:instancePath+"/tools/" + i1+"/parameters",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/parameters/type",keyword:"type",params:{type: schema71.properties.parameters.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4720,10 +4721,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data10.parameters !== undefined){
-let data14 = data10.parameters;
-if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
-const err28 = {instancePath:instancePath+"/tools/" + i1+"/parameters",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/parameters/type",keyword:"type",params:{type: schema71.properties.parameters.type},message:"must be object,null"};
+if(data10.strict !== undefined){
+let data15 = data10.strict;
+if((typeof data15 !== "boolean") && (data15 !== null)){
+const err28 = {instancePath:instancePath+"/tools/" + i1+"/strict",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/strict/type",keyword:"type",params:{type: schema71.properties.strict.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4733,27 +4734,14 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data10.strict !== undefined){
-let data15 = data10.strict;
-if((typeof data15 !== "boolean") && (data15 !== null)){
-const err29 = {instancePath:instancePath+"/tools/" + i1+"/strict",schemaPath:"#/components/schemas/ResponsesFunctionTool/properties/strict/type",keyword:"type",params:{type: schema71.properties.strict.type},message:"must be boolean,null"};
+}
+else {
+const err29 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesFunctionTool/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesFunctionTool/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
 }
 errors++;
 }
@@ -4766,7 +4754,18 @@ var props1 = true;
 const _errs45 = errors;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.type === undefined){
-const err31 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchTool/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err30 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchTool/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+for(const key1 in data10){
+if(!((((((key1 === "type") || (key1 === "search_context_size")) || (key1 === "user_location")) || (key1 === "filters")) || (key1 === "external_web_access")) || (key1 === "search_content_types"))){
+const err31 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchTool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4775,9 +4774,11 @@ vErrors.push(err31);
 }
 errors++;
 }
-for(const key1 in data10){
-if(!((((((key1 === "type") || (key1 === "search_context_size")) || (key1 === "user_location")) || (key1 === "filters")) || (key1 === "external_web_access")) || (key1 === "search_content_types"))){
-const err32 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchTool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+if(data10.type !== undefined){
+let data16 = data10.type;
+if(typeof data16 !== "string"){
+const err32 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4786,11 +4787,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data10.type !== undefined){
-let data16 = data10.type;
-if(typeof data16 !== "string"){
-const err33 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data16 === "web_search") || (data16 === "web_search_2025_08_26")) || (data16 === "web_search_preview")) || (data16 === "web_search_preview_2025_03_11"))){
+const err33 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/type/enum",keyword:"enum",params:{allowedValues: schema72.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4799,8 +4797,11 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(!((((data16 === "web_search") || (data16 === "web_search_2025_08_26")) || (data16 === "web_search_preview")) || (data16 === "web_search_preview_2025_03_11"))){
-const err34 = {instancePath:instancePath+"/tools/" + i1+"/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/type/enum",keyword:"enum",params:{allowedValues: schema72.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data10.search_context_size !== undefined){
+let data17 = data10.search_context_size;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err34 = {instancePath:instancePath+"/tools/" + i1+"/search_context_size",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_context_size/type",keyword:"type",params:{type: schema72.properties.search_context_size.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4809,11 +4810,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data10.search_context_size !== undefined){
-let data17 = data10.search_context_size;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err35 = {instancePath:instancePath+"/tools/" + i1+"/search_context_size",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_context_size/type",keyword:"type",params:{type: schema72.properties.search_context_size.type},message:"must be string,null"};
+if(!((((data17 === "low") || (data17 === "medium")) || (data17 === "high")) || (data17 === null))){
+const err35 = {instancePath:instancePath+"/tools/" + i1+"/search_context_size",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_context_size/enum",keyword:"enum",params:{allowedValues: schema72.properties.search_context_size.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4822,8 +4820,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(!((((data17 === "low") || (data17 === "medium")) || (data17 === "high")) || (data17 === null))){
-const err36 = {instancePath:instancePath+"/tools/" + i1+"/search_context_size",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_context_size/enum",keyword:"enum",params:{allowedValues: schema72.properties.search_context_size.enum},message:"must be equal to one of the allowed values"};
+}
+if(data10.user_location !== undefined){
+let data18 = data10.user_location;
+if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
+const err36 = {instancePath:instancePath+"/tools/" + i1+"/user_location",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/type",keyword:"type",params:{type: schema72.properties.user_location.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4832,11 +4833,10 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data10.user_location !== undefined){
-let data18 = data10.user_location;
-if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-const err37 = {instancePath:instancePath+"/tools/" + i1+"/user_location",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/type",keyword:"type",params:{type: schema72.properties.user_location.type},message:"must be object,null"};
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key2 in data18){
+if(!(((((key2 === "type") || (key2 === "city")) || (key2 === "country")) || (key2 === "region")) || (key2 === "timezone"))){
+const err37 = {instancePath:instancePath+"/tools/" + i1+"/user_location",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4845,10 +4845,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key2 in data18){
-if(!(((((key2 === "type") || (key2 === "city")) || (key2 === "country")) || (key2 === "region")) || (key2 === "timezone"))){
-const err38 = {instancePath:instancePath+"/tools/" + i1+"/user_location",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data18.type !== undefined){
+let data19 = data18.type;
+if(typeof data19 !== "string"){
+const err38 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4857,11 +4858,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data18.type !== undefined){
-let data19 = data18.type;
-if(typeof data19 !== "string"){
-const err39 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("approximate" !== data19){
+const err39 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/type/const",keyword:"const",params:{allowedValue: "approximate"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4870,8 +4868,11 @@ vErrors.push(err39);
 }
 errors++;
 }
-if("approximate" !== data19){
-const err40 = {instancePath:instancePath+"/tools/" + i1+"/user_location/type",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/type/const",keyword:"const",params:{allowedValue: "approximate"},message:"must be equal to constant"};
+}
+if(data18.city !== undefined){
+let data20 = data18.city;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err40 = {instancePath:instancePath+"/tools/" + i1+"/user_location/city",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/city/type",keyword:"type",params:{type: schema72.properties.user_location.properties.city.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4881,10 +4882,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data18.city !== undefined){
-let data20 = data18.city;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err41 = {instancePath:instancePath+"/tools/" + i1+"/user_location/city",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/city/type",keyword:"type",params:{type: schema72.properties.user_location.properties.city.type},message:"must be string,null"};
+if(data18.country !== undefined){
+let data21 = data18.country;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err41 = {instancePath:instancePath+"/tools/" + i1+"/user_location/country",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/country/type",keyword:"type",params:{type: schema72.properties.user_location.properties.country.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4894,10 +4895,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data18.country !== undefined){
-let data21 = data18.country;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err42 = {instancePath:instancePath+"/tools/" + i1+"/user_location/country",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/country/type",keyword:"type",params:{type: schema72.properties.user_location.properties.country.type},message:"must be string,null"};
+if(data18.region !== undefined){
+let data22 = data18.region;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err42 = {instancePath:instancePath+"/tools/" + i1+"/user_location/region",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/region/type",keyword:"type",params:{type: schema72.properties.user_location.properties.region.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4907,10 +4908,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data18.region !== undefined){
-let data22 = data18.region;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err43 = {instancePath:instancePath+"/tools/" + i1+"/user_location/region",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/region/type",keyword:"type",params:{type: schema72.properties.user_location.properties.region.type},message:"must be string,null"};
+if(data18.timezone !== undefined){
+let data23 = data18.timezone;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err43 = {instancePath:instancePath+"/tools/" + i1+"/user_location/timezone",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/timezone/type",keyword:"type",params:{type: schema72.properties.user_location.properties.timezone.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4920,10 +4921,12 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data18.timezone !== undefined){
-let data23 = data18.timezone;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err44 = {instancePath:instancePath+"/tools/" + i1+"/user_location/timezone",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/user_location/properties/timezone/type",keyword:"type",params:{type: schema72.properties.user_location.properties.timezone.type},message:"must be string,null"};
+}
+}
+if(data10.filters !== undefined){
+let data24 = data10.filters;
+if((!(data24 && typeof data24 == "object" && !Array.isArray(data24))) && (data24 !== null)){
+const err44 = {instancePath:instancePath+"/tools/" + i1+"/filters",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/type",keyword:"type",params:{type: schema72.properties.filters.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4932,13 +4935,10 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-}
-}
-if(data10.filters !== undefined){
-let data24 = data10.filters;
-if((!(data24 && typeof data24 == "object" && !Array.isArray(data24))) && (data24 !== null)){
-const err45 = {instancePath:instancePath+"/tools/" + i1+"/filters",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/type",keyword:"type",params:{type: schema72.properties.filters.type},message:"must be object,null"};
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key3 in data24){
+if(!((key3 === "allowed_domains") || (key3 === "blocked_domains"))){
+const err45 = {instancePath:instancePath+"/tools/" + i1+"/filters",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4947,10 +4947,11 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key3 in data24){
-if(!((key3 === "allowed_domains") || (key3 === "blocked_domains"))){
-const err46 = {instancePath:instancePath+"/tools/" + i1+"/filters",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data24.allowed_domains !== undefined){
+let data25 = data24.allowed_domains;
+if((!(Array.isArray(data25))) && (data25 !== null)){
+const err46 = {instancePath:instancePath+"/tools/" + i1+"/filters/allowed_domains",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/allowed_domains/type",keyword:"type",params:{type: schema72.properties.filters.properties.allowed_domains.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4959,29 +4960,16 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data24.allowed_domains !== undefined){
-let data25 = data24.allowed_domains;
-if((!(Array.isArray(data25))) && (data25 !== null)){
-const err47 = {instancePath:instancePath+"/tools/" + i1+"/filters/allowed_domains",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/allowed_domains/type",keyword:"type",params:{type: schema72.properties.filters.properties.allowed_domains.type},message:"must be array,null"};
+if(Array.isArray(data25)){
+const len2 = data25.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data25[i2] !== "string"){
+const err47 = {instancePath:instancePath+"/tools/" + i1+"/filters/allowed_domains/" + i2,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/allowed_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
 else {
 vErrors.push(err47);
-}
-errors++;
-}
-if(Array.isArray(data25)){
-const len2 = data25.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data25[i2] !== "string"){
-const err48 = {instancePath:instancePath+"/tools/" + i1+"/filters/allowed_domains/" + i2,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/allowed_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
 }
 errors++;
 }
@@ -4991,12 +4979,12 @@ errors++;
 if(data24.blocked_domains !== undefined){
 let data27 = data24.blocked_domains;
 if((!(Array.isArray(data27))) && (data27 !== null)){
-const err49 = {instancePath:instancePath+"/tools/" + i1+"/filters/blocked_domains",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/blocked_domains/type",keyword:"type",params:{type: schema72.properties.filters.properties.blocked_domains.type},message:"must be array,null"};
+const err48 = {instancePath:instancePath+"/tools/" + i1+"/filters/blocked_domains",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/blocked_domains/type",keyword:"type",params:{type: schema72.properties.filters.properties.blocked_domains.type},message:"must be array,null"};
 if(vErrors === null){
-vErrors = [err49];
+vErrors = [err48];
 }
 else {
-vErrors.push(err49);
+vErrors.push(err48);
 }
 errors++;
 }
@@ -5004,12 +4992,12 @@ if(Array.isArray(data27)){
 const len3 = data27.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data27[i3] !== "string"){
-const err50 = {instancePath:instancePath+"/tools/" + i1+"/filters/blocked_domains/" + i3,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/blocked_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err49 = {instancePath:instancePath+"/tools/" + i1+"/filters/blocked_domains/" + i3,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/filters/properties/blocked_domains/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err50];
+vErrors = [err49];
 }
 else {
-vErrors.push(err50);
+vErrors.push(err49);
 }
 errors++;
 }
@@ -5021,7 +5009,20 @@ errors++;
 if(data10.external_web_access !== undefined){
 let data29 = data10.external_web_access;
 if((typeof data29 !== "boolean") && (data29 !== null)){
-const err51 = {instancePath:instancePath+"/tools/" + i1+"/external_web_access",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/external_web_access/type",keyword:"type",params:{type: schema72.properties.external_web_access.type},message:"must be boolean,null"};
+const err50 = {instancePath:instancePath+"/tools/" + i1+"/external_web_access",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/external_web_access/type",keyword:"type",params:{type: schema72.properties.external_web_access.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data10.search_content_types !== undefined){
+let data30 = data10.search_content_types;
+if((!(Array.isArray(data30))) && (data30 !== null)){
+const err51 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_content_types/type",keyword:"type",params:{type: schema72.properties.search_content_types.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -5030,11 +5031,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data10.search_content_types !== undefined){
-let data30 = data10.search_content_types;
-if((!(Array.isArray(data30))) && (data30 !== null)){
-const err52 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types",schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_content_types/type",keyword:"type",params:{type: schema72.properties.search_content_types.type},message:"must be array,null"};
+if(Array.isArray(data30)){
+const len4 = data30.length;
+for(let i4=0; i4<len4; i4++){
+let data31 = data30[i4];
+if(typeof data31 !== "string"){
+const err52 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types/" + i4,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_content_types/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -5043,12 +5045,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(Array.isArray(data30)){
-const len4 = data30.length;
-for(let i4=0; i4<len4; i4++){
-let data31 = data30[i4];
-if(typeof data31 !== "string"){
-const err53 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types/" + i4,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_content_types/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data31 === "text") || (data31 === "image"))){
+const err53 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types/" + i4,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_content_types/items/enum",keyword:"enum",params:{allowedValues: schema72.properties.search_content_types.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -5057,27 +5055,17 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(!((data31 === "text") || (data31 === "image"))){
-const err54 = {instancePath:instancePath+"/tools/" + i1+"/search_content_types/" + i4,schemaPath:"#/components/schemas/ResponsesWebSearchTool/properties/search_content_types/items/enum",keyword:"enum",params:{allowedValues: schema72.properties.search_content_types.items.enum},message:"must be equal to one of the allowed values"};
+}
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchTool/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
-}
-errors++;
-}
-}
-}
-}
-}
-else {
-const err55 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/components/schemas/ResponsesWebSearchTool/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
 }
 errors++;
 }
@@ -5096,12 +5084,12 @@ props1 = true;
 }
 }
 if(!valid8){
-const err56 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/properties/tools/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err55 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/properties/tools/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err56];
+vErrors = [err55];
 }
 else {
-vErrors.push(err56);
+vErrors.push(err55);
 }
 errors++;
 }
@@ -5126,22 +5114,22 @@ let valid21 = false;
 let passing2 = null;
 const _errs85 = errors;
 if(typeof data32 !== "string"){
-const err57 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err56 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(!(((data32 === "auto") || (data32 === "none")) || (data32 === "required"))){
+const err57 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema57.properties.tool_choice.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err57];
 }
 else {
 vErrors.push(err57);
-}
-errors++;
-}
-if(!(((data32 === "auto") || (data32 === "none")) || (data32 === "required"))){
-const err58 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema57.properties.tool_choice.oneOf[0].enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
 }
 errors++;
 }
@@ -5153,7 +5141,17 @@ passing2 = 0;
 const _errs87 = errors;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 if(data32.type === undefined){
-const err59 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err58 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data32.name === undefined){
+const err59 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -5162,8 +5160,10 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data32.name === undefined){
-const err60 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data32.type !== undefined){
+let data33 = data32.type;
+if(typeof data33 !== "string"){
+const err60 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -5172,10 +5172,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data32.type !== undefined){
-let data33 = data32.type;
-if(typeof data33 !== "string"){
-const err61 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("function" !== data33){
+const err61 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "function"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -5184,8 +5182,10 @@ vErrors.push(err61);
 }
 errors++;
 }
-if("function" !== data33){
-const err62 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "function"},message:"must be equal to constant"};
+}
+if(data32.name !== undefined){
+if(typeof data32.name !== "string"){
+const err62 = {instancePath:instancePath+"/tool_choice/name",schemaPath:"#/properties/tool_choice/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -5195,26 +5195,14 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data32.name !== undefined){
-if(typeof data32.name !== "string"){
-const err63 = {instancePath:instancePath+"/tool_choice/name",schemaPath:"#/properties/tool_choice/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err63 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err63];
 }
 else {
 vErrors.push(err63);
-}
-errors++;
-}
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
 }
 errors++;
 }
@@ -5234,7 +5222,18 @@ props2.name = true;
 const _errs93 = errors;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 if(data32.type === undefined){
-const err65 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err64 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+for(const key4 in data32){
+if(!(key4 === "type")){
+const err65 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -5243,9 +5242,11 @@ vErrors.push(err65);
 }
 errors++;
 }
-for(const key4 in data32){
-if(!(key4 === "type")){
-const err66 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data32.type !== undefined){
+let data35 = data32.type;
+if(typeof data35 !== "string"){
+const err66 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -5254,11 +5255,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data32.type !== undefined){
-let data35 = data32.type;
-if(typeof data35 !== "string"){
-const err67 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data35 === "web_search") || (data35 === "web_search_2025_08_26")) || (data35 === "web_search_preview")) || (data35 === "web_search_preview_2025_03_11"))){
+const err67 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/2/properties/type/enum",keyword:"enum",params:{allowedValues: schema57.properties.tool_choice.oneOf[2].properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -5267,25 +5265,15 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(!((((data35 === "web_search") || (data35 === "web_search_2025_08_26")) || (data35 === "web_search_preview")) || (data35 === "web_search_preview_2025_03_11"))){
-const err68 = {instancePath:instancePath+"/tool_choice/type",schemaPath:"#/properties/tool_choice/oneOf/2/properties/type/enum",keyword:"enum",params:{allowedValues: schema57.properties.tool_choice.oneOf[2].properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err68];
 }
 else {
 vErrors.push(err68);
-}
-errors++;
-}
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
 }
 errors++;
 }
@@ -5304,12 +5292,12 @@ props2 = true;
 }
 const _errs98 = errors;
 if(data32 !== null){
-const err70 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/3/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err69 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf/3/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err70];
+vErrors = [err69];
 }
 else {
-vErrors.push(err70);
+vErrors.push(err69);
 }
 errors++;
 }
@@ -5327,12 +5315,12 @@ passing2 = 3;
 }
 }
 if(!valid21){
-const err71 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err70 = {instancePath:instancePath+"/tool_choice",schemaPath:"#/properties/tool_choice/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err71];
+vErrors = [err70];
 }
 else {
-vErrors.push(err71);
+vErrors.push(err70);
 }
 errors++;
 }
@@ -5351,7 +5339,20 @@ vErrors = null;
 if(data.parallel_tool_calls !== undefined){
 let data36 = data.parallel_tool_calls;
 if((typeof data36 !== "boolean") && (data36 !== null)){
-const err72 = {instancePath:instancePath+"/parallel_tool_calls",schemaPath:"#/properties/parallel_tool_calls/type",keyword:"type",params:{type: schema57.properties.parallel_tool_calls.type},message:"must be boolean,null"};
+const err71 = {instancePath:instancePath+"/parallel_tool_calls",schemaPath:"#/properties/parallel_tool_calls/type",keyword:"type",params:{type: schema57.properties.parallel_tool_calls.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data.text !== undefined){
+let data37 = data.text;
+if((!(data37 && typeof data37 == "object" && !Array.isArray(data37))) && (data37 !== null)){
+const err72 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: schema57.properties.text.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -5360,28 +5361,15 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data.text !== undefined){
-let data37 = data.text;
-if((!(data37 && typeof data37 == "object" && !Array.isArray(data37))) && (data37 !== null)){
-const err73 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: schema57.properties.text.type},message:"must be object,null"};
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key5 in data37){
+if(!((key5 === "format") || (key5 === "verbosity"))){
+const err73 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err73];
 }
 else {
 vErrors.push(err73);
-}
-errors++;
-}
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key5 in data37){
-if(!((key5 === "format") || (key5 === "verbosity"))){
-const err74 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
 }
 errors++;
 }
@@ -5394,7 +5382,19 @@ let passing3 = null;
 const _errs108 = errors;
 if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 if(data38.type === undefined){
-const err75 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err74 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(data38.type !== undefined){
+let data39 = data38.type;
+if(typeof data39 !== "string"){
+const err75 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -5403,10 +5403,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data38.type !== undefined){
-let data39 = data38.type;
-if(typeof data39 !== "string"){
-const err76 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("text" !== data39){
+const err76 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "text"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5415,25 +5413,15 @@ vErrors.push(err76);
 }
 errors++;
 }
-if("text" !== data39){
-const err77 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "text"},message:"must be equal to constant"};
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err77];
 }
 else {
 vErrors.push(err77);
-}
-errors++;
-}
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
 }
 errors++;
 }
@@ -5447,7 +5435,19 @@ props3.type = true;
 const _errs112 = errors;
 if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 if(data38.type === undefined){
-const err79 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err78 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data38.type !== undefined){
+let data40 = data38.type;
+if(typeof data40 !== "string"){
+const err79 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -5456,10 +5456,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data38.type !== undefined){
-let data40 = data38.type;
-if(typeof data40 !== "string"){
-const err80 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("json_object" !== data40){
+const err80 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "json_object"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -5468,25 +5466,15 @@ vErrors.push(err80);
 }
 errors++;
 }
-if("json_object" !== data40){
-const err81 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "json_object"},message:"must be equal to constant"};
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err81];
 }
 else {
 vErrors.push(err81);
-}
-errors++;
-}
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
 }
 errors++;
 }
@@ -5507,7 +5495,17 @@ props3.type = true;
 const _errs116 = errors;
 if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 if(data38.type === undefined){
-const err83 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err82 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(data38.name === undefined){
+const err83 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -5516,8 +5514,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(data38.name === undefined){
-const err84 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data38.schema === undefined){
+const err84 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -5526,8 +5524,10 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data38.schema === undefined){
-const err85 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'"};
+if(data38.type !== undefined){
+let data41 = data38.type;
+if(typeof data41 !== "string"){
+const err85 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -5536,10 +5536,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data38.type !== undefined){
-let data41 = data38.type;
-if(typeof data41 !== "string"){
-const err86 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("json_schema" !== data41){
+const err86 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "json_schema"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -5548,8 +5546,10 @@ vErrors.push(err86);
 }
 errors++;
 }
-if("json_schema" !== data41){
-const err87 = {instancePath:instancePath+"/text/format/type",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "json_schema"},message:"must be equal to constant"};
+}
+if(data38.name !== undefined){
+if(typeof data38.name !== "string"){
+const err87 = {instancePath:instancePath+"/text/format/name",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5559,9 +5559,10 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data38.name !== undefined){
-if(typeof data38.name !== "string"){
-const err88 = {instancePath:instancePath+"/text/format/name",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.description !== undefined){
+let data43 = data38.description;
+if((typeof data43 !== "string") && (data43 !== null)){
+const err88 = {instancePath:instancePath+"/text/format/description",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/description/type",keyword:"type",params:{type: schema73.oneOf[2].properties.description.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -5571,10 +5572,12 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data38.description !== undefined){
-let data43 = data38.description;
-if((typeof data43 !== "string") && (data43 !== null)){
-const err89 = {instancePath:instancePath+"/text/format/description",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/description/type",keyword:"type",params:{type: schema73.oneOf[2].properties.description.type},message:"must be string,null"};
+if(data38.schema !== undefined){
+let data44 = data38.schema;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+}
+else {
+const err89 = {instancePath:instancePath+"/text/format/schema",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/schema/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5584,12 +5587,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data38.schema !== undefined){
-let data44 = data38.schema;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-}
-else {
-const err90 = {instancePath:instancePath+"/text/format/schema",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/schema/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data38.strict !== undefined){
+let data45 = data38.strict;
+if((typeof data45 !== "boolean") && (data45 !== null)){
+const err90 = {instancePath:instancePath+"/text/format/strict",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/strict/type",keyword:"type",params:{type: schema73.oneOf[2].properties.strict.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5599,27 +5600,14 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data38.strict !== undefined){
-let data45 = data38.strict;
-if((typeof data45 !== "boolean") && (data45 !== null)){
-const err91 = {instancePath:instancePath+"/text/format/strict",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/properties/strict/type",keyword:"type",params:{type: schema73.oneOf[2].properties.strict.type},message:"must be boolean,null"};
+}
+else {
+const err91 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err91];
 }
 else {
 vErrors.push(err91);
-}
-errors++;
-}
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
 }
 errors++;
 }
@@ -5644,12 +5632,12 @@ props3.strict = true;
 }
 }
 if(!valid26){
-const err93 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err92 = {instancePath:instancePath+"/text/format",schemaPath:"#/components/schemas/ResponsesTextFormat/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err93];
+vErrors = [err92];
 }
 else {
-vErrors.push(err93);
+vErrors.push(err92);
 }
 errors++;
 }
@@ -5668,12 +5656,12 @@ vErrors = null;
 if(data37.verbosity !== undefined){
 let data46 = data37.verbosity;
 if((typeof data46 !== "string") && (data46 !== null)){
-const err94 = {instancePath:instancePath+"/text/verbosity",schemaPath:"#/properties/text/properties/verbosity/type",keyword:"type",params:{type: schema57.properties.text.properties.verbosity.type},message:"must be string,null"};
+const err93 = {instancePath:instancePath+"/text/verbosity",schemaPath:"#/properties/text/properties/verbosity/type",keyword:"type",params:{type: schema57.properties.text.properties.verbosity.type},message:"must be string,null"};
 if(vErrors === null){
-vErrors = [err94];
+vErrors = [err93];
 }
 else {
-vErrors.push(err94);
+vErrors.push(err93);
 }
 errors++;
 }
@@ -5683,7 +5671,19 @@ errors++;
 if(data.reasoning !== undefined){
 let data47 = data.reasoning;
 if((!(data47 && typeof data47 == "object" && !Array.isArray(data47))) && (data47 !== null)){
-const err95 = {instancePath:instancePath+"/reasoning",schemaPath:"#/properties/reasoning/type",keyword:"type",params:{type: schema57.properties.reasoning.type},message:"must be object,null"};
+const err94 = {instancePath:instancePath+"/reasoning",schemaPath:"#/properties/reasoning/type",keyword:"type",params:{type: schema57.properties.reasoning.type},message:"must be object,null"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key6 in data47){
+if(!((key6 === "effort") || (key6 === "summary"))){
+const err95 = {instancePath:instancePath+"/reasoning",schemaPath:"#/properties/reasoning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5692,10 +5692,11 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key6 in data47){
-if(!((key6 === "effort") || (key6 === "summary"))){
-const err96 = {instancePath:instancePath+"/reasoning",schemaPath:"#/properties/reasoning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data47.effort !== undefined){
+let data48 = data47.effort;
+if((typeof data48 !== "string") && (data48 !== null)){
+const err96 = {instancePath:instancePath+"/reasoning/effort",schemaPath:"#/properties/reasoning/properties/effort/type",keyword:"type",params:{type: schema57.properties.reasoning.properties.effort.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5705,10 +5706,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data47.effort !== undefined){
-let data48 = data47.effort;
-if((typeof data48 !== "string") && (data48 !== null)){
-const err97 = {instancePath:instancePath+"/reasoning/effort",schemaPath:"#/properties/reasoning/properties/effort/type",keyword:"type",params:{type: schema57.properties.reasoning.properties.effort.type},message:"must be string,null"};
+if(data47.summary !== undefined){
+let data49 = data47.summary;
+if((typeof data49 !== "string") && (data49 !== null)){
+const err97 = {instancePath:instancePath+"/reasoning/summary",schemaPath:"#/properties/reasoning/properties/summary/type",keyword:"type",params:{type: schema57.properties.reasoning.properties.summary.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5718,10 +5719,12 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data47.summary !== undefined){
-let data49 = data47.summary;
-if((typeof data49 !== "string") && (data49 !== null)){
-const err98 = {instancePath:instancePath+"/reasoning/summary",schemaPath:"#/properties/reasoning/properties/summary/type",keyword:"type",params:{type: schema57.properties.reasoning.properties.summary.type},message:"must be string,null"};
+}
+}
+if(data.user !== undefined){
+let data50 = data.user;
+if((typeof data50 !== "string") && (data50 !== null)){
+const err98 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: schema57.properties.user.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5731,12 +5734,10 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
-}
-if(data.user !== undefined){
-let data50 = data.user;
-if((typeof data50 !== "string") && (data50 !== null)){
-const err99 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: schema57.properties.user.type},message:"must be string,null"};
+if(data.metadata !== undefined){
+let data51 = data.metadata;
+if((!(data51 && typeof data51 == "object" && !Array.isArray(data51))) && (data51 !== null)){
+const err99 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: schema57.properties.metadata.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5746,10 +5747,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data.metadata !== undefined){
-let data51 = data.metadata;
-if((!(data51 && typeof data51 == "object" && !Array.isArray(data51))) && (data51 !== null)){
-const err100 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: schema57.properties.metadata.type},message:"must be object,null"};
+if(data.store !== undefined){
+let data52 = data.store;
+if((typeof data52 !== "boolean") && (data52 !== null)){
+const err100 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: schema57.properties.store.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5759,10 +5760,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data.store !== undefined){
-let data52 = data.store;
-if((typeof data52 !== "boolean") && (data52 !== null)){
-const err101 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: schema57.properties.store.type},message:"must be boolean,null"};
+if(data.include !== undefined){
+let data53 = data.include;
+if((!(Array.isArray(data53))) && (data53 !== null)){
+const err101 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: schema57.properties.include.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5771,29 +5772,16 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-if(data.include !== undefined){
-let data53 = data.include;
-if((!(Array.isArray(data53))) && (data53 !== null)){
-const err102 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: schema57.properties.include.type},message:"must be array,null"};
+if(Array.isArray(data53)){
+const len5 = data53.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data53[i5] !== "string"){
+const err102 = {instancePath:instancePath+"/include/" + i5,schemaPath:"#/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
 else {
 vErrors.push(err102);
-}
-errors++;
-}
-if(Array.isArray(data53)){
-const len5 = data53.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data53[i5] !== "string"){
-const err103 = {instancePath:instancePath+"/include/" + i5,schemaPath:"#/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
 }
 errors++;
 }
@@ -5803,7 +5791,20 @@ errors++;
 if(data.top_logprobs !== undefined){
 let data55 = data.top_logprobs;
 if((!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))) && (data55 !== null)){
-const err104 = {instancePath:instancePath+"/top_logprobs",schemaPath:"#/properties/top_logprobs/type",keyword:"type",params:{type: schema57.properties.top_logprobs.type},message:"must be integer,null"};
+const err103 = {instancePath:instancePath+"/top_logprobs",schemaPath:"#/properties/top_logprobs/type",keyword:"type",params:{type: schema57.properties.top_logprobs.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data.truncation !== undefined){
+let data56 = data.truncation;
+if((typeof data56 !== "string") && (data56 !== null)){
+const err104 = {instancePath:instancePath+"/truncation",schemaPath:"#/properties/truncation/type",keyword:"type",params:{type: schema57.properties.truncation.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5812,11 +5813,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data.truncation !== undefined){
-let data56 = data.truncation;
-if((typeof data56 !== "string") && (data56 !== null)){
-const err105 = {instancePath:instancePath+"/truncation",schemaPath:"#/properties/truncation/type",keyword:"type",params:{type: schema57.properties.truncation.type},message:"must be string,null"};
+if(!(((data56 === "auto") || (data56 === "disabled")) || (data56 === null))){
+const err105 = {instancePath:instancePath+"/truncation",schemaPath:"#/properties/truncation/enum",keyword:"enum",params:{allowedValues: schema57.properties.truncation.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5825,8 +5823,11 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(!(((data56 === "auto") || (data56 === "disabled")) || (data56 === null))){
-const err106 = {instancePath:instancePath+"/truncation",schemaPath:"#/properties/truncation/enum",keyword:"enum",params:{allowedValues: schema57.properties.truncation.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.background !== undefined){
+let data57 = data.background;
+if((typeof data57 !== "boolean") && (data57 !== null)){
+const err106 = {instancePath:instancePath+"/background",schemaPath:"#/properties/background/type",keyword:"type",params:{type: schema57.properties.background.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5836,10 +5837,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data.background !== undefined){
-let data57 = data.background;
-if((typeof data57 !== "boolean") && (data57 !== null)){
-const err107 = {instancePath:instancePath+"/background",schemaPath:"#/properties/background/type",keyword:"type",params:{type: schema57.properties.background.type},message:"must be boolean,null"};
+if(data.previous_response_id !== undefined){
+let data58 = data.previous_response_id;
+if((typeof data58 !== "string") && (data58 !== null)){
+const err107 = {instancePath:instancePath+"/previous_response_id",schemaPath:"#/properties/previous_response_id/type",keyword:"type",params:{type: schema57.properties.previous_response_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5849,27 +5850,14 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data.previous_response_id !== undefined){
-let data58 = data.previous_response_id;
-if((typeof data58 !== "string") && (data58 !== null)){
-const err108 = {instancePath:instancePath+"/previous_response_id",schemaPath:"#/properties/previous_response_id/type",keyword:"type",params:{type: schema57.properties.previous_response_id.type},message:"must be string,null"};
+}
+else {
+const err108 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err108];
 }
 else {
 vErrors.push(err108);
-}
-errors++;
-}
-}
-}
-else {
-const err109 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
 }
 errors++;
 }

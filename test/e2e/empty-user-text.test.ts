@@ -70,6 +70,11 @@ describe('a Claude endpoint: a 400 naming the field the client sent, before any 
     expect(await refusal(setup.openai.responses.create({ model: 'claude', input }))).toMatchObject({ param: 'input[2].content[0].text', message: `input[2].content[0].text: ${BLANK_PART}` });
   });
 
+  test.each([false, true])('responses, an empty input string, with instructions (stream: %s)', async (stream) => {
+    const request = setup.openai.responses.create({ model: 'claude', instructions: 'Greet the user.', input: '', stream });
+    expect(await refusal(request)).toEqual({ message: `input: ${EMPTY_MESSAGE}`, type: 'invalid_request_error', param: 'input', code: 'invalid_value' });
+  });
+
   test('responses, a whitespace input string', async () => {
     expect(await refusal(setup.openai.responses.create({ model: 'claude', input: ' ' }))).toMatchObject({ param: 'input', message: `input: ${EMPTY_MESSAGE}` });
   });
@@ -79,6 +84,15 @@ describe('an OpenAI endpoint: sent on as it came, as OpenAI takes it', () => {
   test('chat', async () => {
     await setup.openai.chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content: '' }] });
     expect(sentMessages()).toEqual([{ role: 'user', content: '' }]);
+  });
+
+  test('responses, an empty input string after the instructions', async () => {
+    const response = await setup.openai.responses.create({ model: 'gpt', instructions: 'Greet the user.', input: '' });
+    expect(response.status).toBe('completed');
+    expect(sentMessages()).toEqual([
+      { role: 'system', content: 'Greet the user.' },
+      { role: 'user', content: '' },
+    ]);
   });
 
   test('responses, an empty user item after the instructions', async () => {

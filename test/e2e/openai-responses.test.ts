@@ -297,7 +297,7 @@ describe('errors, in OpenAI shape', () => {
       'tools[0].type',
       'tools[0].type: must be one of "function", "web_search", "web_search_2025_08_26", "web_search_preview", "web_search_preview_2025_03_11"',
     ],
-    ['input of another type', { input: 5 }, 'input', 'input: must be a non-empty string or a non-empty array of objects (type "message", "function_call", "function_call_output", "reasoning", "web_search_call" or "item_reference")'],
+    ['input of another type', { input: 5 }, 'input', 'input: must be a string or a non-empty array of objects (type "message", "function_call", "function_call_output", "reasoning", "web_search_call" or "item_reference")'],
     ['an empty input list', { input: [] }, 'input', 'input: must not be an empty list'],
     [
       'an input item of another type',

@@ -96,12 +96,6 @@ test('reasoning.effort Claude does not take: reasoning.effort', async () => {
   expect(await refusal(body)).toMatchObject({ param: 'reasoning.effort', message: expect.stringMatching(/^reasoning\.effort: Anthropic takes .*, not "maximal"\.$/) });
 });
 
-test('an empty input text, which would be an empty user message: a 400 naming input, streamed or not, with instructions or not', async () => {
-  const expected = { message: 'input: must not be an empty string', type: 'invalid_request_error', param: 'input' };
-  expect(await refusal({ model: 'claude', input: '' })).toMatchObject(expected);
-  expect(await refusal({ model: 'gpt', instructions: 'Say hello.', input: '', stream: true })).toMatchObject(expected);
-});
-
 test("the vendor's own param: the input, not the chat request's messages", async () => {
   setup.upstreams.openai.setHandler((_request, response) => sendJson(response, 400, readJsonFixture('openai', 'error-400-context-length.json')));
   const { status, error } = await openaiErrorOf(setup.openai.responses.create({ model: 'gpt', input: 'Hi' }));

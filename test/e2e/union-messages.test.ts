@@ -86,7 +86,7 @@ test.each<[string, Record<string, unknown>, string, string]>([
 });
 
 test.each<[string, Record<string, unknown>, string, string]>([
-  ['input of no kind', { input: 5 }, 'input', 'must be a non-empty string or a non-empty array of objects (type "message", "function_call", "function_call_output", "reasoning", "web_search_call" or "item_reference")'],
+  ['input of no kind', { input: 5 }, 'input', 'must be a string or a non-empty array of objects (type "message", "function_call", "function_call_output", "reasoning", "web_search_call" or "item_reference")'],
   ['text.format of no kind', { text: { format: 'json' } }, 'text.format', 'must be an object (type "text", "json_object" or "json_schema")'],
   [
     'tool_choice of no kind',

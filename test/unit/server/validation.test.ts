@@ -79,8 +79,6 @@ test.each<[EndpointType | 'responses', unknown, string]>([
   ['llm/v1/chat', { messages: [user], stop: [] }, 'stop: must not be an empty list'],
   ['llm/v1/completions', { prompt: [] }, 'prompt: must not be an empty list'],
   ['responses', { model: 'chat', input: [] }, 'input: must not be an empty list'],
-  // An empty user message, which Anthropic and others refuse: the string member's rule, not the list's type.
-  ['responses', { model: 'chat', input: '' }, 'input: must not be an empty string'],
   // A message of no parts, which OpenAI refuses too: the list member's rule, named at the item's content.
   ['responses', { model: 'chat', input: [{ role: 'user', content: 'Hi' }, { role: 'user', content: [] }] }, 'input[1].content: must not be an empty list'],
   ['responses', { model: 'chat', input: [{ type: 'message', role: 'developer', content: [] }] }, 'input[0].content: must not be an empty list'],
@@ -135,7 +133,7 @@ test('an embeddings list judged by its first items reports only that kind\'s iss
 
 // A value no member of its union takes: the message names every member, from the schema.
 test.each<[unknown, string]>([
-  [5, 'input: must be a non-empty string or a non-empty array of objects (type "message", "function_call", "function_call_output", "reasoning", "web_search_call" or "item_reference")'],
+  [5, 'input: must be a string or a non-empty array of objects (type "message", "function_call", "function_call_output", "reasoning", "web_search_call" or "item_reference")'],
   [[], 'input: must not be an empty list'],
   [['hi'], 'input[0]: must be an object (type "message", "function_call", "function_call_output", "reasoning", "web_search_call" or "item_reference")'],
   [[{ role: 'user', content: 5 }], 'input[0].content: must be a string or a non-empty array of objects (type "input_text", "output_text", "refusal", "input_image" or "input_file")'],
