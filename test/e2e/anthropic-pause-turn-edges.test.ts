@@ -1,12 +1,15 @@
 /**
  * Paused turns (`pause_turn`) the gateway continues, at their edges, end to end: the official OpenAI
  * client through `/v1`, the gateway calling a fake Anthropic Messages API on 127.0.0.1 that refuses a
- * last assistant message ending with whitespace as Anthropic does (400 `invalid_request_error`
- * "messages: final assistant content cannot end with trailing whitespace"), and ends a turn when a
- * request ends with its paused content.
+ * last assistant message ending with whitespace and a blank text block as Anthropic does (400
+ * `invalid_request_error` "messages: final assistant content cannot end with trailing whitespace",
+ * "messages: text content blocks must be non-empty", "… must contain non-whitespace text"), and ends a
+ * turn when a request ends with its paused content.
  * - a web search turn paused after a text block ending with a blank line
  *   (test/fixtures/anthropic chat-web-search-pause-turn-text-last): that block goes back trimmed,
  *   while the client gets it whole;
+ * - a web search turn opened with an empty text block (chat-web-search-pause-turn-blank-text): that
+ *   block is left out of the content sent back;
  * - an MCP connector's turn (`mcp_servers`, passed through, the endpoint's `anthropic_beta` naming the
  *   connector's beta) paused after one of its tools ran (chat-mcp-pause-turn): continued as a web
  *   search turn is.
@@ -35,13 +38,32 @@ function answer(request: RecordedRequest, response: ServerResponse, name: string
   else sendJson(response, 200, readJsonFixture('anthropic', `${name}.response.json`));
 }
 
-/** Pauses a turn that starts (with MCP servers: the MCP fixture), ends a continued one; refuses as Anthropic does first. */
+/** Anthropic's refusal of the first blank text block of a message, if any. */
+function blankTextRefusal(body: MessagesBody): string | null {
+  for (const [index, message] of body.messages.entries()) {
+    const blocks = typeof message.content === 'string' ? [] : message.content;
+    const blank = blocks.findIndex((block) => block.type === 'text' && block.text!.trim() === '');
+    if (blank !== -1) return `messages.${index}.content.${blank}: text content blocks must ${blocks[blank].text === '' ? 'be non-empty' : 'contain non-whitespace text'}`;
+  }
+  return null;
+}
+
+const BLANK_QUESTION = 'Quels cafés ont ouvert à Paris cette semaine ?';
+
+/** The paused answer to a request's question: the MCP fixture with MCP servers, else by the question. */
+function pausedFixture(body: MessagesBody): string {
+  if (body.mcp_servers !== undefined) return 'chat-mcp-pause-turn';
+  return body.messages[0].content === BLANK_QUESTION ? 'chat-web-search-pause-turn-blank-text' : 'chat-web-search-pause-turn-text-last';
+}
+
+/** Pauses a turn that starts, ends a continued one; refuses as Anthropic does first. */
 function anthropic(request: RecordedRequest, response: ServerResponse): void {
   const body = request.body as MessagesBody;
   if (endsWithWhitespace(body)) return sendJson(response, 400, TRAILING_WHITESPACE);
-  const mcp = body.mcp_servers !== undefined;
-  if (body.messages[body.messages.length - 1].role === 'assistant') answer(request, response, mcp ? 'chat' : 'chat-web-search-continued');
-  else answer(request, response, mcp ? 'chat-mcp-pause-turn' : 'chat-web-search-pause-turn-text-last');
+  const blank = blankTextRefusal(body);
+  if (blank !== null) return sendJson(response, 400, { type: 'error', error: { type: 'invalid_request_error', message: blank }, request_id: 'req_011CBlankText' });
+  if (body.messages[body.messages.length - 1].role === 'assistant') answer(request, response, body.mcp_servers !== undefined ? 'chat' : 'chat-web-search-continued');
+  else answer(request, response, pausedFixture(body));
 }
 
 const setup = useGatewayWithUpstreams({
@@ -92,6 +114,33 @@ describe('a paused turn whose content ends with text ending in whitespace', () =
     const response = await setup.openai.responses.create({ model: 'claude', input: question, tools: [{ type: 'web_search' }] });
     expectTrimmedContinuation();
     expect(response.output_text).toBe(PAUSED_TEXT + CONTINUED_TEXT);
+  });
+});
+
+describe('a paused turn whose content opens with an empty text block', () => {
+  const PAUSED_BLANK = readJsonFixture<{ content: Block[] }>('anthropic', 'chat-web-search-pause-turn-blank-text.response.json');
+  const TEXT = " La recherche est saturée ; j'essaie encore.\n\nD’après Time Out 🗞️, trois nouveaux cafés ont ouvert près du canal Saint-Martin ☕.";
+
+  /** The continuation carries the paused content without its empty text block, the rest as it came. */
+  function expectContinuedWithoutBlank(): void {
+    const bodies = sentBodies();
+    expect(bodies).toHaveLength(2);
+    expect(PAUSED_BLANK.content[0]).toEqual({ type: 'text', text: '' });
+    expect(bodies[1].messages).toEqual([...bodies[0].messages, { role: 'assistant', content: PAUSED_BLANK.content.slice(1) }]);
+  }
+
+  test('not streamed', async () => {
+    const completion = await setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: BLANK_QUESTION }], web_search_options: {} });
+    expectContinuedWithoutBlank();
+    expect(completion.choices[0]).toMatchObject({ message: { content: TEXT }, finish_reason: 'stop' });
+  });
+
+  test('streamed: the empty block rebuilt from its events (a start, no delta) is left out too', async () => {
+    const stream = await setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content: BLANK_QUESTION }], web_search_options: {}, stream: true });
+    let text = '';
+    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    expectContinuedWithoutBlank();
+    expect(text).toBe(TEXT);
   });
 });
 

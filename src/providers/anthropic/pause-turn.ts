@@ -15,10 +15,11 @@
  * ends as one still paused after the last continuation does). Server tools of an MCP connector
  * (`mcp_servers`, which passes through to Anthropic as the client sent it, with the endpoint's
  * `anthropic_beta` naming the connector's beta) run in the same server-side loop, so their pauses are
- * continued alike. The paused content goes back as it came, but for a last text block's trailing
- * whitespace (withoutTrailingWhitespace).
+ * continued alike. The paused content goes back as it came, but for its blank text blocks and a last
+ * text block's trailing whitespace (asSentBack).
  */
 import { GatewayError } from '../../errors';
+import { isBlank } from '../shared/blank-text';
 import { excerpt, isRecord, parseJsonObject } from '../shared/json';
 import type { SseEvent } from '../transport/sse';
 import { webSearchRequestsOf } from './web-search';
@@ -36,26 +37,29 @@ export function mayPauseTurn(body: Record<string, unknown>): boolean {
   return (Array.isArray(body.tools) && body.tools.some(isWebSearchTool)) || (Array.isArray(body.mcp_servers) && body.mcp_servers.length > 0);
 }
 
+const isBlankTextBlock = (block: unknown): boolean => isRecord(block) && block.type === 'text' && typeof block.text === 'string' && isBlank(block.text);
+
 /**
- * The paused content as it can go back: Anthropic refuses a last assistant message whose content
- * ends with whitespace (400 "final assistant content cannot end with trailing whitespace", its rule
- * for a prefilled answer), and a paused turn may end with a text block (what Claude wrote after a
- * search's results). That block goes without its trailing whitespace, or not at all when it is
- * only whitespace (Anthropic refuses an empty text block too); the client's answer keeps it whole.
+ * The paused content as it can go back. Anthropic refuses a text block that is empty or only
+ * whitespace (../shared/blank-text.ts), and Claude may write one: the web search tool's streaming
+ * example opens the turn with a text block started with `"text": ""` and no delta, before the
+ * `server_tool_use`; so blank text blocks are left out, wherever they are. It also refuses a last
+ * assistant message whose content ends with whitespace (400 "final assistant content cannot end with
+ * trailing whitespace", its rule for a prefilled answer), and a paused turn may end with a text block
+ * (what Claude wrote after a search's results): that block goes without its trailing whitespace. The
+ * client's answer keeps the text whole.
  */
-export function withoutTrailingWhitespace(content: readonly unknown[]): unknown[] {
+export function asSentBack(paused: readonly unknown[]): unknown[] {
+  const content = paused.filter((block) => !isBlankTextBlock(block));
   const last = content.at(-1);
-  if (!isRecord(last) || last.type !== 'text' || typeof last.text !== 'string') return [...content];
-  const text = last.text.trimEnd();
-  if (text === last.text) return [...content];
-  const earlier = content.slice(0, -1);
-  return text === '' ? withoutTrailingWhitespace(earlier) : [...earlier, { ...last, text }];
+  if (!isRecord(last) || last.type !== 'text' || typeof last.text !== 'string') return content;
+  return [...content.slice(0, -1), { ...last, text: last.text.trimEnd() }];
 }
 
 /** The request again, with the paused assistant content after its messages. */
 export function withPausedContent(body: Record<string, unknown>, paused: readonly unknown[]): Record<string, unknown> {
   const messages = Array.isArray(body.messages) ? body.messages : [];
-  return { ...body, messages: [...messages, { role: 'assistant', content: withoutTrailingWhitespace(paused) }] };
+  return { ...body, messages: [...messages, { role: 'assistant', content: asSentBack(paused) }] };
 }
 
 /**

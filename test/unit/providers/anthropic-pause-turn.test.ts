@@ -4,7 +4,7 @@
  * test/fixtures/anthropic chat-web-search-pause-turn then chat-web-search-continued.
  */
 import { createAnthropicChatStream, fromAnthropicChat } from '../../../src/providers/anthropic';
-import { answerContinuingPausedTurn, createStreamedContent, eventsContinuingPausedTurn, MAX_PAUSE_CONTINUATIONS, mayPauseTurn, withoutTrailingWhitespace } from '../../../src/providers/anthropic/pause-turn';
+import { answerContinuingPausedTurn, asSentBack, createStreamedContent, eventsContinuingPausedTurn, MAX_PAUSE_CONTINUATIONS, mayPauseTurn } from '../../../src/providers/anthropic/pause-turn';
 import type { SseEvent } from '../../../src/providers/transport/sse';
 import type { ChatChunk } from '../../../src/schema';
 import { readFixtureBytes, readJsonFixture } from '../../support/fixtures';
@@ -12,6 +12,7 @@ import { replay, replayEverySplit, replayOutcome, sse, chunksOf } from '../../su
 
 const now = () => 1_700_000_000;
 const PAUSED = readJsonFixture<{ content: unknown[] }>('anthropic', 'chat-web-search-pause-turn.response.json');
+const BLANK_FIRST = readJsonFixture<{ content: unknown[] }>('anthropic', 'chat-web-search-pause-turn-blank-text.response.json');
 const CONTINUED = readJsonFixture('anthropic', 'chat-web-search-continued.response.json');
 const pausedWire = readFixtureBytes('anthropic', 'chat-web-search-pause-turn.stream.sse');
 const continuedWire = readFixtureBytes('anthropic', 'chat-web-search-continued.stream.sse');
@@ -220,14 +221,20 @@ describe('the paused content as it goes back', () => {
   it("a last text block loses its trailing whitespace (Anthropic's rule for a final assistant content); the blocks before it and the paused answer stay as they came", () => {
     const cited = { type: 'text', text: 'Selon Time Out :\n\n', citations: [{ type: 'web_search_result_location', url: 'https://www.timeout.fr' }] };
     const paused = [{ type: 'text', text: 'Je cherche. ' }, search, results, cited];
-    expect(withoutTrailingWhitespace(paused)).toEqual([{ type: 'text', text: 'Je cherche. ' }, search, results, { ...cited, text: 'Selon Time Out :' }]);
+    expect(asSentBack(paused)).toEqual([{ type: 'text', text: 'Je cherche. ' }, search, results, { ...cited, text: 'Selon Time Out :' }]);
     expect(paused[3]).toEqual(cited);
   });
 
   it('a last text block of whitespace alone is left out (Anthropic refuses an empty one), and so is the next if it is too; a server tool block last changes nothing', () => {
-    expect(withoutTrailingWhitespace([{ type: 'text', text: 'Je cherche.' }, { type: 'text', text: '  ' }, { type: 'text', text: '\n' }])).toEqual([{ type: 'text', text: 'Je cherche.' }]);
-    expect(withoutTrailingWhitespace([{ type: 'text', text: 'Je cherche. ' }, search])).toEqual([{ type: 'text', text: 'Je cherche. ' }, search]);
-    expect(withoutTrailingWhitespace(PAUSED.content)).toEqual(PAUSED.content);
+    expect(asSentBack([{ type: 'text', text: 'Je cherche.' }, { type: 'text', text: '  ' }, { type: 'text', text: '\n' }])).toEqual([{ type: 'text', text: 'Je cherche.' }]);
+    expect(asSentBack([{ type: 'text', text: 'Je cherche. ' }, search])).toEqual([{ type: 'text', text: 'Je cherche. ' }, search]);
+    expect(asSentBack(PAUSED.content)).toEqual(PAUSED.content);
+  });
+
+  it('a blank text block before or between the server tool blocks is left out (Anthropic refuses it: "text content blocks must be non-empty", "… must contain non-whitespace text"); text around it stays as it came', () => {
+    const lead = { type: 'text', text: 'Je vérifie. ' };
+    expect(asSentBack([{ type: 'text', text: '' }, search, results, { type: 'text', text: '\n\n' }, lead, search, results])).toEqual([search, results, lead, search, results]);
+    expect(asSentBack(BLANK_FIRST.content)).toEqual(BLANK_FIRST.content.slice(1));
   });
 
   it("a request's MCP servers may pause the turn as its web search tool may; other requests are sent once", () => {
