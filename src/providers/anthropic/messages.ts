@@ -5,7 +5,7 @@
  */
 import { quoted } from '../../config/quoted';
 import type { ChatMessage, ToolCall } from '../../schema';
-import { isBlank } from '../shared/blank-text';
+import { blankLastTurn, emptyMessageRefusal, hasText, isBlank } from '../shared/blank-text';
 import { isRecord, ownValue } from '../shared/json';
 import { inAnswerOrder } from '../shared/thinking-places';
 import { strictToolCallId } from '../shared/tool-call-ids';
@@ -63,6 +63,7 @@ function toAssistantTextBlocks(content: ChatMessage['content'], path: string): A
 /**
  * Assistant turns keep their text (the reference loses it when there are tool calls), and have
  * their thinking blocks back where the answer had them when the client sent them (thinking-places.ts).
+ * A message of blank text alone has no block (see withoutEmptyAssistantTurns).
  */
 function toAssistantContent(message: ChatMessage, path: string): AnthropicMessage['content'] {
   const { content, tool_calls: toolCalls } = message;
@@ -70,7 +71,7 @@ function toAssistantContent(message: ChatMessage, path: string): AnthropicMessag
   const hasToolCalls = (toolCalls?.length ?? 0) > 0;
   if (!hasToolCalls) {
     if (content === undefined || content === null) throw invalid(`${path}.content`, `${path}: an assistant message needs content or tool_calls.`);
-    if (thinking.length === 0) return typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'assistant');
+    if (thinking.length === 0 && hasText(content)) return typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'assistant');
   }
   const text = toAssistantTextBlocks(content, `${path}.content`);
   const toolUses = (toolCalls ?? []).map(
@@ -120,6 +121,28 @@ function checkMessageFields(message: ChatMessage, path: string): void {
 }
 
 /**
+ * Anthropic refuses a message without content but the last ("all messages must have non-empty content
+ * except for the optional final assistant message") and combines consecutive turns of one role. So an
+ * assistant message that became no block is left out beside another assistant message with content,
+ * and one that makes a turn alone is a 400 naming it, as on Bedrock (../shared/blank-text.ts; a last
+ * such turn was left out before). `firstMessages` holds the index of the message each turn came from.
+ */
+function withoutEmptyAssistantTurns(turns: readonly AnthropicMessage[], firstMessages: readonly number[]): AnthropicMessage[] {
+  const kept: AnthropicMessage[] = [];
+  for (let start = 0; start < turns.length; ) {
+    const { role } = turns[start];
+    let end = start + 1;
+    while (end < turns.length && turns[end].role === role) end += 1;
+    const run = turns.slice(start, end);
+    const filled = role === 'assistant' ? run.filter((turn) => turn.content.length > 0) : run;
+    if (filled.length === 0) throw emptyMessageRefusal('Anthropic', firstMessages[start], role);
+    kept.push(...filled);
+    start = end;
+  }
+  return kept;
+}
+
+/**
  * System (and developer) messages, wherever they are, become the top-level `system` text joined by
  * newlines; tool results become `tool_result` blocks, consecutive ones merged into one user turn as
  * Anthropic requires.
@@ -127,28 +150,35 @@ function checkMessageFields(message: ChatMessage, path: string): void {
 export function toAnthropicMessages(messages: ChatMessage[]): { system: string | AnthropicTextBlock[] | undefined; messages: AnthropicMessage[] } {
   const system: AnthropicTextBlock[] = [];
   const converted: AnthropicMessage[] = [];
+  const firstMessages: number[] = [];
+  const leftOut = blankLastTurn(messages);
   let toolResults: AnthropicRequestBlock[] | null = null;
+  const add = (index: number, turn: AnthropicMessage): void => {
+    converted.push(turn);
+    firstMessages.push(index);
+  };
   messages.forEach((message, index) => {
     const path = `messages[${index}]`;
     checkMessageFields(message, path);
+    if (leftOut.has(index)) return;
     if (message.role === 'tool') {
       const [result] = withMessageCacheControl([toToolResult(message, path)], message, path);
       if (toolResults) toolResults.push(result);
       else {
         toolResults = [result];
-        converted.push({ role: 'user', content: toolResults });
+        add(index, { role: 'user', content: toolResults });
       }
       return;
     }
     toolResults = null;
     if (message.role === 'system' || message.role === 'developer') system.push(...withMessageCacheControl(systemBlocks(message.content, `${path}.content`), message, path));
-    else if (message.role === 'assistant') converted.push({ role: 'assistant', content: withMessageCacheControlOn(toAssistantContent(message, path), message, path) });
+    else if (message.role === 'assistant') add(index, { role: 'assistant', content: withMessageCacheControlOn(toAssistantContent(message, path), message, path) });
     else {
       const { content } = message;
       if (content === undefined || content === null) throw invalid(`${path}.content`, `${path}.content is required for a user message.`);
       const blocks = typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'user');
-      converted.push({ role: 'user', content: withMessageCacheControlOn(blocks, message, path) });
+      add(index, { role: 'user', content: withMessageCacheControlOn(blocks, message, path) });
     }
   });
-  return { system: toSystem(system), messages: converted };
+  return { system: toSystem(system), messages: withoutEmptyAssistantTurns(converted, firstMessages) };
 }

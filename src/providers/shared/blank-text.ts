@@ -6,7 +6,16 @@
  * text out. The places of an answer's thinking blocks (thinking-places.ts), the kept thinking's record
  * of whether the answer had text, and the turn a Responses input rebuilds count text by the same rule,
  * so that each block goes back where Claude wrote it among the blocks sent.
+ *
+ * An assistant message with nothing but blank text (a turn where the model said nothing, after a
+ * max_tokens cut or a refusal, sent back by a chat client) has no block then. Both vendors refuse a
+ * message without content (Anthropic: "all messages must have non-empty content except for the optional
+ * final assistant message"; Converse: "The content field in the Message object at messages.N is empty"),
+ * so both mappers answer such a message with the same 400 (emptyMessageRefusal), rather than join the user
+ * turns around it, unless it is part of the last turn (blankLastTurn).
  */
+import { GatewayError } from '../../errors';
+import type { ChatMessage } from '../../schema';
 import { isRecord } from './json';
 
 /** Whether text is empty or only whitespace: no block in a request to Claude. */
@@ -16,4 +25,39 @@ export const isBlank = (text: string): boolean => text.trim() === '';
 export function hasText(content: unknown): boolean {
   if (typeof content === 'string') return !isBlank(content);
   return Array.isArray(content) && content.some((part) => !(isRecord(part) && part.type === 'text' && typeof part.text === 'string' && isBlank(part.text)));
+}
+
+const hasCacheControl = (value: object): boolean => (value as { cache_control?: unknown }).cache_control != null;
+
+/** An assistant message of blank text alone: no tool calls, no thinking blocks, no cache breakpoint on it or its parts. */
+function isBlankAssistantMessage(message: ChatMessage): boolean {
+  if (message.role !== 'assistant' || (message.tool_calls?.length ?? 0) > 0 || (message.thinking_blocks?.length ?? 0) > 0 || hasCacheControl(message)) return false;
+  const { content } = message;
+  if (typeof content === 'string') return isBlank(content);
+  return Array.isArray(content) && content.every((part) => part.type === 'text' && isBlank(part.text) && !hasCacheControl(part));
+}
+
+/**
+ * The indexes of the messages that make a last assistant turn of blank text alone (system messages
+ * between them aside). That turn would be a prefill of nothing: Anthropic takes an empty last one (the
+ * "optional final assistant message" of its rule above) but refuses whitespace there ("final assistant
+ * content cannot end with trailing whitespace") and a blank text block, and Converse refuses the empty
+ * turn; so both mappers leave it out, and the model answers the conversation before it.
+ */
+export function blankLastTurn(messages: readonly ChatMessage[]): ReadonlySet<number> {
+  const indexes = new Set<number>();
+  for (let index = messages.length - 1; index >= 0; index -= 1) {
+    const message = messages[index];
+    if (message.role === 'system' || message.role === 'developer') continue;
+    if (!isBlankAssistantMessage(message)) break;
+    indexes.add(index);
+  }
+  return indexes;
+}
+
+/** The 400 for a message that begins a turn with no content: `provider` refuses it, and the gateway makes up no text for it. */
+export function emptyMessageRefusal(provider: string, index: number, role: string): GatewayError {
+  const param = `messages[${index}].content`;
+  const rule = role === 'assistant' ? 'an assistant message needs text other than whitespace, or tool_calls' : 'a user message needs text other than whitespace, or another part';
+  return GatewayError.invalidParam(`${param}: ${provider} refuses a message with no content (${rule}); leave the message out or give it content.`, param);
 }

@@ -7,7 +7,7 @@ import type { CachePointBlock, ContentBlock, Message, SystemContentBlock } from 
 import { quoted } from '../../../config/quoted';
 import { GatewayError } from '../../../errors';
 import type { ChatMessage, ContentPart, ToolCall } from '../../../schema';
-import { isBlank } from '../../shared/blank-text';
+import { blankLastTurn, emptyMessageRefusal, isBlank } from '../../shared/blank-text';
 import { inAnswerOrder } from '../../shared/thinking-places';
 import { strictToolCallId } from '../../shared/tool-call-ids';
 import { cachePointOf, withCachePoint, withMessageCachePoint } from './cache-points';
@@ -120,16 +120,12 @@ function addTurnTo(turns: Message[], role: 'user' | 'assistant', content: readon
 /**
  * Converse refuses a turn without content blocks ("The content field in the Message object at
  * messages.N is empty"): an empty or blank user message, or an assistant message with no text other
- * than whitespace and no tool calls, that no neighbour of the same role fills. A 400 naming the
- * message that began the turn, before any call.
+ * than whitespace and no tool calls, that no neighbour of the same role fills (a last such assistant
+ * turn was left out: ../../shared/blank-text.ts). A 400 naming the message that began the turn, before any call.
  */
 function refuseEmptyTurn(turns: readonly Message[], firstMessages: readonly number[]): void {
   const empty = turns.findIndex((turn) => (turn.content?.length ?? 0) === 0);
-  if (empty === -1) return;
-  const param = `messages[${firstMessages[empty]}].content`;
-  const role = turns[empty].role;
-  const rule = role === 'assistant' ? 'an assistant message needs text other than whitespace, or tool_calls' : 'a user message needs text other than whitespace, or another part';
-  throw GatewayError.invalidParam(`${param}: Amazon Bedrock refuses a message with no content (${rule}); leave the message out or give it content.`, param);
+  if (empty !== -1) throw emptyMessageRefusal('Amazon Bedrock', firstMessages[empty], turns[empty].role ?? 'user');
 }
 
 /** How toConverseMessages writes a conversation. */
@@ -149,10 +145,12 @@ export function toConverseMessages(messages: readonly ChatMessage[], options: Co
   // The index of the message that began each turn, to name it in a 400.
   const firstMessages: number[] = [];
   const toolNames = new Map<string, string>();
+  const leftOut = blankLastTurn(messages);
   const addTurn = (index: number, role: 'user' | 'assistant', content: readonly ContentBlock[]): void => {
     if (addTurnTo(turns, role, content)) firstMessages.push(index);
   };
   messages.forEach((message, index) => {
+    if (leftOut.has(index)) return;
     const param = `messages[${index}]`;
     // A message's own cache_control: a cachePoint after its last block (cache-points.ts).
     const closed = <Block extends { cachePoint?: CachePointBlock }>(blocks: Block[]): Block[] => withMessageCachePoint(blocks, message, options.cachePoints, param);

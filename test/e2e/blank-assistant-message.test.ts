@@ -1,0 +1,115 @@
+/**
+ * A chat client sending back a turn where Claude said nothing (content `""` or only whitespace, no tool
+ * calls), through the official OpenAI client on `/v1`, to fakes on 127.0.0.1 of the Anthropic Messages
+ * API and of Bedrock Converse that refuse what the vendors refuse: Anthropic a message without content
+ * but the last ("messages.N: all messages must have non-empty content except for the optional final
+ * assistant message"), a blank text block ("text content blocks must be non-empty", "… must contain
+ * non-whitespace text") and a last assistant content ending with whitespace; Converse an empty turn
+ * and a blank text block. Both endpoints answer alike: such a message before the last user message is
+ * a 400 naming it, before any call; as the last message it is left out, and the model answers the
+ * conversation before it (src/providers/shared/blank-text.ts).
+ */
+import type { ServerResponse } from 'node:http';
+import type OpenAI from 'openai';
+import { openaiErrorOf } from '../support/errors';
+import type { BedrockCall, BedrockReply } from '../support/fake-bedrock';
+import { sendJson, type RecordedRequest } from '../support/fake-upstream';
+import { readJsonFixture } from '../support/fixtures';
+import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
+import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
+
+type Block = { type?: string; text?: string };
+type Turn = { role: string; content: string | Block[] };
+
+const ANSWER = 'Bonjour ! Un café ? ☕ Je suis là pour aider.';
+
+/** Anthropic's refusal of the request's messages, or null. */
+function anthropicRefusal(messages: readonly Turn[]): string | null {
+  for (const [index, message] of messages.entries()) {
+    const last = index === messages.length - 1 && message.role === 'assistant';
+    const blocks = typeof message.content === 'string' ? (message.content === '' ? [] : [{ type: 'text', text: message.content }]) : message.content;
+    if (blocks.length === 0 && !last) return `messages.${index}: all messages must have non-empty content except for the optional final assistant message`;
+    const blank = blocks.findIndex((block) => block.type === 'text' && block.text!.trim() === '');
+    if (blank !== -1) return `messages.${index}.content.${blank}: text content blocks must ${blocks[blank].text === '' ? 'be non-empty' : 'contain non-whitespace text'}`;
+    if (last && /\s$/u.test(blocks.at(-1)?.text ?? '')) return 'messages: final assistant content cannot end with trailing whitespace';
+  }
+  return null;
+}
+
+function anthropic(request: RecordedRequest, response: ServerResponse): void {
+  const refusal = anthropicRefusal((request.body as { messages: Turn[] }).messages);
+  if (refusal !== null) return sendJson(response, 400, { type: 'error', error: { type: 'invalid_request_error', message: refusal }, request_id: 'req_011CBlankTurn' });
+  sendJson(response, 200, readJsonFixture('anthropic', 'chat.response.json'));
+}
+
+/** Converse's refusal of an empty turn or a blank text block, else its answer. */
+function converse(call: BedrockCall): BedrockReply {
+  const { messages } = call.body as { messages: { content: { text?: string }[] }[] };
+  for (const [index, message] of messages.entries()) {
+    if (message.content.length === 0) {
+      return { error: { status: 400, type: 'ValidationException', message: `The content field in the Message object at messages.${index} is empty. Add a ContentBlock object to the content field and try again.` } };
+    }
+    const blank = message.content.findIndex((block) => block.text !== undefined && block.text.trim() === '');
+    if (blank !== -1) return { error: { status: 400, type: 'ValidationException', message: `The text field in the ContentBlock object at messages.${index}.content.${blank} is blank. Add text to the text field, and try again.` } };
+  }
+  return { json: readJsonFixture('bedrock', 'converse-chat.response.json') };
+}
+
+const anthropicSetup = useGatewayWithUpstreams({
+  upstreams: { anthropic },
+  config: ({ anthropic: url }) => `
+endpoints:
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model: { provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${url}/v1" } }
+`,
+  validateResponses: true,
+});
+
+const bedrockSetup = useGatewayWithFakeBedrock({
+  serve: converse,
+  config: (url) => `
+endpoints:
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model: { provider: bedrock, name: "us.anthropic.claude-sonnet-4-5-20250929-v1:0", config: { aws_config: ${fakeAwsConfig(url)} } }
+`,
+  validateResponses: true,
+});
+
+type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
+
+const question: Message = { role: 'user', content: 'Peux-tu m’aider ?' };
+const again: Message = { role: 'user', content: 'Tu es là ?' };
+
+const VENDORS: [string, string, () => OpenAI, () => { role: string }[][]][] = [
+  ['Anthropic', 'Anthropic', () => anthropicSetup.openai, () => anthropicSetup.upstreams.anthropic.requests.map((request) => (request.body as { messages: Turn[] }).messages)],
+  ['Bedrock Converse', 'Amazon Bedrock', () => bedrockSetup.openai, () => bedrockSetup.fake.calls.map((call) => (call.body as { messages: Turn[] }).messages)],
+];
+
+describe.each(VENDORS)('%s', (_name, vendor, client, sentMessages) => {
+  test.each([
+    ['""', false],
+    ['"\\n\\n"', true],
+  ])('an assistant message %s between two user messages is a 400 naming messages[1].content, nothing sent (stream: %s)', async (blank, stream) => {
+    const content = JSON.parse(blank) as string;
+    const messages: Message[] = [question, { role: 'assistant', content }, again];
+    const refused = await openaiErrorOf(client().chat.completions.create({ model: 'claude', messages, stream }));
+    expect(refused).toEqual({
+      status: 400,
+      error: {
+        message: `messages[1].content: ${vendor} refuses a message with no content (an assistant message needs text other than whitespace, or tool_calls); leave the message out or give it content.`,
+        type: 'invalid_request_error',
+        param: 'messages[1].content',
+        code: 'invalid_value',
+      },
+    });
+    expect(sentMessages()).toEqual([]);
+  });
+
+  test.each(['', '\n\n'])('a last assistant message %j is left out: Claude answers the conversation before it', async (content) => {
+    const completion = await client().chat.completions.create({ model: 'claude', messages: [question, { role: 'assistant', content }] });
+    expect(completion.choices[0].message.content).toBe(ANSWER);
+    expect(sentMessages()).toEqual([[expect.objectContaining({ role: 'user' })]]);
+  });
+});
