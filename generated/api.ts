@@ -523,7 +523,7 @@ export type components = {
             tools?: components["schemas"]["Tool"][] | null;
             /** @description OpenAI's web search options (`search_context_size`, `user_location`), served by OpenAI's search models, Anthropic's web search tool and Gemini's Google Search, and refused by other providers; each provider checks the fields. Beside them the gateway takes `filters.allowed_domains` (the Responses API web search tool's domain filter, which OpenAI's chat field lacks): the domains the search keeps to (no scheme, subdomains included, a path allowed; an empty list is no filter). Anthropic endpoints serve it, within the endpoint's own `web_search.allowed_domains` (the domains both allow); OpenAI, Azure OpenAI and Gemini endpoints refuse it with a 400, as they cannot keep a search to it: `{"filters": {"allowed_domains": ["example.com"]}}`. */
             web_search_options?: unknown;
-            /** @description "none", "auto", "required", or {"type":"function","function":{"name":...}}. */
+            /** @description "none", "auto", "required", or {"type":"function","function":{"name":...}}. OpenAI's {"type":"allowed_tools","allowed_tools":{"mode","tools"}} reaches Mistral, Together AI and TGI as the allowed tools alone with its mode as the choice; a form the provider cannot honour is a 400 naming tool_choice. */
             tool_choice?: string | {
                 [key: string]: unknown;
             } | null;

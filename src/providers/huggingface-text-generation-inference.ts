@@ -24,9 +24,11 @@
  *
  * Rejected: `max_new_tokens` (422, use `max_tokens`, as MLflow); `n` other than 1 (400, TGI returns
  * one sequence); and, with a 400 naming the parameter, OpenAI parameters TGI would ignore silently
- * (listed below). Finish reasons `eos_token` and `stop_sequence` become `stop`, and `tool_calls` when the
- * choice called tools, as does `stop` (TGI has no reason of its own for a tool call); one outside
- * OpenAI's set that TGI adds later `tool_calls` beside tool calls, else `stop` (shared/finish-reasons.ts).
+ * (listed below). In chat, a `tool_choice` of `allowed_tools` goes as the allowed tools alone with its
+ * mode as the choice; any other object but a named function is a 400 (shared/tool-choice.ts). Finish
+ * reasons `eos_token` and `stop_sequence` become `stop`, and `tool_calls` when the choice called
+ * tools, as does `stop` (TGI has no reason of its own for a tool call); one outside OpenAI's set
+ * that TGI adds later `tool_calls` beside tool calls, else `stop` (shared/finish-reasons.ts).
  * A TGI 3 stream of tool calls, which has no finish reason, is finished with `tool_calls`.
  */
 import type { HuggingFaceTGIConfig } from '../../generated/config';
@@ -37,6 +39,7 @@ import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reason
 import { isRecord } from './shared/json';
 import { checkParameterDefaults } from './shared/parameter-defaults';
 import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, requireSingleChoice, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues } from './shared/parameters';
+import { withCompatibleToolChoice } from './shared/tool-choice';
 import { createUpstream } from './transport/http';
 import { foldEvents, type SseEvent, type StreamFold } from './transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -218,7 +221,7 @@ export function toTgiChat(clientRequest: ChatRequest, { stream = false }: { stre
   const request = withoutNoOpValues(clientRequest);
   checkTgiChatParameters(request);
   // The Messages API knows only `max_tokens`, OpenAI's older name for the limit.
-  const { response_format: responseFormat, ...body } = toOpenAIChat(withMaxTokens(request) as ChatRequest, { model: 'tgi', stream });
+  const { response_format: responseFormat, ...body } = toOpenAIChat(withMaxTokens(withCompatibleToolChoice(request, PROVIDER)) as ChatRequest, { model: 'tgi', stream });
   const grammar = toTgiGrammar(responseFormat);
   // The Messages API takes `stop` only as a list (its ChatRequest has `stop: Vec<String>`); a string is a 422 there.
   return { ...body, ...(body.stop === undefined ? {} : { stop: stopList(body.stop) }), ...(grammar === undefined ? {} : { response_format: grammar }) };

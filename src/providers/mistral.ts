@@ -27,6 +27,8 @@
  *
  * Rejected with a 400 naming the parameter: OpenAI parameters Mistral has no equivalent for
  * (logprobs, top_logprobs, logit_bias, user, top_k, the deprecated functions and function_call, ...), and embeddings' `user`. Token-id embedding inputs → 400.
+ * A `tool_choice` of `allowed_tools` goes as the allowed tools alone with its mode as the choice; any
+ * other object but a named function is a 400 (shared/tool-choice.ts).
  */
 import { createHash } from 'node:crypto';
 import type { MistralConfig } from '../../generated/config';
@@ -56,6 +58,7 @@ import { argumentsText, isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
 import { LEGACY_FUNCTION_PARAMETERS, NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, renameParameter, scaleTemperature, withMaxTokens, withoutNoOpValues } from './shared/parameters';
+import { withCompatibleToolChoice } from './shared/tool-choice';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -90,7 +93,7 @@ function toMistralParameters(clientRequest: Wire): Wire {
   const request = withoutNoOpValues(clientRequest);
   rejectUnsupportedParameters(request, UNSUPPORTED, PROVIDER);
   // Mistral always reports usage on its last chunk, so `include_usage` is honoured without the field.
-  const { stream_options: _options, temperature, ...rest } = renameParameter(withMaxTokens(request), 'seed', 'random_seed', PROVIDER);
+  const { stream_options: _options, temperature, ...rest } = renameParameter(withMaxTokens(withCompatibleToolChoice(request, PROVIDER)), 'seed', 'random_seed', PROVIDER);
   return temperature === undefined ? rest : { ...rest, temperature: scaleTemperature(temperature, TEMPERATURE_FACTOR) };
 }
 

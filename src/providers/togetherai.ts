@@ -23,6 +23,8 @@
  * list (user, store, ...), and OpenAI's deprecated `functions` with its `function_call` (listed alone,
  * with nothing to choose from). `parallel_tool_calls` is not sent (`true` is what it does anyway, `false`
  * the gateway honours on the answer, server/one-tool-call.ts). Token-id embedding inputs → 400.
+ * A `tool_choice` of `allowed_tools` goes as the allowed tools alone with its mode as the choice; any
+ * other object but a named function is a 400 (shared/tool-choice.ts).
  */
 import type { TogetherAIConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
@@ -49,6 +51,7 @@ import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reason
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
 import { LEGACY_FUNCTION_PARAMETERS, NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, stopList, withMaxTokens, withoutNoOpValues, withParallelToolCallsAllowed } from './shared/parameters';
+import { withCompatibleToolChoice } from './shared/tool-choice';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -91,7 +94,7 @@ function toTogetherParameters<Request extends Wire>(clientRequest: Request): Req
   const request = withoutNoOpValues(clientRequest);
   rejectUnsupportedParameters(request, UNSUPPORTED, PROVIDER);
   // Together's API reference has no `stream_options`, and its last chunk carries the usage anyway.
-  const { stop, stream_options: _options, ...rest } = toTogetherLogprobs(withMaxTokens(withParallelToolCallsAllowed(request, PROVIDER)));
+  const { stop, stream_options: _options, ...rest } = toTogetherLogprobs(withMaxTokens(withParallelToolCallsAllowed(withCompatibleToolChoice(request, PROVIDER), PROVIDER)));
   return { ...rest, ...(stop !== undefined ? { stop: stopList(stop) } : {}) } as Request;
 }
 

@@ -1,0 +1,70 @@
+/**
+ * OpenAI's chat `tool_choice` for the OpenAI-compatible vendors (Mistral, Together AI, TGI), whose
+ * APIs take only "auto", "none", "required" (Mistral also "any"; TGI also a function's name) and
+ * `{"type": "function", "function": {"name": ...}}`: Mistral's ToolChoice, Together AI's function
+ * calling guide (https://docs.together.ai/docs/inference/function-calling/single-call), TGI's
+ * ToolType (its OpenAPI reference). OpenAI's newer object forms, which the openai v6 client types,
+ * went to them unchanged, and Mistral and TGI answered with a 422 of their own. `allowed_tools` has
+ * an exact equivalent there: only the allowed tools are sent, with its mode as the choice, so the
+ * model can call those and no other, as OpenAI allows. Any other object (`custom`, which names a
+ * custom tool, a kind no vendor here has) is a 400 naming `tool_choice`, as on Anthropic, Gemini,
+ * Bedrock and Cohere.
+ */
+import { quoted, quotedJson } from '../../config/quoted';
+import { GatewayError } from '../../errors';
+import { isRecord } from './json';
+
+type Request = Readonly<Record<string, unknown>>;
+
+const ALLOWED_TOOLS = 'tool_choice.allowed_tools';
+
+/** The function a `{"type": "function", "function": {"name": ...}}` names (`type` is optional in Mistral's and TGI's references), else null. */
+function namedFunction(value: Record<string, unknown>): string | null {
+  const fn = value.function;
+  return (value.type === undefined || value.type === 'function') && isRecord(fn) && typeof fn.name === 'string' ? fn.name : null;
+}
+
+/** The names of the allowed tools, each `{"type": "function", "function": {"name": ...}}`. */
+function allowedNames(tools: unknown, provider: string): string[] {
+  if (!Array.isArray(tools) || tools.length === 0) {
+    throw GatewayError.invalidParam(`${ALLOWED_TOOLS}.tools: must list at least one tool the model may call.`, `${ALLOWED_TOOLS}.tools`);
+  }
+  return tools.map((tool: unknown, index) => {
+    const name = isRecord(tool) && tool.type === 'function' ? namedFunction(tool) : null;
+    if (name !== null) return name;
+    const param = `${ALLOWED_TOOLS}.tools[${index}]`;
+    throw GatewayError.invalidParam(`${param}: ${provider} takes function tools only, as {"type":"function","function":{"name":...}}, not ${quotedJson(tool)}.`, param);
+  });
+}
+
+/** The request with only the allowed tools, in their order in `tools`, and the mode as its tool_choice. */
+function withAllowedTools(request: Request, allowed: unknown, provider: string): Record<string, unknown> {
+  if (!isRecord(allowed) || (allowed.mode !== 'auto' && allowed.mode !== 'required')) {
+    const mode = isRecord(allowed) ? allowed.mode : allowed;
+    throw GatewayError.invalidParam(`${ALLOWED_TOOLS}.mode: must be "auto" or "required", not ${quotedJson(mode)}.`, `${ALLOWED_TOOLS}.mode`);
+  }
+  const names = allowedNames(allowed.tools, provider);
+  const tools = Array.isArray(request.tools) ? (request.tools as unknown[]) : [];
+  const toolName = (tool: unknown): string | null => (isRecord(tool) ? namedFunction(tool) : null);
+  names.forEach((name, index) => {
+    if (!tools.some((tool) => toolName(tool) === name)) {
+      const param = `${ALLOWED_TOOLS}.tools[${index}]`;
+      throw GatewayError.invalidParam(`${param}: no tool named ${quoted(name)} in tools.`, param);
+    }
+  });
+  return { ...request, tools: tools.filter((tool) => names.includes(toolName(tool) ?? '')), tool_choice: allowed.mode };
+}
+
+/**
+ * The request with a `tool_choice` the vendor takes: a string or a named function as sent,
+ * `allowed_tools` as above; another object is a 400.
+ */
+export function withCompatibleToolChoice<Body extends Request>(request: Body, provider: string): Body {
+  const choice = request.tool_choice;
+  if (!isRecord(choice) || namedFunction(choice) !== null) return request;
+  if (choice.type === 'allowed_tools') return withAllowedTools(request, choice.allowed_tools, provider) as Body;
+  throw GatewayError.invalidParam(
+    `tool_choice: ${provider} accepts 'auto', 'none', 'required', {"type":"function","function":{"name":...}} or {"type":"allowed_tools",...} of function tools, not ${quotedJson(choice)}.`,
+    'tool_choice',
+  );
+}
