@@ -25,7 +25,8 @@
  * Rejected: `max_new_tokens` (422, use `max_tokens`, as MLflow); `n` other than 1 (400, TGI returns
  * one sequence); and, with a 400 naming the parameter, OpenAI parameters TGI would ignore silently
  * (listed below). In chat, a `tool_choice` of `allowed_tools` goes as the allowed tools alone with its
- * mode as the choice; any other object but a named function is a 400 (shared/tool-choice.ts). Finish
+ * mode as the choice; any other object but a named function is a 400 (shared/tool-choice.ts), and so
+ * are a `function` message and an assistant's `function_call` (shared/function-messages.ts). Finish
  * reasons `eos_token` and `stop_sequence` become `stop`, and `tool_calls` when the choice called
  * tools, as does `stop` (TGI has no reason of its own for a tool call); one outside OpenAI's set
  * that TGI adds later `tool_calls` beside tool calls, else `stop` (shared/finish-reasons.ts).
@@ -36,6 +37,7 @@ import { GatewayError } from '../errors';
 import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, Usage } from '../schema';
 import { chatAnswerWithUsageAsEvents, createOpenAIChatStream, fromOpenAIChat, mapOpenAIChoices, openaiErrorMessage, toOpenAIChat, type OpenAINormaliser } from './openai';
 import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reasons';
+import { refuseFunctionMessages } from './shared/function-messages';
 import { isRecord } from './shared/json';
 import { checkParameterDefaults } from './shared/parameter-defaults';
 import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, requireSingleChoice, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues } from './shared/parameters';
@@ -220,6 +222,7 @@ export function toTgiGrammar(responseFormat: unknown): Record<string, unknown> |
 export function toTgiChat(clientRequest: ChatRequest, { stream = false }: { stream?: boolean } = {}): Record<string, unknown> {
   const request = withoutNoOpValues(clientRequest);
   checkTgiChatParameters(request);
+  refuseFunctionMessages(request.messages, PROVIDER);
   // The Messages API knows only `max_tokens`, OpenAI's older name for the limit.
   const { response_format: responseFormat, ...body } = toOpenAIChat(withMaxTokens(withCompatibleToolChoice(request, PROVIDER)) as ChatRequest, { model: 'tgi', stream });
   const grammar = toTgiGrammar(responseFormat);

@@ -28,7 +28,8 @@
  * Rejected with a 400 naming the parameter: OpenAI parameters Mistral has no equivalent for
  * (logprobs, top_logprobs, logit_bias, user, top_k, the deprecated functions and function_call, ...), and embeddings' `user`. Token-id embedding inputs → 400.
  * A `tool_choice` of `allowed_tools` goes as the allowed tools alone with its mode as the choice; any
- * other object but a named function is a 400 (shared/tool-choice.ts).
+ * other object but a named function is a 400 (shared/tool-choice.ts), and so are a `function` message
+ * and an assistant's `function_call` (shared/function-messages.ts).
  */
 import { createHash } from 'node:crypto';
 import type { MistralConfig } from '../../generated/config';
@@ -54,6 +55,7 @@ import {
 } from './openai';
 import { embeddingTexts } from './shared/embeddings';
 import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reasons';
+import { refuseFunctionMessages } from './shared/function-messages';
 import { argumentsText, isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
@@ -160,6 +162,7 @@ function thinkingContentOf(message: ChatMessage): { content?: ChatMessage['conte
  * it goes as a `thinking` content chunk instead (thinkingContentOf) when the request reasons, and the field is left out.
  */
 export function toMistralChat(request: ChatRequest, options: OpenAIRequestOptions): Wire {
+  refuseFunctionMessages(request.messages, PROVIDER);
   const parameters = toMistralParameters(request) as ChatRequest;
   const withThinking = reasons(parameters, options.model);
   return toOpenAIChat({ ...parameters, messages: parameters.messages.map((message) => toMistralMessage(message, withThinking)) }, { ...options, omittedReasoning: ALL_REASONING });

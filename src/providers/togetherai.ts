@@ -24,7 +24,8 @@
  * with nothing to choose from). `parallel_tool_calls` is not sent (`true` is what it does anyway, `false`
  * the gateway honours on the answer, server/one-tool-call.ts). Token-id embedding inputs → 400.
  * A `tool_choice` of `allowed_tools` goes as the allowed tools alone with its mode as the choice; any
- * other object but a named function is a 400 (shared/tool-choice.ts).
+ * other object but a named function is a 400 (shared/tool-choice.ts), and so are a `function` message
+ * and an assistant's `function_call` (shared/function-messages.ts).
  */
 import type { TogetherAIConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
@@ -48,6 +49,7 @@ import {
 } from './openai';
 import { embeddingTexts, encodeEmbedding, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
 import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reasons';
+import { refuseFunctionMessages } from './shared/function-messages';
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
 import { LEGACY_FUNCTION_PARAMETERS, NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, stopList, withMaxTokens, withoutNoOpValues, withParallelToolCallsAllowed } from './shared/parameters';
@@ -99,6 +101,7 @@ function toTogetherParameters<Request extends Wire>(clientRequest: Request): Req
 }
 
 export function toTogetherAIChat(request: ChatRequest, options: OpenAIRequestOptions): Wire {
+  refuseFunctionMessages(request.messages, PROVIDER);
   return toOpenAIChat(toTogetherParameters(request), options);
 }
 

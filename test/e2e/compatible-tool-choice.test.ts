@@ -1,8 +1,9 @@
 /**
- * OpenAI's newer tool_choice forms, through the official openai client, at Mistral, Together AI and
- * TGI (shared/tool-choice.ts). They went to the vendor unchanged: Mistral and TGI answered with a 422
- * of their own. Now `allowed_tools` reaches each as the allowed tools alone with the mode as
- * tool_choice, and a custom tool's choice is a 400 naming the field before any call.
+ * OpenAI's newer tool_choice forms and its deprecated function messages, through the official openai
+ * client, at Mistral, Together AI and TGI (shared/tool-choice.ts, shared/function-messages.ts). They
+ * went to the vendor unchanged: Mistral and TGI answered with a 422 of their own. Now `allowed_tools`
+ * reaches each as the allowed tools alone with the mode as tool_choice, and a custom tool's choice
+ * or a function message is a 400 naming the field before any call.
  */
 import OpenAI from 'openai';
 import { readJsonFixture } from '../support/fixtures';
@@ -54,5 +55,23 @@ test.each(VENDORS)('%s: a custom tool’s choice is a 400 naming tool_choice; th
   const error = await setup.openai.chat.completions.create({ model, messages: MESSAGES, tools: [GET_WEATHER], tool_choice: { type: 'custom', custom: { name: 'code_exec' } } }).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(OpenAI.BadRequestError);
   expect(error).toMatchObject({ status: 400, param: 'tool_choice', message: expect.stringContaining(`400 tool_choice: ${provider} accepts 'auto', 'none', 'required'`) });
+  expect(setup.upstreams[model].requests).toHaveLength(0);
+});
+
+/** OpenAI's function-calling guide before tools: the call, then the function's result. */
+const LEGACY_HISTORY: OpenAI.Chat.Completions.ChatCompletionMessageParam[] = [
+  { role: 'user', content: "What's the weather like in Boston today?" },
+  { role: 'assistant', content: null, function_call: { name: 'get_weather', arguments: '{"location":"Boston, MA"}' } },
+  { role: 'function', name: 'get_weather', content: '{"temperature":"22","unit":"celsius","description":"Sunny"}' },
+];
+
+test.each(VENDORS)('%s: function-calling history is a 400 naming the message, streamed or not; the vendor is not called', async (model, provider) => {
+  for (const stream of [false, true]) {
+    const error = await setup.openai.chat.completions.create({ model, messages: LEGACY_HISTORY, tools: [GET_WEATHER], stream }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(error).toMatchObject({ status: 400, param: 'messages[1].function_call', message: expect.stringContaining(`400 messages[1].function_call: ${provider} does not take an assistant's function_call`) });
+  }
+  const error = await setup.openai.chat.completions.create({ model, messages: [LEGACY_HISTORY[0], LEGACY_HISTORY[2]] }).catch((caught: unknown) => caught);
+  expect(error).toMatchObject({ status: 400, param: 'messages[1].role', message: expect.stringContaining(`400 messages[1].role: ${provider} does not take "function" messages`) });
   expect(setup.upstreams[model].requests).toHaveLength(0);
 });
