@@ -9,7 +9,7 @@ import { catalogNames, catalogPicker, type Catalog } from './catalog';
 import type { ConfigIssue } from './config-error';
 import { quotedValue } from './secret-like-keys';
 import { mapInSlices, runWhole, type Steps } from './slices';
-import { formatYamlPath } from './yaml-path';
+import { formatYamlPath, isRecord } from './yaml-path';
 import { quoted } from './quoted';
 
 export interface ClientKeyEntry {
@@ -56,21 +56,32 @@ function limiterOf(entry: ClientKey, path: string, backend: () => LimitBackend):
  * What is wrong with `auth:` (resolved keys), without building anything: the config check runs it
  * with the others. `names`: the config's endpoint and route names. `unresolved`: the YAML paths of
  * keys whose secret could not be resolved (reported on their own): such a key is not compared.
+ * `isSound`: whether the schema let the value at a YAML path through; a refused one is not judged
+ * further, but it does not hide the problems of the other keys and fields.
  */
-export function clientKeyIssues(auth: Auth, names: ReadonlySet<string>, unresolved: ReadonlySet<string> = new Set()): ConfigIssue[] {
+export function clientKeyIssues(
+  auth: Auth,
+  names: ReadonlySet<string>,
+  unresolved: ReadonlySet<string> = new Set(),
+  isSound: (path: string) => boolean = () => true,
+): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const seenNames = new Set<string>();
   const digests = new Set<string>();
   let sameKeyTwice = false;
   auth.api_keys.forEach((entry, index) => {
     const path = (field: string) => formatYamlPath(['auth', 'api_keys', index, field]);
-    if (seenNames.has(entry.name)) issues.push({ path: path('name'), message: `duplicate key name ${quoted(entry.name)}: each key needs its own name` });
-    seenNames.add(entry.name);
-    for (const name of entry.endpoints ?? []) {
+    if (!isRecord(entry)) return;
+    const judged = (field: keyof ClientKey) => entry[field] !== undefined && isSound(path(field));
+    if (judged('name')) {
+      if (seenNames.has(entry.name)) issues.push({ path: path('name'), message: `duplicate key name ${quoted(entry.name)}: each key needs its own name` });
+      seenNames.add(entry.name);
+    }
+    for (const name of judged('endpoints') ? (entry.endpoints ?? []) : []) {
       // The key itself, pasted into the list by mistake, is not printed whole.
       if (!names.has(name)) issues.push({ path: path('endpoints'), message: `${quotedValue(name)} is not an endpoint or route of this config` });
     }
-    if (!unresolved.has(path('key'))) {
+    if (judged('key') && !unresolved.has(path('key'))) {
       if (entry.key.startsWith(HASH_PREFIX) && !/^[0-9a-fA-F]{64}$/.test(entry.key.slice(HASH_PREFIX.length))) {
         issues.push({ path: path('key'), message: "a 'sha256:' key must be followed by the 64 hexadecimal digits of the key's SHA-256" });
       }
@@ -78,7 +89,8 @@ export function clientKeyIssues(auth: Auth, names: ReadonlySet<string>, unresolv
       sameKeyTwice ||= digests.has(digest);
       digests.add(digest);
     }
-    const limitIssue = entry.limit && renewalPeriodIssue({ kind: 'client key', name: entry.name }, entry.limit, path('limit'));
+    const periodJudged = isRecord(entry.limit) && typeof entry.limit.renewal_period === 'string' && isSound(`${path('limit')}.renewal_period`);
+    const limitIssue = periodJudged && renewalPeriodIssue({ kind: 'client key', name: String(entry.name) }, entry.limit!, path('limit'));
     if (limitIssue) issues.push(limitIssue);
   });
   if (sameKeyTwice) issues.push({ path: 'auth.api_keys', message: 'two entries hold the same key: each key must be unique so that it names one client' });

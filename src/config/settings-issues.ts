@@ -26,7 +26,8 @@ export function settingsIssues(document: Record<string, unknown>, structuralIssu
   judge<ServerSettings>('server', compileServerSettings);
   judge<Logging>('logging', compileLoggingSettings);
   judge<ResponseStore>('response_store', compileResponseStoreSettings);
-  if (document.auth !== undefined && isSound('auth')) issues.push(...clientKeyIssues(document.auth as Auth, definedNames(document), unresolved));
+  const auth = document.auth;
+  if (isRecord(auth) && Array.isArray(auth.api_keys)) issues.push(...clientKeyIssues(auth as unknown as Auth, definedNames(document), unresolved, isSound));
   issues.push(...endpointLimitIssues(document.endpoints, isSound));
   if (isSound('rate_limit_store')) issues.push(...addressIssues(document.rate_limit_store));
   if (isSound('rate_limit_store') && !unresolved.has('rate_limit_store.url')) issues.push(...rateLimitStoreIssues(document.rate_limit_store));
@@ -56,7 +57,8 @@ function endpointLimitIssues(endpoints: unknown, isSound: (path: string) => bool
   if (!Array.isArray(endpoints)) return [];
   return endpoints.flatMap((endpoint: unknown, index) => {
     const path = formatYamlPath(['endpoints', index, 'limit']);
-    if (!isRecord(endpoint) || !isRecord(endpoint.limit) || !isSound(path)) return [];
+    // The period is judged on its own: a refused `calls` beside it does not make it right.
+    if (!isRecord(endpoint) || !isRecord(endpoint.limit) || typeof endpoint.limit.renewal_period !== 'string' || !isSound(`${path}.renewal_period`)) return [];
     const issue = renewalPeriodIssue({ kind: 'endpoint', name: String(endpoint.name) }, endpoint.limit as { renewal_period: string }, path);
     return issue ? [issue] : [];
   });

@@ -90,6 +90,34 @@ rate_limit_store:
   expect(issues.map((issue) => issue.path)).toEqual(['endpoints[0].limit.renewal_period', 'endpoints[1].name']);
 });
 
+test("a refused value of a limit or of a client key does not hide its neighbours' problems in auth: or in that limit", () => {
+  const text = `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: mock }
+    limit: { calls: -1, renewal_period: 11 years }
+auth:
+  public_docs: maybe
+  api_keys:
+    - { name: a, key: k1, endpointz: [chat] }
+    - { name: a, key: k2, endpoints: [nope], limit: { calls: 5, renewal_period: 11 years } }
+    - { name: b, key: k3, limit: { calls: x, renewal_period: 0 minutes } }
+`;
+  const tooLong = 'the renewal period must be at most 10 years (120 months, 3600 days: a month counts 30 days)';
+  expect(issuesOf(() => parseConfigText(text, '/config.yaml'))).toEqual([
+    { path: 'endpoints[0].limit.calls', message: 'must be an integer, 0 or more (0 rejects every request)' },
+    { path: 'endpoints[0].limit.renewal_period', message: `endpoint 'chat': ${tooLong}` },
+    { path: 'auth.api_keys[0].endpointz', message: 'is not a known key here' },
+    { path: 'auth.api_keys[2].limit.calls', message: 'must be an integer, 0 or more (0 rejects every request)' },
+    { path: 'auth.public_docs', message: 'must be true or false' },
+    { path: 'auth.api_keys[1].name', message: "duplicate key name 'a': each key needs its own name" },
+    { path: 'auth.api_keys[1].endpoints', message: "'nope' is not an endpoint or route of this config" },
+    { path: 'auth.api_keys[1].limit.renewal_period', message: `client key 'a': ${tooLong}` },
+    { path: 'auth.api_keys[2].limit.renewal_period', message: "client key 'b': the renewal period must be at least 1 minute" },
+  ]);
+});
+
 describe("what the built-in providers refuse when their endpoints are built", () => {
   test('is reported with the other problems of the file (server:, schema), in document order', () => {
     expect(issuesOf(() => parseConfigText(BUILD_PROBLEMS, '/etc/gateway/config.yaml'))).toEqual(BUILD_PROBLEM_ISSUES);
