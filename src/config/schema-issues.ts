@@ -139,9 +139,9 @@ const fieldMessages: Record<string, string> = {
   'calls/minimum': 'must be an integer, 0 or more (0 rejects every request)',
   'calls/maximum': `must be at most ${Number.MAX_SAFE_INTEGER}, the largest whole number counted exactly`,
   'renewal_period/type':
-    "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
+    "must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
   'renewal_period/pattern':
-    "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
+    "must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
   'limit/anyOf': 'must set calls, tokens or both (with renewal_period)',
   'stop/anyOf': 'must be a string or a list of strings, not empty',
   'max_uses/type': 'must be a whole number of searches, 1 or more',

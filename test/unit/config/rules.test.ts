@@ -235,7 +235,7 @@ describe('limit', () => {
   const limited = (limit: string): string =>
     endpoints(`{name: e, endpoint_type: llm/v1/chat, model: {provider: mock}, limit: ${limit}}`);
   const periodMessage =
-    "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')";
+    "must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')";
 
   it.each(['minute', 'Minutes', '2 hours', 'day', 'second', '1 month', 'YEAR'])('accepts renewal_period %s', (period) => {
     expect(load(limited(`{calls: 5, renewal_period: ${period}}`)).endpoints[0].limit).toEqual({ calls: 5, renewal_period: period });

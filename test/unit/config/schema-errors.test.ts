@@ -326,7 +326,7 @@ endpoints:
       { path: 'endpoints[1].limit.calls', message: 'must be an integer, 0 or more (0 rejects every request)' },
       {
         path: 'endpoints[1].limit.renewal_period',
-        message: "limit.renewal_period must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
+        message: "must be second, minute, hour, day, month or year, optionally with a count ('2 minutes')",
       },
       {
         path: 'endpoints[2].name',
