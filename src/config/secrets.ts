@@ -109,6 +109,8 @@ function fromEnvironment(name: string, env: NodeJS.ProcessEnv): SecretResult {
   const value = withoutTrailingNewline(env[name] ?? '');
   if (value !== '') return { ok: true, value };
   // MLflow reads `${NAME}` as a variable literally named `{NAME}`; say so instead of leaving users puzzled.
+  // Set to nothing (an empty Kubernetes Secret key, `export NAME=`): "not set" would send the user to check that it is.
+  if (env[name] !== undefined) return { ok: false, message: `environment variable ${quoted(name)} is set but empty: a secret must not be empty` };
   const hint = /^\{.+\}$/.test(name) ? ` (write $${name.slice(1, -1)}, not $${name})` : '';
   return { ok: false, message: `environment variable ${quoted(name)} is not set${hint}` };
 }

@@ -34,7 +34,7 @@ describe('resolveSecret', () => {
 
   it('reports an unset or empty environment variable by name', () => {
     expect(resolveSecret('$MISSING', sources())).toEqual({ ok: false, message: "environment variable 'MISSING' is not set" });
-    expect(resolveSecret('$EMPTY', sources())).toEqual({ ok: false, message: "environment variable 'EMPTY' is not set" });
+    expect(resolveSecret('$EMPTY', sources())).toEqual({ ok: false, message: "environment variable 'EMPTY' is set but empty: a secret must not be empty" });
   });
 
   it('explains that ${NAME} is not the syntax', () => {
@@ -50,7 +50,7 @@ describe('resolveSecret', () => {
     expect(from('$LF')).toEqual({ ok: true, value: 'sk-lf' });
     expect(from('$CRLF')).toEqual({ ok: true, value: 'sk-crlf' });
     expect(from('$TWO')).toEqual({ ok: false, message: 'the secret holds a control character (U+000A) at position 7 of 7, which no HTTP header may carry' });
-    expect(from('$NEWLINE_ONLY')).toEqual({ ok: false, message: "environment variable 'NEWLINE_ONLY' is not set" });
+    expect(from('$NEWLINE_ONLY')).toEqual({ ok: false, message: "environment variable 'NEWLINE_ONLY' is set but empty: a secret must not be empty" });
   });
 
   it('reads a file relative to the config directory, stripping one trailing newline', () => {
