@@ -271,7 +271,6 @@ export interface LimitSubject {
   name: string;
 }
 
-/** The limiter of a `limit:` block, or the issue at `path` when its period is shorter than one unit. */
 /** What is wrong with a limit's renewal period (`path` is the limit's); null when nothing is. Checked before any store is opened. */
 export function renewalPeriodIssue(subject: LimitSubject, limit: Pick<Limit, 'renewal_period'>, path: string): ConfigIssue | null {
   const period = parseRenewalPeriod(limit.renewal_period);
@@ -286,6 +285,7 @@ export function renewalPeriodIssue(subject: LimitSubject, limit: Pick<Limit, 're
 const LONGEST_RENEWAL_PERIOD_MS = 10 * UNIT_SECONDS.year * 1_000;
 const LONGEST_RENEWAL_PERIOD_RULE = 'must be at most 10 years (120 months, 3600 days: a month counts 30 days)';
 
+/** The limiter of a `limit:` block, or the issue at `path` when its renewal period is refused (see renewalPeriodIssue). */
 export function compileLimit(options: { subject: LimitSubject; limit: Limit; path: string; backend: () => LimitBackend }): EndpointLimiter | ConfigIssue {
   const { subject, limit, path, backend } = options;
   const issue = renewalPeriodIssue(subject, limit, path);
