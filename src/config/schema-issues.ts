@@ -205,11 +205,22 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
     case 'uniqueItems':
       return `must not list the same item twice (items ${Math.min(Number(params.i), Number(params.j))} and ${Math.max(Number(params.i), Number(params.j))} are the same)`;
     case 'additionalProperties':
-      return 'is not a known key here';
+      return unknownKeyMessage(String(params.additionalProperty), error.parentSchema);
     case 'anyOf':
       return field === 'provider' ? providerPatternMessage(valueAt(document, segments)) : (error.message ?? 'is invalid');
   }
   return limitRule(error.keyword, params.limit) ?? error.message ?? 'is invalid';
+}
+
+/**
+ * A key a closed mapping (`auth:`, a client key, `web_search:`) refuses, with the key it is closest
+ * to, else the keys it takes: the keys the gateway only ignores elsewhere get the same hint.
+ */
+function unknownKeyMessage(key: string, schema: unknown): string {
+  const known = isRecord(schema) && isRecord(schema.properties) ? Object.keys(schema.properties) : [];
+  if (known.length === 0) return 'is not a known key here';
+  const suggestion = closestName(key, known);
+  return `is not a known key here (${suggestion === undefined ? `the keys allowed here are: ${known.join(', ')}` : `did you mean '${suggestion}'?`})`;
 }
 
 /**

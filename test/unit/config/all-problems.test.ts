@@ -108,7 +108,7 @@ auth:
   expect(issuesOf(() => parseConfigText(text, '/config.yaml'))).toEqual([
     { path: 'endpoints[0].limit.calls', message: 'must be an integer, 0 or more (0 rejects every request)' },
     { path: 'endpoints[0].limit.renewal_period', message: `endpoint 'chat': ${tooLong}` },
-    { path: 'auth.api_keys[0].endpointz', message: 'is not a known key here' },
+    { path: 'auth.api_keys[0].endpointz', message: "is not a known key here (did you mean 'endpoints'?)" },
     { path: 'auth.api_keys[2].limit.calls', message: 'must be an integer, 0 or more (0 rejects every request)' },
     { path: 'auth.public_docs', message: 'must be true or false' },
     { path: 'auth.api_keys[1].name', message: "duplicate key name 'a': each key needs its own name" },

@@ -39,7 +39,7 @@ test.each([
   ['{ max_uses: -1 }', 'max_uses', 'must be a whole number of searches, 1 or more'],
   ['{ allowed_domains: [] }', 'allowed_domains', 'must list at least 1 item'],
   ['{ blocked_domains: reddit.com }', 'blocked_domains', 'must be a list'],
-  ['{ max_use: 5 }', 'max_use', 'is not a known key here'],
+  ['{ max_use: 5 }', 'max_use', "is not a known key here (did you mean 'max_uses'?)"],
   ['[example.com]', '', 'must be a mapping'],
 ])('the schema refuses %s at its key', (setting, key, message) => {
   expect(issuesOf(config(setting))).toEqual([{ path: key === '' ? PATH : `${PATH}.${key}`, message }]);

@@ -50,7 +50,7 @@ describe('a listed package providing a provider', () => {
 `,
     );
     expect(issues).toEqual([
-      { path: 'endpoints[0].model.config.temperature', message: 'is not a known key here' },
+      { path: 'endpoints[0].model.config.temperature', message: 'is not a known key here (the keys allowed here are: prefix, uppercase)' },
       { path: 'endpoints[0].model.config.prefix', message: 'must be a string' },
       { path: 'endpoints[0].model.config.uppercase', message: 'must be true or false' },
       { path: 'endpoints[1].name', message: "'bad name' is invalid: names may contain only letters, digits, '_', '-' and '.' (they are part of a URL)" },

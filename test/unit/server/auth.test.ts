@@ -113,6 +113,6 @@ endpoints:
   test('an unset variable, an unknown field and an empty key list are reported with their paths', () => {
     expect(issuesOf(`${base}auth:\n  api_keys:\n    - { name: a, key: $MISSING_KEY }\n`)).toEqual([{ path: 'auth.api_keys[0].key', message: "environment variable 'MISSING_KEY' is not set" }]);
     expect(issuesOf(`${base}auth:\n  api_keys: []\n`).map((issue) => issue.path)).toEqual(['auth.api_keys']);
-    expect(issuesOf(`${base}auth:\n  api_keys: [{ name: a, key: k }]\n  public_doc: true\n`)).toEqual([{ path: 'auth.public_doc', message: 'is not a known key here' }]);
+    expect(issuesOf(`${base}auth:\n  api_keys: [{ name: a, key: k }]\n  public_doc: true\n`)).toEqual([{ path: 'auth.public_doc', message: "is not a known key here (did you mean 'public_docs'?)" }]);
   });
 });
