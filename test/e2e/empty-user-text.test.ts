@@ -1,8 +1,9 @@
 /**
  * Empty user text end to end, through the official openai client against fake Anthropic and OpenAI
- * servers on 127.0.0.1. Anthropic refuses a user message with no content or blank text, so on a
- * Claude endpoint it is a 400 naming the client's field before any call: the chat message on
- * /v1/chat/completions, the input item or part on /v1/responses. OpenAI takes an empty user message
+ * servers on 127.0.0.1. Anthropic refuses a user message with no content or blank text alone, so on a
+ * Claude endpoint one that makes a turn of its own is a 400 naming the client's field before any call:
+ * the chat message on /v1/chat/completions, the input item on /v1/responses (a blank part beside other
+ * content is left out: test/e2e/blank-user-text.test.ts). OpenAI takes an empty user message
  * (pydantic-ai sends `{role: "user", content: ""}` beside `instructions` when it has nothing else), so
  * on an OpenAI endpoint it goes on as sent.
  */
@@ -21,8 +22,7 @@ const setup = useGatewayWithUpstreams({
     ].join('\n'),
 });
 
-const EMPTY_MESSAGE = 'Anthropic refuses a user message with no content or only text that is empty or whitespace; give it text, or leave the message out.';
-const BLANK_PART = 'Anthropic refuses a text part that is empty or only whitespace; give it text, or leave the part out.';
+const EMPTY_MESSAGE = 'Anthropic refuses a message with no content (a user message needs text other than whitespace, or another part); leave the message out or give it content.';
 
 /** The 400 a request gets, with nothing sent to any upstream. */
 async function refusal(request: Promise<unknown>): Promise<unknown> {
@@ -50,10 +50,10 @@ describe('a Claude endpoint: a 400 naming the field the client sent, before any 
     });
   });
 
-  test('chat, a whitespace text part beside an image', async () => {
-    const content: OpenAI.ChatCompletionContentPart[] = [{ type: 'image_url', image_url: { url: 'https://example.com/cat.png' } }, { type: 'text', text: ' ' }];
+  test('chat, a user message of whitespace text parts alone', async () => {
+    const content: OpenAI.ChatCompletionContentPart[] = [{ type: 'text', text: ' ' }, { type: 'text', text: '' }];
     const error = await refusal(setup.openai.chat.completions.create({ model: 'claude', messages: [{ role: 'user', content }] }));
-    expect(error).toMatchObject({ param: 'messages[0].content[1].text', message: `messages[0].content[1].text: ${BLANK_PART}` });
+    expect(error).toMatchObject({ param: 'messages[0].content', message: `messages[0].content: ${EMPTY_MESSAGE}` });
   });
 
   test.each([false, true])('responses, an empty user item after the instructions, as pydantic-ai sends it (stream: %s)', async (stream) => {
@@ -61,13 +61,13 @@ describe('a Claude endpoint: a 400 naming the field the client sent, before any 
     expect(await refusal(request)).toEqual({ message: `input[0].content: ${EMPTY_MESSAGE}`, type: 'invalid_request_error', param: 'input[0].content', code: 'invalid_value' });
   });
 
-  test('responses, an empty input_text part of a later item', async () => {
+  test('responses, a later item of an empty input_text part alone', async () => {
     const input: OpenAI.Responses.ResponseInput = [
       { role: 'user', content: 'Hi' },
       { role: 'assistant', content: 'Hello!' },
       { role: 'user', content: [{ type: 'input_text', text: '' }] },
     ];
-    expect(await refusal(setup.openai.responses.create({ model: 'claude', input }))).toMatchObject({ param: 'input[2].content[0].text', message: `input[2].content[0].text: ${BLANK_PART}` });
+    expect(await refusal(setup.openai.responses.create({ model: 'claude', input }))).toMatchObject({ param: 'input[2].content', message: `input[2].content: ${EMPTY_MESSAGE}` });
   });
 
   test.each([false, true])('responses, an empty input string, with instructions (stream: %s)', async (stream) => {

@@ -5,6 +5,7 @@
 import { quoted } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ContentPart } from '../../schema';
+import { withoutBlankParts } from '../shared/blank-text';
 import { readFileData, type FilePart } from '../shared/file-parts';
 import { standardMediaType } from '../shared/media-types';
 import type { AnthropicCacheControl, AnthropicContentBlock, AnthropicDocumentBlock, AnthropicImageBlock, AnthropicMessage, AnthropicRequestBlock } from './wire';
@@ -60,6 +61,15 @@ function toContentBlock(part: ContentPart, path: string, context: PartContext): 
 
 export function toContentBlocks(parts: ContentPart[], path: string, context: PartContext): AnthropicContentBlock[] {
   return parts.map((part, index) => toContentBlock(part, `${path}[${index}]`, context));
+}
+
+/**
+ * Parts as blocks without their blank text, which Anthropic refuses ("text content blocks must be
+ * non-empty", "… must contain non-whitespace text") and which carries nothing; a blank part's
+ * cache_control follows the block before it (../shared/blank-text.ts, as on Bedrock Converse).
+ */
+export function toNonBlankContentBlocks(parts: ContentPart[], path: string, context: PartContext): AnthropicContentBlock[] {
+  return withoutBlankParts(parts, path, true).map(({ part, index }) => toContentBlock(part, `${path}[${index}]`, context));
 }
 
 /**

@@ -9,15 +9,18 @@ import { blankLastTurn, emptyMessageRefusal, hasText, isBlank } from '../shared/
 import { isRecord, ownValue } from '../shared/json';
 import { inAnswerOrder } from '../shared/thinking-places';
 import { strictToolCallId } from '../shared/tool-call-ids';
-import { invalid, toContentBlocks, withMessageCacheControl, withMessageCacheControlOn } from './content';
+import { invalid, toContentBlocks, toNonBlankContentBlocks, withMessageCacheControl, withMessageCacheControlOn } from './content';
 import { toAnthropicThinkingBlocks } from './thinking';
 import type { AnthropicMessage, AnthropicRequestBlock, AnthropicTextBlock, AnthropicToolResultBlock, AnthropicToolUseBlock } from './wire';
 
-/** Text blocks of a system message; parts must all be text. */
+/**
+ * Text blocks of a system message, parts all text; blank text is no block, as Anthropic refuses one
+ * in `system`, as a block or as the string ("system: text content blocks must be non-empty").
+ */
 function systemBlocks(content: ChatMessage['content'], path: string): AnthropicTextBlock[] {
-  if (typeof content === 'string') return [{ type: 'text', text: content }];
+  if (typeof content === 'string') return isBlank(content) ? [] : [{ type: 'text', text: content }];
   if (content === undefined || content === null) throw invalid(path, `${path} is required for a system message.`);
-  return toContentBlocks(content, path, 'system') as AnthropicTextBlock[];
+  return toNonBlankContentBlocks(content, path, 'system') as AnthropicTextBlock[];
 }
 
 /**
@@ -45,25 +48,18 @@ function toToolInput(call: ToolCall, path: string): Record<string, unknown> {
 }
 
 /**
- * An assistant turn's text as blocks, blank text left out (../shared/blank-text.ts): Anthropic refuses
- * an empty text block or one of only whitespace, and Claude answers with such blocks beside its tool
- * calls. A blank part with a cache breakpoint has nothing to carry it: a 400, as Anthropic would refuse it.
+ * An assistant turn's text as blocks, blank text left out (toNonBlankContentBlocks): Claude answers
+ * with such blocks beside its tool calls, and Anthropic refuses them.
  */
 function toAssistantTextBlocks(content: ChatMessage['content'], path: string): AnthropicRequestBlock[] {
   if (typeof content === 'string') return isBlank(content) ? [] : [{ type: 'text', text: content }];
-  return toContentBlocks(content ?? [], path, 'assistant').filter((block, index) => {
-    if (block.type !== 'text' || !isBlank(block.text)) return true;
-    if (block.cache_control !== undefined) {
-      throw invalid(`${path}[${index}].cache_control`, `${path}[${index}].cache_control: Anthropic refuses a text block that is empty or only whitespace, so this part has no block for its breakpoint; put it on another part or on the message.`);
-    }
-    return false;
-  });
+  return toNonBlankContentBlocks(content ?? [], path, 'assistant');
 }
 
 /**
  * Assistant turns keep their text (the reference loses it when there are tool calls), and have
  * their thinking blocks back where the answer had them when the client sent them (thinking-places.ts).
- * A message of blank text alone has no block (see withoutEmptyAssistantTurns).
+ * A message of blank text alone has no block (see withoutEmptyTurns).
  */
 function toAssistantContent(message: ChatMessage, path: string): AnthropicMessage['content'] {
   const { content, tool_calls: toolCalls } = message;
@@ -71,7 +67,7 @@ function toAssistantContent(message: ChatMessage, path: string): AnthropicMessag
   const hasToolCalls = (toolCalls?.length ?? 0) > 0;
   if (!hasToolCalls) {
     if (content === undefined || content === null) throw invalid(`${path}.content`, `${path}: an assistant message needs content or tool_calls.`);
-    if (thinking.length === 0 && hasText(content)) return typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'assistant');
+    if (thinking.length === 0 && hasText(content)) return typeof content === 'string' ? content : toNonBlankContentBlocks(content, `${path}.content`, 'assistant');
   }
   const text = toAssistantTextBlocks(content, `${path}.content`);
   const toolUses = (toolCalls ?? []).map(
@@ -122,19 +118,19 @@ function checkMessageFields(message: ChatMessage, path: string): void {
 
 /**
  * Anthropic refuses a message without content but the last ("all messages must have non-empty content
- * except for the optional final assistant message") and combines consecutive turns of one role. So an
- * assistant message that became no block is left out beside another assistant message with content,
- * and one that makes a turn alone is a 400 naming it, as on Bedrock (../shared/blank-text.ts; a last
- * such turn was left out before). `firstMessages` holds the index of the message each turn came from.
+ * except for the optional final assistant message") and combines consecutive turns of one role. So a
+ * message that became no block (no content, or blank text alone) is left out beside another message of
+ * its role with content (a user message beside a tool result too), and one that makes a turn alone is
+ * a 400 naming it, as on Bedrock (../shared/blank-text.ts; a last such assistant turn was left out
+ * before). `firstMessages` holds the index of the message each turn came from.
  */
-function withoutEmptyAssistantTurns(turns: readonly AnthropicMessage[], firstMessages: readonly number[]): AnthropicMessage[] {
+function withoutEmptyTurns(turns: readonly AnthropicMessage[], firstMessages: readonly number[]): AnthropicMessage[] {
   const kept: AnthropicMessage[] = [];
   for (let start = 0; start < turns.length; ) {
     const { role } = turns[start];
     let end = start + 1;
     while (end < turns.length && turns[end].role === role) end += 1;
-    const run = turns.slice(start, end);
-    const filled = role === 'assistant' ? run.filter((turn) => turn.content.length > 0) : run;
+    const filled = turns.slice(start, end).filter((turn) => turn.content.length > 0);
     if (filled.length === 0) throw emptyMessageRefusal('Anthropic', firstMessages[start], role);
     kept.push(...filled);
     start = end;
@@ -176,9 +172,9 @@ export function toAnthropicMessages(messages: ChatMessage[]): { system: string |
     else {
       const { content } = message;
       if (content === undefined || content === null) throw invalid(`${path}.content`, `${path}.content is required for a user message.`);
-      const blocks = typeof content === 'string' ? content : toContentBlocks(content, `${path}.content`, 'user');
+      const blocks = typeof content === 'string' ? (isBlank(content) ? [] : content) : toNonBlankContentBlocks(content, `${path}.content`, 'user');
       add(index, { role: 'user', content: withMessageCacheControlOn(blocks, message, path) });
     }
   });
-  return { system: toSystem(system), messages: withoutEmptyAssistantTurns(converted, firstMessages) };
+  return { system: toSystem(system), messages: withoutEmptyTurns(converted, firstMessages) };
 }

@@ -1,17 +1,17 @@
 /**
  * Unified chat and completions requests → Anthropic Messages API bodies (reference §6.2 item 1,
  * with the fixes listed in the provider header): parameters here, the conversation in messages.ts
- * (its user messages' text checked in user-text.ts), tools and tool choice in tools.ts.
+ * (blank text left out, and a message of none refused, there too), tools and tool choice in tools.ts.
  */
 import { GatewayError } from '../../errors';
 import type { ChatRequest, CompletionsRequest } from '../../schema';
+import { isBlank } from '../shared/blank-text';
 import { isRecord } from '../shared/json';
 import { LEGACY_FUNCTION_PARAMETERS, maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, withoutNoOpValues } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
 import { invalid } from './content';
 import { toAnthropicMessages } from './messages';
-import { checkAnthropicUserText } from './user-text';
 import { withResponseFormat } from './output-format';
 import { withAnthropicTools } from './tools';
 import { withWebSearchTool } from './web-search';
@@ -170,7 +170,6 @@ export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRe
   const request = withoutAnthropicNoOpValues(clientRequest);
   rejectNativeNames(request, CHAT_NATIVE_NAMES);
   const body = toAnthropicParameters(request, options);
-  checkAnthropicUserText(request.messages);
   const { system, messages } = toAnthropicMessages(request.messages);
   if (system !== undefined) body.system = system;
   body.messages = messages;
@@ -193,6 +192,8 @@ export function toAnthropicCompletions(clientRequest: CompletionsRequest, option
   const request = withoutAnthropicNoOpValues(clientRequest);
   rejectNativeNames(request, COMPLETIONS_NATIVE_NAMES);
   checkAnthropicCompletionsParameters(request);
+  // The prompt is the only message, which Anthropic refuses blank, naming messages.0 (as Converse does).
+  if (isBlank(request.prompt)) throw invalid('prompt', 'prompt: Anthropic refuses a prompt that is empty or only whitespace.');
   const body = toAnthropicParameters(request, options);
   body.messages = [{ role: 'user', content: request.prompt }];
   return body;

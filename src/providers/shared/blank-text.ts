@@ -13,6 +13,10 @@
  * final assistant message"; Converse: "The content field in the Message object at messages.N is empty"),
  * so both mappers answer such a message with the same 400 (emptyMessageRefusal), rather than join the user
  * turns around it, unless it is part of the last turn (blankLastTurn).
+ *
+ * A blank text part beside other content carries nothing either, and Anthropic refuses it as Converse
+ * does, in a user or system message as in an assistant turn ("system: text content blocks must be
+ * non-empty"; Converse's system text must not be empty), so both mappers leave it out (withoutBlankParts).
  */
 import { GatewayError } from '../../errors';
 import type { ChatMessage } from '../../schema';
@@ -53,6 +57,38 @@ export function blankLastTurn(messages: readonly ChatMessage[]): ReadonlySet<num
     indexes.add(index);
   }
   return indexes;
+}
+
+type Part = { type: string; text?: unknown; cache_control?: unknown };
+
+const isBlankPart = (part: Part): boolean => part.type === 'text' && typeof part.text === 'string' && isBlank(part.text);
+
+/**
+ * A message's parts without blank text, each with its index among the client's parts (to name it).
+ * With `breakpoints` (the provider caches prompts), a blank part's `cache_control` goes on the part
+ * kept before it, unless that part has its own: the prefix the client meant to cache ends there, the
+ * blank text adding nothing. As the message's first part it has nothing to follow: a 400 naming it,
+ * rather than dropping a breakpoint the client set. `param` names the content.
+ */
+export function withoutBlankParts<P extends Part>(parts: readonly P[], param: string, breakpoints: boolean): { part: P; index: number }[] {
+  const kept: { part: P; index: number }[] = [];
+  parts.forEach((part, index) => {
+    if (!isBlankPart(part)) {
+      kept.push({ part, index });
+      return;
+    }
+    if (!breakpoints || part.cache_control == null) return;
+    const previous = kept.at(-1);
+    if (previous === undefined) {
+      const field = `${param}[${index}].cache_control`;
+      throw GatewayError.invalidParam(
+        `${field}: a text part that is empty or only whitespace is left out, and as its message's first part its cache breakpoint has no block before it to follow; put cache_control on the part or message that ends the prefix to cache.`,
+        field,
+      );
+    }
+    if (previous.part.cache_control == null) kept[kept.length - 1] = { ...previous, part: { ...previous.part, cache_control: part.cache_control } };
+  });
+  return kept;
 }
 
 /** The 400 for a message that begins a turn with no content: `provider` refuses it, and the gateway makes up no text for it. */

@@ -152,10 +152,17 @@ describe('requests', () => {
     expect((body.messages as { content: unknown[] }[])[1].content).toEqual([...THINKING_BLOCKS, { type: 'tool_use', id: TOOL_CALL.id, name: 'get_weather', input: { location: 'Paris, France', unit: 'celsius' } }]);
   });
 
-  it('a blank text part with its own cache_control is a 400 naming it: the breakpoint has no block to go on', () => {
-    const content = [{ type: 'text', text: 'Looking it up.' }, { type: 'text', text: ' ', cache_control: { type: 'ephemeral' } }] as ChatRequest['messages'][number]['content'];
-    expect(() => toAnthropicChat(secondTurn({ role: 'assistant', content, tool_calls: [TOOL_CALL], thinking_blocks: THINKING_BLOCKS }), { model: MODEL })).toThrow(
-      expect.objectContaining({ status: 400, param: 'messages[1].content[1].cache_control', message: expect.stringContaining('Anthropic refuses a text block that is empty or only whitespace') }),
+  it("a blank text part with its own cache_control is left out, its breakpoint on the part before it (as on Bedrock); as the message's first part, a 400 naming it", () => {
+    const ephemeral = { type: 'ephemeral' };
+    const turn = (content: unknown) => secondTurn({ role: 'assistant', content, tool_calls: [TOOL_CALL], thinking_blocks: THINKING_BLOCKS } as ChatRequest['messages'][number]);
+    const body = toAnthropicChat(turn([{ type: 'text', text: 'Looking it up.' }, { type: 'text', text: ' ', cache_control: ephemeral }]), { model: MODEL });
+    expect((body.messages as { content: unknown[] }[])[1].content).toEqual([
+      ...THINKING_BLOCKS,
+      { type: 'text', text: 'Looking it up.', cache_control: ephemeral },
+      { type: 'tool_use', id: TOOL_CALL.id, name: 'get_weather', input: { location: 'Paris, France', unit: 'celsius' } },
+    ]);
+    expect(() => toAnthropicChat(turn([{ type: 'text', text: '', cache_control: ephemeral }, { type: 'text', text: 'Looking it up.' }]), { model: MODEL })).toThrow(
+      expect.objectContaining({ status: 400, param: 'messages[1].content[0].cache_control', message: expect.stringContaining('as its message\'s first part its cache breakpoint has no block before it') }),
     );
   });
 

@@ -62,6 +62,12 @@ describe.each(VENDORS)('%s', (vendor, send) => {
     );
   });
 
+  test('a blank text part beside text in an assistant message is left out of its turn', () => {
+    const content = [{ type: 'text', text: '' }, { type: 'text', text: answer.content as string }, { type: 'text', text: ' ' }] as ChatMessage['content'];
+    const sent = send([question, { role: 'assistant', content }, again]);
+    expect(sent[1]).toEqual(vendor === 'Anthropic' ? { role: 'assistant', content: [{ type: 'text', text: answer.content }] } : answerTurn(vendor));
+  });
+
   test('a last assistant message with text keeps its whitespace: a prefill is not changed', () => {
     const sent = send([question, { role: 'assistant', content: 'Il est ' }]);
     expect(sent[1]).toEqual(vendor === 'Anthropic' ? { role: 'assistant', content: 'Il est ' } : { role: 'assistant', content: [{ text: 'Il est ' }] });

@@ -16,7 +16,7 @@ function requestedCachePoint(source: object): CachePointBlock | undefined {
 }
 
 /** The cache point `source` asks for when the model caches, as a block: one or none. */
-export function cachePointOf<Block>(source: object, cachePoints: boolean, asBlock: (cachePoint: CachePointBlock) => Block): Block[] {
+function cachePointOf<Block>(source: object, cachePoints: boolean, asBlock: (cachePoint: CachePointBlock) => Block): Block[] {
   const cachePoint = cachePoints ? requestedCachePoint(source) : undefined;
   return cachePoint === undefined ? [] : [asBlock(cachePoint)];
 }

@@ -7,10 +7,10 @@ import type { CachePointBlock, ContentBlock, Message, SystemContentBlock } from 
 import { quoted } from '../../../config/quoted';
 import { GatewayError } from '../../../errors';
 import type { ChatMessage, ContentPart, ToolCall } from '../../../schema';
-import { blankLastTurn, emptyMessageRefusal, isBlank } from '../../shared/blank-text';
+import { blankLastTurn, emptyMessageRefusal, isBlank, withoutBlankParts } from '../../shared/blank-text';
 import { inAnswerOrder } from '../../shared/thinking-places';
 import { strictToolCallId } from '../../shared/tool-call-ids';
-import { cachePointOf, withCachePoint, withMessageCachePoint } from './cache-points';
+import { withCachePoint, withMessageCachePoint } from './cache-points';
 import { toConverseBlock } from './content';
 import { toConverseReasoningBlocks } from './thinking';
 import { toolCallAsText, toolResultAsText } from './tool-history';
@@ -18,26 +18,18 @@ import { toolCallAsText, toolResultAsText } from './tool-history';
 const asContentBlock = (cachePoint: CachePointBlock): ContentBlock => ({ cachePoint });
 
 /**
- * A message's content as blocks, blank text left out (../../shared/blank-text.ts): Converse refuses it
- * ("The text field in the ContentBlock object at messages.N.content.M is blank"), counting merged turns
- * the client cannot map back to its messages, and such text carries nothing. With `cachePoints`, a part's `cache_control`
- * adds a cachePoint after its block. A blank part's cache point follows the block before it (the
- * prefix the client meant to cache ends there); as the message's first block it has nothing to follow.
+ * A message's content as blocks, blank text left out (withoutBlankParts): Converse refuses it ("The
+ * text field in the ContentBlock object at messages.N.content.M is blank", and system text must not be
+ * empty), counting merged turns the client cannot map back to its messages, and such text carries
+ * nothing. With `cachePoints`, a part's `cache_control` adds a cachePoint after its block; a blank
+ * part's follows the block before it, and is a 400 as the message's first part.
  */
 function toConverseBlocks(content: ChatMessage['content'], param: string, cachePoints = false): ContentBlock[] {
   if (content === undefined || content === null) return [];
   if (typeof content === 'string') return isBlank(content) ? [] : [{ text: content }];
-  const blocks: ContentBlock[] = [];
-  content.forEach((part: ContentPart, index) => {
-    if (part.type !== 'text' || !isBlank(part.text)) {
-      pushAll(blocks, withCachePoint(toConverseBlock(part, `${param}[${index}]`), part, cachePoints, asContentBlock));
-      return;
-    }
-    const previous = blocks.at(-1);
-    // Two cache points in a row would close the same prefix twice.
-    if (previous !== undefined && previous.cachePoint === undefined) pushAll(blocks, cachePointOf(part, cachePoints, asContentBlock));
-  });
-  return blocks;
+  return withoutBlankParts(content, param, cachePoints).flatMap(({ part, index }: { part: ContentPart; index: number }) =>
+    withCachePoint(toConverseBlock(part, `${param}[${index}]`), part, cachePoints, asContentBlock),
+  );
 }
 
 /** The last part of a tool message asking for a cache point: Converse takes it after the whole result, not inside. */

@@ -543,18 +543,21 @@ describe('toConverseChat', () => {
       });
     });
 
-    test("cache_control on a blank text part (left out, as Converse refuses blank text): the cachePoint follows the message's block before it; as the message's first block, none", () => {
+    test("cache_control on a blank text part (left out, as Converse refuses blank text): the cachePoint follows the message's block before it; as the message's first part, a 400 naming it", () => {
       const blank = (cacheControl: object) => ({ type: 'text', text: ' \n', cache_control: cacheControl });
       const request = {
         messages: [
           { role: 'system', content: [{ type: 'text', text: 'You are a French barista.' }, blank({ type: 'ephemeral', ttl: '1h' })] },
-          { role: 'user', content: [blank(ephemeral), { type: 'text', text: 'Long menu…' }, blank(ephemeral), blank(ephemeral), { type: 'image_url', image_url: { url: PNG } }] },
-          { role: 'user', content: [blank(ephemeral), { type: 'text', text: 'Salut' }] },
+          { role: 'user', content: [{ type: 'text', text: 'Long menu…' }, blank(ephemeral), blank(ephemeral), { type: 'image_url', image_url: { url: PNG } }] },
         ],
       } as unknown as ChatRequest;
       const body = toConverseChat(request, cachingClaude);
       expect(body.system).toEqual([{ text: 'You are a French barista.' }, { cachePoint: { type: 'default', ttl: '1h' } }]);
-      expect(body.messages).toEqual([{ role: 'user', content: [{ text: 'Long menu…' }, cachePoint, image, { text: 'Salut' }] }]);
+      expect(body.messages).toEqual([{ role: 'user', content: [{ text: 'Long menu…' }, cachePoint, image] }]);
+      const first = { messages: [...request.messages, { role: 'user', content: [blank(ephemeral), { type: 'text', text: 'Salut' }] }] } as unknown as ChatRequest;
+      expect(gatewayErrorOf(() => toConverseChat(first, cachingClaude))).toMatchObject({ status: 400, param: 'messages[2].content[0].cache_control' });
+      // A model without prompt caching takes no cache point: the breakpoint is no matter there.
+      expect(toConverseChat(first, resolveBedrockFamily('anthropic.claude-3-5-sonnet-20240620-v1:0')).messages?.at(-1)).toEqual({ role: 'user', content: [{ text: 'Long menu…' }, image, { text: 'Salut' }] });
     });
   });
 });

@@ -1,0 +1,143 @@
+/**
+ * Blank text (empty or only whitespace) in user and system messages, through the official openai
+ * client on `/v1`, to fakes on 127.0.0.1 of the Anthropic Messages API and of Bedrock Converse that
+ * refuse what the vendors refuse: Anthropic a blank text block in `system` (as blocks or as the string:
+ * "system: text content blocks must be non-empty", "… must contain non-whitespace text") or in a message,
+ * and a message without content; Converse empty system text (its minimum length is 1), whitespace
+ * system text (Claude's refusal, passed on), a blank text block in a message, and an empty turn. Both
+ * endpoints answer alike (src/providers/shared/blank-text.ts): a blank part beside other content and
+ * blank system text are left out and the rest is answered; a message of nothing but blank text that
+ * makes a turn of its own, and a blank first part with its own cache_control, are 400s naming them,
+ * before any call.
+ */
+import type { ServerResponse } from 'node:http';
+import type OpenAI from 'openai';
+import { openaiErrorOf } from '../support/errors';
+import type { BedrockCall, BedrockReply } from '../support/fake-bedrock';
+import { sendJson, type RecordedRequest } from '../support/fake-upstream';
+import { readJsonFixture } from '../support/fixtures';
+import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
+import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
+
+type Block = { type?: string; text?: string };
+type Turn = { role: string; content: string | Block[] };
+
+const isBlank = (text: string): boolean => text.trim() === '';
+const blankRule = (text: string): string => (text === '' ? 'text content blocks must be non-empty' : 'text content blocks must contain non-whitespace text');
+
+/** Anthropic's refusal of the request's system and messages, or null. */
+function anthropicRefusal({ system, messages }: { system?: string | Block[]; messages: Turn[] }): string | null {
+  const systemTexts = system === undefined ? [] : typeof system === 'string' ? [system] : system.map((block) => block.text ?? '');
+  const blankSystem = systemTexts.find(isBlank);
+  if (blankSystem !== undefined) return `system: ${blankRule(blankSystem)}`;
+  for (const [index, message] of messages.entries()) {
+    const blocks = typeof message.content === 'string' ? (message.content === '' ? [] : [{ type: 'text', text: message.content }]) : message.content;
+    if (blocks.length === 0) return `messages.${index}: all messages must have non-empty content except for the optional final assistant message`;
+    const blank = blocks.findIndex((block) => block.type === 'text' && isBlank(block.text!));
+    if (blank !== -1) return `messages.${index}.content.${blank}: ${blankRule(blocks[blank].text!)}`;
+  }
+  return null;
+}
+
+function anthropic(request: RecordedRequest, response: ServerResponse): void {
+  const refusal = anthropicRefusal(request.body as { system?: string | Block[]; messages: Turn[] });
+  if (refusal !== null) return sendJson(response, 400, { type: 'error', error: { type: 'invalid_request_error', message: refusal }, request_id: 'req_011CBlankUser' });
+  sendJson(response, 200, readJsonFixture('anthropic', 'chat.response.json'));
+}
+
+const validation = (message: string): BedrockReply => ({ error: { status: 400, type: 'ValidationException', message } });
+
+/** Converse's refusal of blank system text, an empty turn or a blank text block, else its answer. */
+function converse(call: BedrockCall): BedrockReply {
+  const { system = [], messages } = call.body as { system?: { text?: string }[]; messages: { content: { text?: string }[] }[] };
+  for (const [index, block] of system.entries()) {
+    if (block.text === '') return validation(`1 validation error detected: Value '' at 'system.${index + 1}.member.text' failed to satisfy constraint: Member must have length greater than or equal to 1`);
+    if (block.text !== undefined && isBlank(block.text)) return validation('The model returned the following errors: system: text content blocks must contain non-whitespace text');
+  }
+  for (const [index, message] of messages.entries()) {
+    if (message.content.length === 0) return validation(`The content field in the Message object at messages.${index} is empty. Add a ContentBlock object to the content field and try again.`);
+    const blank = message.content.findIndex((block) => block.text !== undefined && isBlank(block.text));
+    if (blank !== -1) return validation(`The text field in the ContentBlock object at messages.${index}.content.${blank} is blank. Add text to the text field, and try again.`);
+  }
+  return { json: readJsonFixture('bedrock', 'converse-chat.response.json') };
+}
+
+const anthropicSetup = useGatewayWithUpstreams({
+  upstreams: { anthropic },
+  config: ({ anthropic: url }) => `
+endpoints:
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model: { provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${url}/v1" } }
+`,
+  validateResponses: true,
+});
+
+const bedrockSetup = useGatewayWithFakeBedrock({
+  serve: converse,
+  config: (url) => `
+endpoints:
+  - name: claude
+    endpoint_type: llm/v1/chat
+    model: { provider: bedrock, name: "us.anthropic.claude-sonnet-4-5-20250929-v1:0", config: { aws_config: ${fakeAwsConfig(url)} } }
+`,
+  validateResponses: true,
+});
+
+type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
+type Part = OpenAI.Chat.Completions.ChatCompletionContentPart;
+
+const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+const image: Part = { type: 'image_url', image_url: { url: PNG } };
+const text = (value: string): OpenAI.Chat.Completions.ChatCompletionContentPartText => ({ type: 'text', text: value });
+const question = 'Que vois-tu sur cette image ?';
+
+/** Each vendor: its name in the gateway's messages, its client, and what it was sent (system, turns). */
+const VENDORS: [string, string, () => OpenAI, () => { system: unknown; messages: Turn[] }[]][] = [
+  ['Anthropic', 'Anthropic', () => anthropicSetup.openai, () => anthropicSetup.upstreams.anthropic.requests.map((request) => request.body as { system: unknown; messages: Turn[] })],
+  ['Bedrock Converse', 'Amazon Bedrock', () => bedrockSetup.openai, () => bedrockSetup.fake.calls.map((call) => call.body as { system: unknown; messages: Turn[] })],
+];
+
+describe.each(VENDORS)('%s', (vendor, label, client, sent) => {
+  test('blank text parts beside an image and text, blank system messages and parts: left out, and the rest answered', async () => {
+    const messages: Message[] = [
+      { role: 'system', content: 'Tu décris des images.' },
+      { role: 'developer', content: ' ' },
+      { role: 'system', content: [text(''), text('Sois bref.')] },
+      { role: 'user', content: [image, text('\n'), text(question), text('')] },
+      { role: 'user', content: '' },
+    ];
+    const completion = await client().chat.completions.create({ model: 'claude', messages });
+    expect(completion.choices[0].message.content).not.toBe('');
+    const [request] = sent();
+    expect(request.system).toEqual(vendor === 'Anthropic' ? 'Tu décris des images.\nSois bref.' : [{ text: 'Tu décris des images.' }, { text: 'Sois bref.' }]);
+    expect(request.messages).toHaveLength(1);
+    expect(request.messages[0].content).toHaveLength(2);
+  });
+
+  test('a request whose system text is all blank is sent without system', async () => {
+    await client().chat.completions.create({ model: 'claude', messages: [{ role: 'system', content: '' }, { role: 'user', content: question }] });
+    expect(sent()[0].system).toBeUndefined();
+  });
+
+  test.each([false, true])('a user message of blank text alone after an answer is a 400 naming it, nothing sent (stream: %s)', async (stream) => {
+    const messages: Message[] = [{ role: 'user', content: question }, { role: 'assistant', content: 'Un chat.' }, { role: 'user', content: [text(' '), text('')] }];
+    expect(await openaiErrorOf(client().chat.completions.create({ model: 'claude', messages, stream }))).toEqual({
+      status: 400,
+      error: {
+        message: `messages[2].content: ${label} refuses a message with no content (a user message needs text other than whitespace, or another part); leave the message out or give it content.`,
+        type: 'invalid_request_error',
+        param: 'messages[2].content',
+        code: 'invalid_value',
+      },
+    });
+    expect(sent()).toEqual([]);
+  });
+
+  test("a blank first part with cache_control is a 400 naming it: its breakpoint has no block before it to follow", async () => {
+    const content = [{ type: 'text', text: '', cache_control: { type: 'ephemeral' } }, image] as Part[];
+    const refused = await openaiErrorOf(client().chat.completions.create({ model: 'claude', messages: [{ role: 'user', content }] }));
+    expect(refused).toMatchObject({ status: 400, error: { param: 'messages[0].content[0].cache_control' } });
+    expect(sent()).toEqual([]);
+  });
+});
