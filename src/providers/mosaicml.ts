@@ -22,6 +22,7 @@ import type { MosaicMLConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { ChatRequest, ChatResponse, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import { embeddingsResponse, embeddingTexts, type EncodingFormat, encodingFormatOf } from './shared/embeddings';
+import { refuseFunctionCalls } from './shared/function-messages';
 import { isRecord } from './shared/json';
 import { checkParameterDefaults } from './shared/parameter-defaults';
 import {
@@ -131,6 +132,7 @@ export function toLlama2Prompt(messages: ChatRequest['messages']): string {
 export function toMosaicMLChat(clientRequest: ChatRequest): Record<string, unknown> {
   const request = withoutNoOpValues(clientRequest);
   checkMosaicMLParameters(request);
+  refuseFunctionCalls(request.messages, PROVIDER);
   const { messages, ...rest } = request;
   return toMosaicMLBody([toLlama2Prompt(messages)], rest);
 }

@@ -25,6 +25,7 @@ import { GatewayError } from '../errors';
 import type { ChatRequest, ChatResponse, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import { openaiErrorMessage } from './openai';
 import { embeddingsResponse, embeddingTexts, encodingFormatOf } from './shared/embeddings';
+import { refuseFunctionCalls } from './shared/function-messages';
 import { isRecord } from './shared/json';
 import { checkParameterDefaults } from './shared/parameter-defaults';
 import { messageText, OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues } from './shared/parameters';
@@ -98,6 +99,7 @@ export function checkPaLMChatParameters(request: Readonly<Record<string, unknown
 export function toPaLMChat(clientRequest: ChatRequest): Record<string, unknown> {
   const request = withoutNoOpValues(clientRequest);
   checkPaLMChatParameters(request);
+  refuseFunctionCalls(request.messages, PROVIDER);
   const { messages, stream: _stream, examples, context, ...rest } = request;
   const prompt: Record<string, unknown> = {
     messages: messages.map((message, index) => ({ author: message.role, content: messageText(message, index, PROVIDER) })),

@@ -30,6 +30,7 @@ import { GatewayError } from '../../errors';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse } from '../../schema';
 import { createOpenAIChatStream, createOpenAICompletionsStream, fromOpenAIChat, fromOpenAICompletions, mapOpenAIChoices, type OpenAINormaliser } from '../openai';
 import { inOpenAIFinishReasons } from '../shared/finish-reasons';
+import { refuseFunctionMessages } from '../shared/function-messages';
 import { isRecord } from '../shared/json';
 import { messageText, OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, withMaxTokens, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
 import type { StreamFold } from '../transport/sse';
@@ -117,6 +118,7 @@ function toJambaMessage(message: ChatMessage, index: number): Wire {
 /** The body of `POST {base}/chat/completions`; `model` and `stream` are the endpoint's, not the client's. */
 export function toJambaChat(request: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Wire {
   const { messages, model: _clientModel, stream: _clientStream, ...parameters } = checkJambaChatParameters(request) as ChatRequest;
+  refuseFunctionMessages(messages, AI21LABS_NAME);
   return { model, messages: messages.map(toJambaMessage), ...parameters, ...(stream ? { stream: true } : {}) };
 }
 

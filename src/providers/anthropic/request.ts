@@ -6,6 +6,7 @@
 import { GatewayError } from '../../errors';
 import type { ChatRequest, CompletionsRequest } from '../../schema';
 import { isBlank } from '../shared/blank-text';
+import { refuseFunctionMessages } from '../shared/function-messages';
 import { isRecord } from '../shared/json';
 import { LEGACY_FUNCTION_PARAMETERS, maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, withoutNoOpValues } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
@@ -170,6 +171,8 @@ export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRe
   const request = withoutAnthropicNoOpValues(clientRequest);
   rejectNativeNames(request, CHAT_NATIVE_NAMES);
   const body = toAnthropicParameters(request, options);
+  // Before the field checks of messages.ts, which would refuse them in words of their own.
+  refuseFunctionMessages(request.messages, ANTHROPIC_NAME);
   const { system, messages } = toAnthropicMessages(request.messages);
   if (system !== undefined) body.system = system;
   body.messages = messages;

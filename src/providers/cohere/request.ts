@@ -6,6 +6,7 @@ import { quoted, quotedJson } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, EmbeddingsRequest } from '../../schema';
 import { embeddingTexts } from '../shared/embeddings';
+import { refuseFunctionMessages } from '../shared/function-messages';
 import { isRecord } from '../shared/json';
 import { listOfValues } from '../shared/thinking';
 import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameter, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
@@ -135,6 +136,7 @@ export function toCohereChat(clientRequest: ChatRequest, { model, stream = false
   // Only a parallel_tool_calls that is not true or false gets here (with tools, a request goes to v2): a 400.
   const request = withParallelToolCallsAllowed(withoutNoOpValues(clientRequest), COHERE_NAME);
   checkCohereChatParameters(request);
+  refuseFunctionMessages(request.messages, COHERE_NAME);
   // `stream_options` needs no field: the last chunk always carries the usage of stream-end.
   const { messages, n: _n, stream: _stream, stream_options: _options, model: _model, response_format: responseFormat, stop, ...rest } = request;
   return {

@@ -24,6 +24,7 @@
 import { quoted, quotedJson } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, Tool, ToolCall, ToolCallDelta } from '../../schema';
+import { refuseFunctionMessages } from '../shared/function-messages';
 import { argumentsText, excerpt, isRecord, parseJsonObject } from '../shared/json';
 import { rejectNativeNames, stopList, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
 import type { SseEvent, StreamFold } from '../transport/sse';
@@ -176,6 +177,7 @@ export function toCohereV2Chat(clientRequest: ChatRequest, { model, stream = fal
   const request = withParallelToolCallsAllowed(withoutNoOpValues(clientRequest), COHERE_NAME);
   checkCohereChatParameters(request);
   rejectNativeNames(request, { strict_tools: 'tools[].function.strict' });
+  refuseFunctionMessages(request.messages, COHERE_NAME);
   const thinking = cohereThinkingOf(request);
   const withThinking = historyThinks(thinking ?? clientThinkingOf(request), model);
   const { messages, tools: _tools, tool_choice: _choice, n: _n, stream: _stream, stream_options: _options, model: _model, response_format: responseFormat, stop, reasoning_effort: _effort, ...rest } = request;

@@ -5,6 +5,7 @@
 import { quoted } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
+import { refuseFunctionMessages } from '../shared/function-messages';
 import { isRecord } from '../shared/json';
 import { base64DataUrl, imageMediaTypeOfUrl, standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
@@ -347,6 +348,7 @@ export function toGeminiChat(clientRequest: ChatRequest, thinking: GeminiThinkin
   const request = withoutNoOpValues(clientRequest);
   checkParameters(request, CHAT_PARAMETERS);
   withParallelToolCallsAllowed(request, GEMINI);
+  refuseFunctionMessages(request.messages, GEMINI);
   const { contents, system } = toGeminiContents(request.messages);
   return withOptionalFields(
     { contents },

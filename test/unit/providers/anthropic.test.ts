@@ -559,10 +559,10 @@ describe('toAnthropicChat', () => {
     ['an unknown message field', { messages: [{ role: 'user', content: 'hi', audio: { id: 'a' } }] }, 400, 'messages[0].audio', "messages[0].audio: this field of a 'user' message is not supported by Anthropic."],
     [
       'an unknown role',
-      { messages: [{ role: 'function', content: 'x' }] },
+      { messages: [{ role: 'ipython', content: 'x' }] },
       400,
       'messages[0].role',
-      "messages[0].role: the role 'function' is not supported by Anthropic (use system, developer, user, assistant or tool).",
+      "messages[0].role: the role 'ipython' is not supported by Anthropic (use system, developer, user, assistant or tool).",
     ],
     ['a tool message without tool_call_id', { messages: [{ role: 'tool', content: 'x' }] }, 400, 'messages[0].tool_call_id', 'messages[0].tool_call_id is required for a tool message.'],
     [

@@ -135,7 +135,7 @@ describe('toCohereV2Chat', () => {
 
   it.each<[string, ChatMessage, string, string]>([
     ['a tool message without tool_call_id', { role: 'tool', content: '18' }, 'messages[1].tool_call_id', 'messages[1].tool_call_id: a tool message needs the id of the tool call it answers.'],
-    ['a function message', { role: 'function', name: 'f', content: '18' }, 'messages[1].role', "Cohere chat accepts system, developer, user, assistant and tool messages; messages[1].role is 'function'."],
+    ['an ipython message', { role: 'ipython', content: '18' }, 'messages[1].role', "Cohere chat accepts system, developer, user, assistant and tool messages; messages[1].role is 'ipython'."],
     ['an image', { role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }] }, 'messages[1].content[0]', "Cohere chat accepts text content only; messages[1].content[0] is of type 'image_url'."],
   ])('400 for %s', (_name, message, param, text) => {
     expect(() => toCohereV2Chat({ messages: [{ role: 'user', content: 'hi' }, message], tools: [weather] }, { model: 'm' })).toThrow(expect.objectContaining({ status: 400, param, message: text }));

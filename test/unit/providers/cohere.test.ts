@@ -93,7 +93,7 @@ describe('toCohereChat', () => {
 
   it.each([
     [[{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'yo' }], 422, 'Last message must be from user, got assistant.'],
-    [[{ role: 'function', content: '42', name: 'f' }, { role: 'user', content: 'hi' }], 400, "Cohere chat accepts system, user and assistant messages; messages[0].role is 'function'."],
+    [[{ role: 'ipython', content: '42' }, { role: 'user', content: 'hi' }], 400, "Cohere chat accepts system, user and assistant messages; messages[0].role is 'ipython'."],
     [
       [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }] }],
       400,

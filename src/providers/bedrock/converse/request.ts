@@ -14,6 +14,7 @@ import { quotedJson } from '../../../config/quoted';
 import { GatewayError } from '../../../errors';
 import type { ChatRequest, CompletionsRequest, Tool } from '../../../schema';
 import { isBlank } from '../../shared/blank-text';
+import { refuseFunctionMessages } from '../../shared/function-messages';
 import { withParallelToolCallsAllowed } from '../../shared/parameters';
 import { withClientOutputConfig } from '../../shared/thinking';
 import { CONVERSE_TEMPERATURE_FACTOR, type BedrockFamily } from '../families';
@@ -129,6 +130,7 @@ export function streamsToolsFromWholeAnswer(request: ChatRequest, family: Bedroc
 export function toConverseChat(request: ChatRequest, family: BedrockFamily): ConverseBody {
   acceptOnly(request, chatKeysOf(family), family);
   withParallelToolCallsAllowed(request, providerLabel(family));
+  refuseFunctionMessages(request.messages, providerLabel(family));
   const toolBlocks = offersTools(request, family);
   refuseWhatTheModelRefuses(request, family, { toolBlocks });
   const { system, messages } = toConverseMessages(request.messages, { thinking: family.thinking, toolBlocks, cachePoints: family.promptCaching !== null });

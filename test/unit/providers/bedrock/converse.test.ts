@@ -309,7 +309,7 @@ describe('toConverseChat', () => {
     expect(
       gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } }] }] }, claude)),
     ).toMatchObject({ param: 'messages[0].content[0]' });
-    expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'function', content: 'x' }] }, claude))).toMatchObject({ param: 'messages[0].role' });
+    expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'ipython', content: 'x' }] }, claude))).toMatchObject({ param: 'messages[0].role' });
     expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'tool', content: 'x' }] }, claude))).toMatchObject({ param: 'messages[0].tool_call_id' });
     expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'tool', content: 'x' }], tools: [toolF] }, claude))).toMatchObject({ param: 'messages[0].tool_call_id' });
     // Sent as toolUse (the request has tools), arguments must be a JSON object.
