@@ -81,6 +81,34 @@ test.each(VENDORS)('%s: allowed_tools reaches the vendor as the allowed tools al
   expect(sent.body).toMatchObject({ tools: [GET_TIME], tool_choice: 'required' });
 });
 
+/** What each vendor with tool calling of its own got for allowed_tools, streamed or not. */
+const ALLOWED_TOOLS_SENT = [
+  // Gemini's own list of allowed functions, with every declaration.
+  ['gemini', { tools: [{ functionDeclarations: [{ name: 'get_weather' }, { name: 'get_time' }] }], toolConfig: { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['get_time'] } } }],
+  ['claude', { tools: [{ name: 'get_time' }], tool_choice: { type: 'any' } }],
+  ['bedrock', { toolConfig: { tools: [{ toolSpec: { name: 'get_time' } }], toolChoice: { any: {} } } }],
+  ['cohere', { tools: [{ function: { name: 'get_time' } }], tool_choice: 'REQUIRED' }],
+] as const;
+
+test.each(ALLOWED_TOOLS_SENT)('%s: allowed_tools with mode required goes as the vendor forces a call among those tools, streamed or not', async (model, expected) => {
+  for (const stream of [false, true]) {
+    const answer = await setup.openai.chat.completions.create({
+      model,
+      messages: MESSAGES,
+      tools: [GET_WEATHER, GET_TIME],
+      tool_choice: { type: 'allowed_tools', allowed_tools: { mode: 'required', tools: [{ type: 'function', function: { name: 'get_time' } }] } },
+      stream,
+    });
+    if (stream) for await (const _chunk of answer as AsyncIterable<unknown>);
+  }
+  const sent = model === 'bedrock' ? bedrock.calls.map((call) => call.body) : setup.upstreams[model].requests.map((request) => request.body);
+  expect(sent).toHaveLength(2);
+  for (const body of sent) {
+    expect(body).toMatchObject(expected);
+    expect(JSON.stringify(body)).not.toContain('allowed_tools');
+  }
+});
+
 test.each(VENDORS)('%s: a custom tool’s choice is a 400 naming tool_choice; the vendor is not called', async (model, provider) => {
   const error = await setup.openai.chat.completions.create({ model, messages: MESSAGES, tools: [GET_WEATHER], tool_choice: { type: 'custom', custom: { name: 'code_exec' } } }).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(OpenAI.BadRequestError);

@@ -17,7 +17,8 @@
  * halved; `max_tokens` (or `max_completion_tokens`) defaults to 8192 (Anthropic requires one); `user` →
  * `metadata.user_id`; `cache_control` on parts and tools is kept, and on a message it goes on the
  * message's last block that is not thinking (prompt caching; system then goes as text blocks). Tool history in a request without tools declares the tools it calls with
- * `tool_choice` none (tools.ts, toolsForHistory).
+ * `tool_choice` none (tools.ts, toolsForHistory). OpenAI's `allowed_tools` sends only the allowed
+ * tools, with `auto` or `any` (shared/tool-choice.ts).
  * Extended thinking (https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking): answers
  * and stream deltas carry `reasoning_content` and `thinking_blocks`, and an assistant message's
  * `thinking_blocks` go back in its content where the answer had them (see thinking.ts). `reasoning_effort` is sent as

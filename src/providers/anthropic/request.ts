@@ -8,6 +8,7 @@ import type { ChatRequest, CompletionsRequest } from '../../schema';
 import { isBlank } from '../shared/blank-text';
 import { refuseFunctionMessages } from '../shared/function-messages';
 import { isRecord } from '../shared/json';
+import { withAllowedTools } from '../shared/tool-choice';
 import { LEGACY_FUNCTION_PARAMETERS, maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, withoutNoOpValues } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
@@ -168,7 +169,8 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, thinki
 
 export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRequestOptions): Record<string, unknown> {
   // Without tools, `parallel_tool_calls` would become a tool_choice Anthropic refuses without tools.
-  const request = withoutAnthropicNoOpValues(clientRequest);
+  // Anthropic has no list of allowed tools: `allowed_tools` sends only those (shared/tool-choice.ts).
+  const request = withAllowedTools(withoutAnthropicNoOpValues(clientRequest), ANTHROPIC_NAME);
   rejectNativeNames(request, CHAT_NATIVE_NAMES);
   const body = toAnthropicParameters(request, options);
   // Before the field checks of messages.ts, which would refuse them in words of their own.

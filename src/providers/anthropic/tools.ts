@@ -27,7 +27,7 @@ function toChoiceType(choice: unknown): AnthropicToolChoice {
   if (choice === 'none') return { type: 'none' };
   const name = isRecord(choice) ? namedFunction(choice) : null;
   if (name !== null) return { type: 'tool', name };
-  throw invalid('tool_choice', `The parameter 'tool_choice' must be "auto", "none", "required" or {"type":"function","function":{"name":...}}.`);
+  throw invalid('tool_choice', `The parameter 'tool_choice' must be "auto", "none", "required", {"type":"function","function":{"name":...}} or {"type":"allowed_tools",...} of function tools.`);
 }
 
 /** auto → auto, required → any, none → none, a named function → tool; `parallel_tool_calls: false` → disable_parallel_tool_use. */

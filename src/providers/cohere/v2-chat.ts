@@ -10,7 +10,8 @@
  * Mapping: messages in order (system and developer as `system`); an assistant turn with tool calls
  * sends its text as `tool_plan` (Cohere refuses text content beside tool calls), and an answer's
  * `tool_plan` comes back as the message's content, so it goes back where it came from. `tool_choice`
- * `required`/`none` → `REQUIRED`/`NONE`; a named function (Cohere cannot name one) sends only that
+ * `required`/`none` → `REQUIRED`/`NONE`; OpenAI's `allowed_tools` sends only the allowed tools with its
+ * mode (shared/tool-choice.ts); a named function (Cohere cannot name one) sends only that
  * tool, with `REQUIRED`. `strict` on every tool → `strict_tools: true`; on some only → 400 (Cohere's
  * switch covers all tools). `parallel_tool_calls` is not sent (withParallelToolCallsAllowed).
  * Sampling, `stop` and `response_format` as on v1 (the v2 schema field is `json_schema`).
@@ -27,6 +28,7 @@ import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, Tool, ToolCall,
 import { refuseFunctionMessages } from '../shared/function-messages';
 import { argumentsText, excerpt, isRecord, parseJsonObject } from '../shared/json';
 import { rejectNativeNames, stopList, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
+import { withAllowedTools } from '../shared/tool-choice';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { checkCohereChatParameters, COHERE_NAME, cohereMessageText, cohereThinkingOf, toCohereResponseFormat, toCohereSampling } from './request';
 import { fromCohereUsage, mapCohereFinishReason, type CohereResponseContext } from './response';
@@ -130,7 +132,7 @@ function toCohereV2Tool(tool: Tool, index: number): Record<string, unknown> {
 function namedTool(tools: Tool[], choice: Record<string, unknown>): Tool[] {
   const name = isRecord(choice.function) ? choice.function.name : undefined;
   if (choice.type !== 'function' || typeof name !== 'string') {
-    throw GatewayError.invalidParam(`tool_choice: Cohere accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${quotedJson(choice)}.`, 'tool_choice');
+    throw GatewayError.invalidParam(`tool_choice: Cohere accepts 'auto', 'none', 'required', {"type":"function","function":{"name":...}} or {"type":"allowed_tools",...} of function tools, not ${quotedJson(choice)}.`, 'tool_choice');
   }
   const chosen = tools.filter((tool) => tool.function.name === name);
   if (chosen.length === 0) throw GatewayError.invalidParam(`tool_choice.function.name: no tool named ${quoted(name)} in tools.`, 'tool_choice.function.name');
@@ -144,7 +146,7 @@ function chooseTools(tools: Tool[], choice: ChatRequest['tool_choice']): { tools
   if (tools.length === 0) throw GatewayError.invalidParam(`tool_choice: ${quotedJson(choice)} needs a non-empty 'tools' list.`, 'tool_choice');
   if (choice === 'required') return { tools, toolChoice: 'REQUIRED' };
   if (isRecord(choice)) return { tools: namedTool(tools, choice), toolChoice: 'REQUIRED' };
-  throw GatewayError.invalidParam(`tool_choice: Cohere accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${quotedJson(choice)}.`, 'tool_choice');
+  throw GatewayError.invalidParam(`tool_choice: Cohere accepts 'auto', 'none', 'required', {"type":"function","function":{"name":...}} or {"type":"allowed_tools",...} of function tools, not ${quotedJson(choice)}.`, 'tool_choice');
 }
 
 /** `strict_tools: true` when every tool is strict; strict on some only cannot be expressed. */
@@ -174,7 +176,8 @@ function clientThinkingOf(request: Record<string, unknown>): { type?: unknown } 
 }
 
 export function toCohereV2Chat(clientRequest: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
-  const request = withParallelToolCallsAllowed(withoutNoOpValues(clientRequest), COHERE_NAME);
+  // Cohere names no list of allowed tools: `allowed_tools` sends only those (shared/tool-choice.ts).
+  const request = withAllowedTools(withParallelToolCallsAllowed(withoutNoOpValues(clientRequest), COHERE_NAME), COHERE_NAME);
   checkCohereChatParameters(request);
   rejectNativeNames(request, { strict_tools: 'tools[].function.strict' });
   refuseFunctionMessages(request.messages, COHERE_NAME);

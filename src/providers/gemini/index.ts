@@ -21,7 +21,7 @@
  * responseJsonSchema; chat's logprobs / top_logprobs and completions' logprobs count → responseLogprobs /
  * logprobs, and each candidate's logprobsResult → OpenAI's `logprobs.content`, or for completions the
  * legacy `tokens` / `token_logprobs` / `top_logprobs` (logprobs.ts); tool_choice →
- * toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named function → ANY with allowedFunctionNames); chat's reasoning_effort → thinkingConfig, a budget or
+ * toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named function → ANY with allowedFunctionNames, OpenAI's allowed_tools: request.ts, withGeminiAllowedTools); chat's reasoning_effort → thinkingConfig, a budget or
  * a level depending on the model (thinking.ts); chat's web_search_options → the googleSearch tool (web-search.ts). Only what the client or the endpoint defaults set is
  * sent (`parallel_tool_calls` is not: `true` is what Gemini does anyway, `false` the gateway honours
  * on the answer, server/one-tool-call.ts). Refused with a 400 naming the parameter: every other request key (user, logit_bias, ...), unknown roles, token-array embeddings

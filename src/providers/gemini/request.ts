@@ -7,6 +7,7 @@ import { GatewayError } from '../../errors';
 import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, ToolCall } from '../../schema';
 import { refuseFunctionMessages } from '../shared/function-messages';
 import { isRecord } from '../shared/json';
+import { allowedToolsOf, withAllowedTools } from '../shared/tool-choice';
 import { base64DataUrl, imageMediaTypeOfUrl, standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
 import { readFileData } from '../shared/file-parts';
@@ -291,7 +292,7 @@ function toGeminiTools(request: ChatRequest): GeminiTool[] | undefined {
   return tools.length === 0 ? undefined : tools;
 }
 
-function toGeminiToolConfig(toolChoice: ChatRequest['tool_choice']): GeminiToolConfig | undefined {
+function toGeminiToolConfig(toolChoice: ChatRequest['tool_choice'], allowedFunctionNames?: string[]): GeminiToolConfig | undefined {
   switch (toolChoice) {
     case undefined:
       return undefined;
@@ -300,11 +301,11 @@ function toGeminiToolConfig(toolChoice: ChatRequest['tool_choice']): GeminiToolC
     case 'none':
       return { functionCallingConfig: { mode: 'NONE' } };
     case 'required':
-      return { functionCallingConfig: { mode: 'ANY' } };
+      return { functionCallingConfig: allowedFunctionNames === undefined ? { mode: 'ANY' } : { mode: 'ANY', allowedFunctionNames } };
     default: {
       const name = isRecord(toolChoice) && toolChoice.type === 'function' && isRecord(toolChoice.function) ? toolChoice.function.name : undefined;
       if (typeof name !== 'string') {
-        throw invalid(`'tool_choice' must be "auto", "none", "required" or {"type":"function","function":{"name":...}} for ${GEMINI}.`, 'tool_choice');
+        throw invalid(`'tool_choice' must be "auto", "none", "required", {"type":"function","function":{"name":...}} or {"type":"allowed_tools",...} of function tools for ${GEMINI}.`, 'tool_choice');
       }
       return { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: [name] } };
     }
@@ -317,11 +318,25 @@ function toGeminiToolConfig(toolChoice: ChatRequest['tool_choice']): GeminiToolC
  * `none` change nothing and are left out, while `required` or a named function asks for a call no
  * declared function can make: a 400 naming `tool_choice`.
  */
-function toolConfigFor(request: ChatRequest): GeminiToolConfig | undefined {
-  const config = toGeminiToolConfig(request.tool_choice);
+function toolConfigFor(request: ChatRequest, allowedFunctionNames?: string[]): GeminiToolConfig | undefined {
+  const config = toGeminiToolConfig(request.tool_choice, allowedFunctionNames);
   if (config === undefined || (request.tools !== undefined && request.tools.length > 0)) return config;
   if (config.functionCallingConfig.mode !== 'ANY') return undefined;
   throw invalid(`'tool_choice' asks ${GEMINI} for a function call, but 'tools' declares no function.`, 'tool_choice');
+}
+
+/**
+ * OpenAI's `allowed_tools`: with mode `required`, Gemini's own `allowedFunctionNames` with mode ANY,
+ * every declaration still sent; with `auto`, only the allowed declarations with mode AUTO, as
+ * Gemini takes `allowedFunctionNames` with ANY only (its VALIDATED mode also takes them, but
+ * constrains each call to its schema, which OpenAI's `auto` does not ask for). Gemini's
+ * FunctionCallingConfig: https://ai.google.dev/api/caching#FunctionCallingConfig
+ */
+function withGeminiAllowedTools(request: ChatRequest): { request: ChatRequest; allowedFunctionNames?: string[] } {
+  const allowed = allowedToolsOf(request, GEMINI);
+  if (allowed === null) return { request };
+  if (allowed.mode === 'auto') return { request: withAllowedTools(request, GEMINI) };
+  return { request: { ...request, tool_choice: 'required' }, allowedFunctionNames: allowed.names };
 }
 
 // ---- Requests ----
@@ -345,7 +360,7 @@ export function checkGeminiParameterDefaults(allDefaults: Readonly<Record<string
 
 /** `thinking`: how the endpoint's model takes `reasoning_effort` (geminiThinkingControl, at config load). */
 export function toGeminiChat(clientRequest: ChatRequest, thinking: GeminiThinkingControl): GeminiGenerateContentRequest {
-  const request = withoutNoOpValues(clientRequest);
+  const { request, allowedFunctionNames } = withGeminiAllowedTools(withoutNoOpValues(clientRequest));
   checkParameters(request, CHAT_PARAMETERS);
   withParallelToolCallsAllowed(request, GEMINI);
   refuseFunctionMessages(request.messages, GEMINI);
@@ -356,7 +371,7 @@ export function toGeminiChat(clientRequest: ChatRequest, thinking: GeminiThinkin
       systemInstruction: system.length > 0 ? { parts: system } : undefined,
       generationConfig: toGenerationConfig(request, toGeminiLogprobsConfig(request), thinking),
       tools: toGeminiTools(request),
-      toolConfig: toolConfigFor(request),
+      toolConfig: toolConfigFor(request, allowedFunctionNames),
     },
   );
 }

@@ -526,7 +526,7 @@ describe('toAnthropicChat', () => {
     ],
     ["OpenAI's store (Anthropic would answer its own 400)", { store: true }, 400, 'store', "The parameter 'store' is not supported by Anthropic."],
     ['user and metadata.user_id', { user: 'a', metadata: { user_id: 'b' } }, 400, 'user', "Set either 'user' or 'metadata.user_id' for Anthropic, not both."],
-    ['a bad tool_choice', { tool_choice: 'any' }, 400, 'tool_choice', `The parameter 'tool_choice' must be "auto", "none", "required" or {"type":"function","function":{"name":...}}.`],
+    ['a bad tool_choice', { tool_choice: 'any' }, 400, 'tool_choice', `The parameter 'tool_choice' must be "auto", "none", "required", {"type":"function","function":{"name":...}} or {"type":"allowed_tools",...} of function tools.`],
     ['a non-boolean parallel_tool_calls', { parallel_tool_calls: 'no' }, 400, 'parallel_tool_calls', "The parameter 'parallel_tool_calls' must be a boolean."],
     [
       'an audio part',

@@ -113,14 +113,14 @@ describe('toCohereV2Chat', () => {
   it.each<[string, Partial<ChatRequest>, string, string]>([
     ['required without tools', { tool_choice: 'required' }, 'tool_choice', `tool_choice: "required" needs a non-empty 'tools' list.`],
     ['a named function that is not offered', { tools: [weather], tool_choice: { type: 'function', function: { name: 'nope' } } }, 'tool_choice.function.name', "tool_choice.function.name: no tool named 'nope' in tools."],
-    ['an unknown tool_choice', { tools: [weather], tool_choice: 'any' }, 'tool_choice', `tool_choice: Cohere accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not "any".`],
+    ['an unknown tool_choice', { tools: [weather], tool_choice: 'any' }, 'tool_choice', `tool_choice: Cohere accepts 'auto', 'none', 'required', {"type":"function","function":{"name":...}} or {"type":"allowed_tools",...} of function tools, not "any".`],
     ['a long tool_choice without tools, cut', { tool_choice: LONG_VALUE }, 'tool_choice', `tool_choice: ${LONG_VALUE_CUT} needs a non-empty 'tools' list.`],
-    ['a long unknown tool_choice, cut', { tools: [weather], tool_choice: LONG_VALUE }, 'tool_choice', `tool_choice: Cohere accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${LONG_VALUE_CUT}.`],
+    ['a long unknown tool_choice, cut', { tools: [weather], tool_choice: LONG_VALUE }, 'tool_choice', `tool_choice: Cohere accepts 'auto', 'none', 'required', {"type":"function","function":{"name":...}} or {"type":"allowed_tools",...} of function tools, not ${LONG_VALUE_CUT}.`],
     [
       'a long tool_choice object of another type, cut',
       { tools: [weather], tool_choice: { type: 'tool', function: { name: LONG_VALUE } } as never },
       'tool_choice',
-      `tool_choice: Cohere accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not {"type":"tool","function":{"name":"${'x'.repeat(45)}… (100038 characters).`,
+      `tool_choice: Cohere accepts 'auto', 'none', 'required', {"type":"function","function":{"name":...}} or {"type":"allowed_tools",...} of function tools, not {"type":"tool","function":{"name":"${'x'.repeat(45)}… (100038 characters).`,
     ],
     ['strict on some tools only', { tools: [{ ...weather, function: { ...weather.function, strict: true } }, time] }, 'tools[1].function.strict', 'tools[1].function.strict: Cohere makes all tools strict or none (strict_tools); mark every tool strict, or none.'],
     ['a tool that is not a function', { tools: [{ type: 'web_search' } as never] }, 'tools[0].type', "tools[0].type: Cohere takes function tools only, not 'web_search'."],

@@ -214,7 +214,7 @@ describe('toGeminiChat: tools and parameters', () => {
   });
 
   it('refuses a tool_choice Gemini cannot express', async () => {
-    for (const toolChoice of ['any', { type: 'allowed_tools', allowed_tools: {} }]) {
+    for (const toolChoice of ['any', { type: 'custom', custom: { name: 'code_exec' } }]) {
       expect(await gatewayRejectionOf(() => toFlashChat({ messages, tool_choice: toolChoice }))).toMatchObject({ status: 400, param: 'tool_choice' });
     }
   });

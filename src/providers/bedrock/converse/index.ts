@@ -20,7 +20,8 @@
  * `data:` URLs only (Converse takes bytes, not links); OpenAI's `file` parts with a base64
  * `file_data` become `document` blocks (API_runtime_DocumentBlock.html: format by media type, a
  * name Converse's character rules accept). `tools` keep their full JSON Schema;
- * `tool_choice` `auto`/`required`/a named function map to `auto`/`any`/`tool`; `none` has no
+ * `tool_choice` `auto`/`required`/a named function map to `auto`/`any`/`tool` (OpenAI's `allowed_tools`:
+ * only the allowed tools, with `auto` or `any`, shared/tool-choice.ts); `none` has no
  * Converse equivalent, so with it (or without tools) no `toolConfig` is sent and the tool history
  * goes as text (tool-history.ts). Sampling parameters go to `inferenceConfig` (temperature scaled
  * per family), Claude's `top_k`, `thinking` and `output_config` to `additionalModelRequestFields`, and

@@ -16,6 +16,7 @@ import type { ChatRequest, CompletionsRequest, Tool } from '../../../schema';
 import { isBlank } from '../../shared/blank-text';
 import { refuseFunctionMessages } from '../../shared/function-messages';
 import { withParallelToolCallsAllowed } from '../../shared/parameters';
+import { withAllowedTools } from '../../shared/tool-choice';
 import { withClientOutputConfig } from '../../shared/thinking';
 import { CONVERSE_TEMPERATURE_FACTOR, type BedrockFamily } from '../families';
 import { acceptOnly, providerLabel, readSampling } from '../shared';
@@ -72,7 +73,7 @@ function toConverseToolChoice(choice: ChatRequest['tool_choice']): ConverseToolC
     if (typeof name === 'string') return { tool: { name } };
   }
   throw GatewayError.invalidParam(
-    `tool_choice: Amazon Bedrock Converse accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${quotedJson(choice)}.`,
+    `tool_choice: Amazon Bedrock Converse accepts 'auto', 'none', 'required', {"type":"function","function":{"name":...}} or {"type":"allowed_tools",...} of function tools, not ${quotedJson(choice)}.`,
     'tool_choice',
   );
 }
@@ -127,8 +128,10 @@ export function streamsToolsFromWholeAnswer(request: ChatRequest, family: Bedroc
   return family.converseRefuses.includes('streamed-tools') && offersTools(request, family);
 }
 
-export function toConverseChat(request: ChatRequest, family: BedrockFamily): ConverseBody {
-  acceptOnly(request, chatKeysOf(family), family);
+export function toConverseChat(clientRequest: ChatRequest, family: BedrockFamily): ConverseBody {
+  acceptOnly(clientRequest, chatKeysOf(family), family);
+  // Converse's toolChoice names no list of tools: `allowed_tools` sends only those (shared/tool-choice.ts).
+  const request = withAllowedTools(clientRequest, providerLabel(family));
   withParallelToolCallsAllowed(request, providerLabel(family));
   refuseFunctionMessages(request.messages, providerLabel(family));
   const toolBlocks = offersTools(request, family);

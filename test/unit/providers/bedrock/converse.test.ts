@@ -191,10 +191,10 @@ describe('toConverseChat', () => {
     expect(toConverseChat({ messages: [{ role: 'user', content: 'x' }], tool_choice: 'none' }, claude).toolConfig).toBeUndefined();
     expect(gatewayErrorOf(() => toConverseChat({ messages: [{ role: 'user', content: 'x' }], tool_choice: 'auto' }, claude))).toMatchObject({ status: 400, param: 'tool_choice' });
     expect(gatewayErrorOf(() => withChoice('any' as never)).message).toBe(
-      `tool_choice: Amazon Bedrock Converse accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not "any".`,
+      `tool_choice: Amazon Bedrock Converse accepts 'auto', 'none', 'required', {"type":"function","function":{"name":...}} or {"type":"allowed_tools",...} of function tools, not "any".`,
     );
     expect(gatewayErrorOf(() => withChoice(LONG_VALUE as never)).message).toBe(
-      `tool_choice: Amazon Bedrock Converse accepts 'auto', 'none', 'required' or {"type":"function","function":{"name":...}}, not ${LONG_VALUE_CUT}.`,
+      `tool_choice: Amazon Bedrock Converse accepts 'auto', 'none', 'required', {"type":"function","function":{"name":...}} or {"type":"allowed_tools",...} of function tools, not ${LONG_VALUE_CUT}.`,
     );
   });
 
