@@ -170,9 +170,9 @@ export function toAnthropicMessages(messages: ChatMessage[]): { system: string |
     if (message.role === 'system' || message.role === 'developer') system.push(...withMessageCacheControl(systemBlocks(message.content, `${path}.content`), message, path));
     else if (message.role === 'assistant') add(index, { role: 'assistant', content: withMessageCacheControlOn(toAssistantContent(message, path), message, path) });
     else {
+      // No content is no block, as blank text: left out beside a turn of its own role, else a 400 (withoutEmptyTurns).
       const { content } = message;
-      if (content === undefined || content === null) throw invalid(`${path}.content`, `${path}.content is required for a user message.`);
-      const blocks = typeof content === 'string' ? (isBlank(content) ? [] : content) : toNonBlankContentBlocks(content, `${path}.content`, 'user');
+      const blocks = typeof content === 'string' ? (isBlank(content) ? [] : content) : toNonBlankContentBlocks(content ?? [], `${path}.content`, 'user');
       add(index, { role: 'user', content: withMessageCacheControlOn(blocks, message, path) });
     }
   });

@@ -85,6 +85,16 @@ describe.each([anthropic, converse])('$name', (vendor) => {
     expect(messages).toEqual([vendor.user([...vendor.text(question), ...vendor.image()])]);
   });
 
+  test('a user message without content (null is dropped before the mapper) is left out beside a user message with content, and a 400 naming its content alone', () => {
+    const noContent = { role: 'user' } as ChatMessage;
+    expect(vendor.send([noContent, user(question)]).messages).toEqual([vendor.user(vendor.text(question), question)]);
+    expect(gatewayErrorOf(() => vendor.send([user('Salut'), hello, noContent]))).toMatchObject({
+      status: 400,
+      param: 'messages[2].content',
+      message: `messages[2].content: ${vendor.name} refuses a message with no content (a user message needs text other than whitespace, or another part); leave the message out or give it content.`,
+    });
+  });
+
   test('a blank text part beside an image or other text is left out, the rest sent in order', () => {
     const { messages } = vendor.send([user([image(), text(' '), text(question), text('')])]);
     expect(messages).toEqual([vendor.user([...vendor.image(), ...vendor.text(question)])]);
