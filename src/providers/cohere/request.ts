@@ -51,6 +51,8 @@ export function cohereMessageText(message: ChatMessage, index: number): string {
 function toCohereConversation(messages: ChatMessage[]): Record<string, unknown> {
   const last = messages[messages.length - 1];
   if (last.role !== 'user') throw GatewayError.invalidParam(`Last message must be from user, got ${last.role}.`, 'messages', 422);
+  // After MLflow's 422 above, which a conversation ending in a function message or call gets there too.
+  refuseFunctionMessages(messages, COHERE_NAME);
   const preamble: string[] = [];
   const history: { role: 'USER' | 'CHATBOT'; message: string }[] = [];
   messages.slice(0, -1).forEach((message, index) => {
@@ -136,7 +138,6 @@ export function toCohereChat(clientRequest: ChatRequest, { model, stream = false
   // Only a parallel_tool_calls that is not true or false gets here (with tools, a request goes to v2): a 400.
   const request = withParallelToolCallsAllowed(withoutNoOpValues(clientRequest), COHERE_NAME);
   checkCohereChatParameters(request);
-  refuseFunctionMessages(request.messages, COHERE_NAME);
   // `stream_options` needs no field: the last chunk always carries the usage of stream-end.
   const { messages, n: _n, stream: _stream, stream_options: _options, model: _model, response_format: responseFormat, stop, ...rest } = request;
   return {

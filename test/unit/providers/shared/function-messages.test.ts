@@ -91,6 +91,14 @@ describe('an assistant turn that said something and called a function (a model o
     );
   });
 
+  it("Cohere v1 keeps MLflow's 422 for a last message that is not a user's, a function message or a function call", () => {
+    for (const last of [FUNCTION_RESULT, SAID_AND_CALLED]) {
+      expect(() => toCohereChat(chat([QUESTION, last]), { model: 'command-r-plus' })).toThrow(
+        expect.objectContaining({ status: 422, param: 'messages', message: `Last message must be from user, got ${last.role}.` }),
+      );
+    }
+  });
+
   it("MosaicML keeps MLflow's 422 for the role, and PaLM MLflow's author, of a function message", () => {
     const withResult = chat([QUESTION, { role: 'assistant', content: 'Checking.' }, FUNCTION_RESULT, { role: 'user', content: 'Well?' }]);
     expect(() => toMosaicMLChat(withResult)).toThrow(expect.objectContaining({ status: 422, param: 'messages[2].role' }));
