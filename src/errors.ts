@@ -175,10 +175,14 @@ export class GatewayError extends Error {
     return this.changed({ message, param, code, detail, vendorError, cause });
   }
 
-  /** This error with `changes` made and every other field kept (a copy field by field loses one added later). */
+  /**
+   * This error with `changes` made and every other field kept. The copy is typed as every option, so
+   * an option added later and not copied here fails to compile instead of being lost.
+   */
   changed(changes: Partial<GatewayErrorOptions>): GatewayError {
     const { status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus, loggedElsewhere, failedPlugin, message, cause } = this;
-    return new GatewayError({ status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus, loggedElsewhere, failedPlugin, message, cause, ...changes });
+    const copy: Required<GatewayErrorOptions> = { status, kind, param, code, retryable, fallsBack, retryAfter, detail, vendorError, mlflowStatus, loggedElsewhere, failedPlugin, message, cause };
+    return new GatewayError({ ...copy, ...changes });
   }
 
   /** 500 for an unexpected error; it is logged (`cause`), never sent to the client. */
