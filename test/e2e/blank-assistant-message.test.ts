@@ -11,6 +11,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
+import { anthropicBlankTextRefusal, anthropicRefusalBody, converseBlankTextRefusal, type Turn } from '../support/claude-blank-refusals';
 import { openaiErrorOf } from '../support/errors';
 import type { BedrockCall, BedrockReply } from '../support/fake-bedrock';
 import { sendJson, type RecordedRequest } from '../support/fake-upstream';
@@ -18,41 +19,17 @@ import { readJsonFixture } from '../support/fixtures';
 import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
-type Block = { type?: string; text?: string };
-type Turn = { role: string; content: string | Block[] };
-
 const ANSWER = 'Bonjour ! Un café ? ☕ Je suis là pour aider.';
 
-/** Anthropic's refusal of the request's messages, or null. */
-function anthropicRefusal(messages: readonly Turn[]): string | null {
-  for (const [index, message] of messages.entries()) {
-    const last = index === messages.length - 1 && message.role === 'assistant';
-    const blocks = typeof message.content === 'string' ? (message.content === '' ? [] : [{ type: 'text', text: message.content }]) : message.content;
-    if (blocks.length === 0 && !last) return `messages.${index}: all messages must have non-empty content except for the optional final assistant message`;
-    const blank = blocks.findIndex((block) => block.type === 'text' && block.text!.trim() === '');
-    if (blank !== -1) return `messages.${index}.content.${blank}: text content blocks must ${blocks[blank].text === '' ? 'be non-empty' : 'contain non-whitespace text'}`;
-    if (last && /\s$/u.test(blocks.at(-1)?.text ?? '')) return 'messages: final assistant content cannot end with trailing whitespace';
-  }
-  return null;
-}
-
 function anthropic(request: RecordedRequest, response: ServerResponse): void {
-  const refusal = anthropicRefusal((request.body as { messages: Turn[] }).messages);
-  if (refusal !== null) return sendJson(response, 400, { type: 'error', error: { type: 'invalid_request_error', message: refusal }, request_id: 'req_011CBlankTurn' });
+  const refusal = anthropicBlankTextRefusal(request.body as Parameters<typeof anthropicBlankTextRefusal>[0]);
+  if (refusal !== null) return sendJson(response, 400, { ...anthropicRefusalBody(refusal), request_id: 'req_011CBlankTurn' });
   sendJson(response, 200, readJsonFixture('anthropic', 'chat.response.json'));
 }
 
 /** Converse's refusal of an empty turn or a blank text block, else its answer. */
 function converse(call: BedrockCall): BedrockReply {
-  const { messages } = call.body as { messages: { content: { text?: string }[] }[] };
-  for (const [index, message] of messages.entries()) {
-    if (message.content.length === 0) {
-      return { error: { status: 400, type: 'ValidationException', message: `The content field in the Message object at messages.${index} is empty. Add a ContentBlock object to the content field and try again.` } };
-    }
-    const blank = message.content.findIndex((block) => block.text !== undefined && block.text.trim() === '');
-    if (blank !== -1) return { error: { status: 400, type: 'ValidationException', message: `The text field in the ContentBlock object at messages.${index}.content.${blank} is blank. Add text to the text field, and try again.` } };
-  }
-  return { json: readJsonFixture('bedrock', 'converse-chat.response.json') };
+  return converseBlankTextRefusal(call.body as Parameters<typeof converseBlankTextRefusal>[0]) ?? { json: readJsonFixture('bedrock', 'converse-chat.response.json') };
 }
 
 const anthropicSetup = useGatewayWithUpstreams({

@@ -12,6 +12,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
+import { anthropicBlankTextRefusal, anthropicRefusalBody, converseBlankTextRefusal, type Turn } from '../support/claude-blank-refusals';
 import { openaiErrorOf } from '../support/errors';
 import type { BedrockCall, BedrockReply } from '../support/fake-bedrock';
 import { sendJson, type RecordedRequest } from '../support/fake-upstream';
@@ -19,47 +20,15 @@ import { readJsonFixture } from '../support/fixtures';
 import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
-type Block = { type?: string; text?: string };
-type Turn = { role: string; content: string | Block[] };
-
-const isBlank = (text: string): boolean => text.trim() === '';
-const blankRule = (text: string): string => (text === '' ? 'text content blocks must be non-empty' : 'text content blocks must contain non-whitespace text');
-
-/** Anthropic's refusal of the request's system and messages, or null. */
-function anthropicRefusal({ system, messages }: { system?: string | Block[]; messages: Turn[] }): string | null {
-  const systemTexts = system === undefined ? [] : typeof system === 'string' ? [system] : system.map((block) => block.text ?? '');
-  const blankSystem = systemTexts.find(isBlank);
-  if (blankSystem !== undefined) return `system: ${blankRule(blankSystem)}`;
-  for (const [index, message] of messages.entries()) {
-    const blocks = typeof message.content === 'string' ? (message.content === '' ? [] : [{ type: 'text', text: message.content }]) : message.content;
-    if (blocks.length === 0) return `messages.${index}: all messages must have non-empty content except for the optional final assistant message`;
-    const blank = blocks.findIndex((block) => block.type === 'text' && isBlank(block.text!));
-    if (blank !== -1) return `messages.${index}.content.${blank}: ${blankRule(blocks[blank].text!)}`;
-  }
-  return null;
-}
-
 function anthropic(request: RecordedRequest, response: ServerResponse): void {
-  const refusal = anthropicRefusal(request.body as { system?: string | Block[]; messages: Turn[] });
-  if (refusal !== null) return sendJson(response, 400, { type: 'error', error: { type: 'invalid_request_error', message: refusal }, request_id: 'req_011CBlankUser' });
+  const refusal = anthropicBlankTextRefusal(request.body as Parameters<typeof anthropicBlankTextRefusal>[0]);
+  if (refusal !== null) return sendJson(response, 400, { ...anthropicRefusalBody(refusal), request_id: 'req_011CBlankUser' });
   sendJson(response, 200, readJsonFixture('anthropic', 'chat.response.json'));
 }
 
-const validation = (message: string): BedrockReply => ({ error: { status: 400, type: 'ValidationException', message } });
-
 /** Converse's refusal of blank system text, an empty turn or a blank text block, else its answer. */
 function converse(call: BedrockCall): BedrockReply {
-  const { system = [], messages } = call.body as { system?: { text?: string }[]; messages: { content: { text?: string }[] }[] };
-  for (const [index, block] of system.entries()) {
-    if (block.text === '') return validation(`1 validation error detected: Value '' at 'system.${index + 1}.member.text' failed to satisfy constraint: Member must have length greater than or equal to 1`);
-    if (block.text !== undefined && isBlank(block.text)) return validation('The model returned the following errors: system: text content blocks must contain non-whitespace text');
-  }
-  for (const [index, message] of messages.entries()) {
-    if (message.content.length === 0) return validation(`The content field in the Message object at messages.${index} is empty. Add a ContentBlock object to the content field and try again.`);
-    const blank = message.content.findIndex((block) => block.text !== undefined && isBlank(block.text));
-    if (blank !== -1) return validation(`The text field in the ContentBlock object at messages.${index}.content.${blank} is blank. Add text to the text field, and try again.`);
-  }
-  return { json: readJsonFixture('bedrock', 'converse-chat.response.json') };
+  return converseBlankTextRefusal(call.body as Parameters<typeof converseBlankTextRefusal>[0]) ?? { json: readJsonFixture('bedrock', 'converse-chat.response.json') };
 }
 
 const anthropicSetup = useGatewayWithUpstreams({

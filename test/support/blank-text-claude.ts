@@ -11,6 +11,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { isDeepStrictEqual } from 'node:util';
+import { anthropicBlankTextRefusal, anthropicRefusalBody, converseBlankTextRefusal } from './claude-blank-refusals';
 import { converseEvent, type BedrockCall, type BedrockReply } from './fake-bedrock';
 import { sendJson, sendStream, type RecordedRequest } from './fake-upstream';
 import { readFixture } from './fixtures';
@@ -76,8 +77,6 @@ interface AnthropicBody {
   messages: { role: string; content: string | Block[] }[];
 }
 
-const anthropicRefusal = (message: string) => ({ type: 'error', error: { type: 'invalid_request_error', message } });
-
 /** The Anthropic Messages API for these answers (the next turn not streamed). */
 export function fakeBlankTextClaude(request: RecordedRequest, response: ServerResponse): void {
   const body = request.body as AnthropicBody;
@@ -88,13 +87,10 @@ export function fakeBlankTextClaude(request: RecordedRequest, response: ServerRe
     current.expectedTurn = answer.json.content.filter((block) => !isBlankText(block));
     return body.stream ? sendStream(response, answer.stream) : sendJson(response, 200, answer.json);
   }
+  const blankTextRefusal = anthropicBlankTextRefusal(body);
+  if (blankTextRefusal !== null) return sendJson(response, 400, anthropicRefusalBody(blankTextRefusal));
   const content = typeof assistant.content === 'string' ? [{ type: 'text', text: assistant.content }] : assistant.content;
-  const blank = content.findIndex((block) => isBlankText(block));
-  if (blank !== -1) {
-    const rule = content[blank].text === '' ? 'text content blocks must be non-empty' : 'text content blocks must contain non-whitespace text';
-    return sendJson(response, 400, anthropicRefusal(`messages.1.content.${blank}: ${rule}`));
-  }
-  if (!isDeepStrictEqual(content, current.expectedTurn)) return sendJson(response, 400, anthropicRefusal('messages.1.content: thinking blocks cannot be modified or rearranged.'));
+  if (!isDeepStrictEqual(content, current.expectedTurn)) return sendJson(response, 400, anthropicRefusalBody('messages.1.content: thinking blocks cannot be modified or rearranged.'));
   const final = { id: 'msg_01Yb4Rk7WqN2xTc9LmP5Hs3D', type: 'message', role: 'assistant', model: 'claude-sonnet-4-20250514', content: [{ type: 'text', text: FINAL_TEXT }], stop_reason: 'end_turn', stop_sequence: null };
   sendJson(response, 200, { ...final, usage: { input_tokens: 900, output_tokens: 12 } });
 }
@@ -139,10 +135,8 @@ export function fakeBlankTextConverse(call: BedrockCall): BedrockReply {
     current.expectedTurn = answer.json.output.message.content.filter((block) => !isBlankText(block));
     return call.operation === 'converse-stream' ? { events: answer.events.map(({ event, body }) => converseEvent(event, body)) } : { json: answer.json };
   }
-  const blank = assistant.content.findIndex((block) => isBlankText(block));
-  if (blank !== -1) {
-    return { error: { status: 400, type: 'ValidationException', message: `The text field in the ContentBlock object at messages.1.content.${blank} is blank. Add text to the text field, and try again.` } };
-  }
+  const blankTextRefusal = converseBlankTextRefusal(call.body as ConverseBody);
+  if (blankTextRefusal !== null) return blankTextRefusal;
   if (!isDeepStrictEqual(assistant.content, current.expectedTurn)) {
     return { error: { status: 400, type: 'ValidationException', message: 'The model returned the following errors: messages.1.content: thinking blocks cannot be modified or rearranged.' } };
   }
