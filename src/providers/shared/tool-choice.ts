@@ -40,7 +40,7 @@ function allowedNames(tools: unknown, provider: string): string[] {
   });
 }
 
-/** OpenAI's `allowed_tools` checked against the request's tools: its mode and the allowed functions' names. */
+/** OpenAI's `allowed_tools` checked against the request's tools: its mode and the allowed functions' names, each once. */
 export interface AllowedTools {
   mode: 'auto' | 'required';
   names: string[];
@@ -68,7 +68,8 @@ export function allowedToolsOf(request: Request, provider: string): AllowedTools
       throw GatewayError.invalidParam(`${param}: no tool named ${quoted(name)} in tools.`, param);
     }
   });
-  return { mode: allowed.mode, names };
+  // A tool listed twice is allowed once: Gemini's allowedFunctionNames would name it twice.
+  return { mode: allowed.mode, names: [...new Set(names)] };
 }
 
 /**

@@ -48,6 +48,15 @@ describe('Gemini', () => {
     expect(body.tools).toEqual([{ functionDeclarations: [GET_WEATHER, GET_TIME].map(geminiDeclaration) }]);
     expect(body.toolConfig).toEqual({ functionCallingConfig: { mode: 'AUTO' } });
   });
+
+  it.each([
+    ['required', [GET_WEATHER, SEARCH_DOCS, GET_TIME], { mode: 'ANY', allowedFunctionNames: ['get_time', 'get_weather'] }],
+    ['auto', [GET_WEATHER, GET_TIME], { mode: 'AUTO' }],
+  ])('mode %s with a tool listed twice: each name and declaration once', (mode, declared, config) => {
+    const body = toGemini(request(allowed(mode, ['get_time', 'get_weather', 'get_time'])));
+    expect(body.tools).toEqual([{ functionDeclarations: declared.map(geminiDeclaration) }]);
+    expect(body.toolConfig).toEqual({ functionCallingConfig: config });
+  });
 });
 
 describe('Anthropic', () => {
