@@ -103,6 +103,27 @@ test('tools: full JSON Schema forwarded; tool calls end with tool_calls, unstrea
   ]);
 });
 
+describe("OpenAI's allowed_tools (Jamba's chat API has no tool_choice)", () => {
+  const GET_TIME = { type: 'function' as const, function: { name: 'get_time', description: 'Local time in a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } };
+  const allowed = (mode: 'auto' | 'required') => ({ type: 'allowed_tools' as const, allowed_tools: { mode, tools: [{ type: 'function', function: { name: 'get_weather' } }] } });
+  const messages = [{ role: 'user' as const, content: 'Weather in São Paulo?' }];
+
+  test.each([false, true])('mode auto (streamed: %s) reaches AI21 as the allowed tools alone, without tool_choice', async (stream) => {
+    const answer = await setup.openai.chat.completions.create({ model: 'jamba-chat', messages, tools: [...tools, GET_TIME], tool_choice: allowed('auto'), stream });
+    if (stream) expect((await collectUntilError(answer as AsyncIterable<unknown>)).error).toBeUndefined();
+    const { tools: sent, ...body } = lastRequest().body as { tools: unknown };
+    expect(sent).toEqual(tools);
+    expect(body).not.toHaveProperty('tool_choice');
+  });
+
+  test('mode required is a 400 naming the mode, and AI21 is not called', async () => {
+    const calls = upstreams.ai21.requests.length;
+    const refused = setup.openai.chat.completions.create({ model: 'jamba-chat', messages, tools: [...tools, GET_TIME], tool_choice: allowed('required') });
+    await expect(refused).rejects.toMatchObject({ status: 400, param: 'tool_choice.allowed_tools.mode', message: expect.stringContaining('AI21Labs cannot be made to call a tool') });
+    expect(upstreams.ai21.requests.length).toBe(calls);
+  });
+});
+
 test('a parameter Jamba does not take is a 400 naming it, and AI21 is not called', async () => {
   const calls = upstreams.ai21.requests.length;
   const refused = setup.openai.chat.completions.create({ model: 'jamba-chat', messages: [{ role: 'user', content: 'x' }], seed: 7 });

@@ -15,9 +15,11 @@
  * of tool calls alone has an empty content (Jamba's content is a required string).
  * `max_completion_tokens` goes as `max_tokens`; `stream_options` is not sent (the last chunk always
  * carries usage); `response_format` is `text` or `json_object` (Jamba has JSON mode, no schemas);
- * `tool_choice: "auto"` is what Jamba does with tools anyway and is not sent; `parallel_tool_calls`
- * as for other vendors without it (shared/parameters.ts). OpenAI parameters Jamba's reference does
- * not list are a 400 naming the parameter; AI21's own (`documents`) pass through.
+ * `tool_choice: "auto"` is what Jamba does with tools anyway and is not sent, nor is OpenAI's
+ * `allowed_tools` with mode `auto`, whose tools alone are sent; Jamba takes no `tool_choice`, so any
+ * other choice is a 400 naming it; `parallel_tool_calls` as for other vendors without it
+ * (shared/parameters.ts). OpenAI parameters Jamba's reference does not list are a 400 naming the
+ * parameter; AI21's own (`documents`) pass through.
  *
  * Answers: `created` is the gateway's clock and `model` the configured one when AI21 leaves them
  * out; tool calls given beside the message (as the response page draws them) are read as the
@@ -26,6 +28,7 @@
  * OpenAI's set (one AI21 adds later) is `tool_calls` after tool calls, else `stop`. Completions on a Jamba model
  * go through the same API, the prompt as the one user message (the J2 complete API is gone).
  */
+import { quotedJson } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse } from '../../schema';
 import { createOpenAIChatStream, createOpenAICompletionsStream, fromOpenAIChat, fromOpenAICompletions, mapOpenAIChoices, type OpenAINormaliser } from '../openai';
@@ -33,6 +36,7 @@ import { inOpenAIFinishReasons } from '../shared/finish-reasons';
 import { refuseFunctionMessages } from '../shared/function-messages';
 import { isRecord } from '../shared/json';
 import { messageText, OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, withMaxTokens, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
+import { allowedToolsOf, withAllowedTools } from '../shared/tool-choice';
 import type { StreamFold } from '../transport/sse';
 import { AI21LABS_NAME } from './completions';
 
@@ -115,9 +119,30 @@ function toJambaMessage(message: ChatMessage, index: number): Wire {
   return jamba;
 }
 
+const ALLOWED_MODE = 'tool_choice.allowed_tools.mode';
+const NO_TOOL_CHOICE = "Jamba's chat API has no tool_choice; the model calls a tool when it decides to";
+
+/**
+ * Jamba takes no `tool_choice` (its reference above and AI21's SDK have none), so only what it does
+ * anyway can be honoured: "auto", and OpenAI's `allowed_tools` with mode `auto` as the allowed tools
+ * alone. Mode `required`, or any other choice, asks for what nothing can make Jamba do: a 400.
+ */
+function withJambaToolChoice(request: ChatRequest): ChatRequest {
+  const choice = request.tool_choice;
+  if (choice === undefined || choice === 'auto') return request;
+  const allowed = allowedToolsOf(request, AI21LABS_NAME);
+  if (allowed === null) {
+    throw GatewayError.invalidParam(`tool_choice: ${AI21LABS_NAME} accepts 'auto' or {"type":"allowed_tools",...} of function tools with mode "auto" (${NO_TOOL_CHOICE}), not ${quotedJson(choice)}.`, 'tool_choice');
+  }
+  if (allowed.mode === 'required') {
+    throw GatewayError.invalidParam(`${ALLOWED_MODE}: ${AI21LABS_NAME} cannot be made to call a tool (${NO_TOOL_CHOICE}): send mode "auto", or leave tool_choice out.`, ALLOWED_MODE);
+  }
+  return withAllowedTools(request, AI21LABS_NAME);
+}
+
 /** The body of `POST {base}/chat/completions`; `model` and `stream` are the endpoint's, not the client's. */
 export function toJambaChat(request: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Wire {
-  const { messages, model: _clientModel, stream: _clientStream, ...parameters } = checkJambaChatParameters(request) as ChatRequest;
+  const { messages, model: _clientModel, stream: _clientStream, ...parameters } = checkJambaChatParameters(withJambaToolChoice(request)) as ChatRequest;
   refuseFunctionMessages(messages, AI21LABS_NAME);
   return { model, messages: messages.map(toJambaMessage), ...parameters, ...(stream ? { stream: true } : {}) };
 }

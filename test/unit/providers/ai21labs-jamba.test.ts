@@ -96,7 +96,11 @@ describe('chat requests', () => {
       messages: [{ role: 'user', content: 'hi' }],
       tools,
     });
-    expect(gatewayErrorOf(() => toJambaChat({ messages: [user('hi')], tools, tool_choice: 'required' }, { model: 'jamba-mini' }))).toMatchObject({ status: 400, param: 'tool_choice' });
+    expect(gatewayErrorOf(() => toJambaChat({ messages: [user('hi')], tools, tool_choice: 'required' }, { model: 'jamba-mini' }))).toMatchObject({
+      status: 400,
+      param: 'tool_choice',
+      message: `tool_choice: AI21Labs accepts 'auto' or {"type":"allowed_tools",...} of function tools with mode "auto" (Jamba's chat API has no tool_choice; the model calls a tool when it decides to), not "required".`,
+    });
   });
 
   it('response_format json_schema is a 400 naming response_format.type', () => {

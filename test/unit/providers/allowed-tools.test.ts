@@ -3,8 +3,10 @@
  * own (shared/tool-choice.ts), on the payload of OpenAI's chat reference (its example list of
  * get_weather and get_time), as the openai v6 client types it. Gemini takes a forced call's list of
  * functions itself (allowedFunctionNames); Anthropic, Bedrock Converse and Cohere have no such list,
- * so only the allowed tools are sent, with the mode as their own tool choice.
+ * so only the allowed tools are sent, with the mode as their own tool choice. AI21 Jamba takes no
+ * tool choice at all: `auto` is the allowed tools alone, `required` a 400.
  */
+import { toJambaChat } from '../../../src/providers/ai21labs';
 import { toAnthropicChat } from '../../../src/providers/anthropic';
 import { toConverseChat } from '../../../src/providers/bedrock/converse';
 import { resolveBedrockFamily } from '../../../src/providers/bedrock/families';
@@ -30,6 +32,7 @@ const toAnthropic = (chat: ChatRequest) => toAnthropicChat(chat, { model: 'claud
 const toGemini = (chat: ChatRequest) => toGeminiChat(chat, geminiThinkingControl('gemini-2.5-flash'));
 const toConverse = (chat: ChatRequest) => toConverseChat(chat, claude);
 const toCohere = (chat: ChatRequest) => toCohereV2Chat(chat, { model: 'command-a-03-2025' });
+const toJamba = (chat: ChatRequest) => toJambaChat(chat, { model: 'jamba-large' });
 
 const anthropicTool = ({ function: { name, description } }: typeof GET_WEATHER) => ({ name, description, input_schema: PARAMETERS });
 const geminiDeclaration = ({ function: { name, description } }: typeof GET_WEATHER) => ({ name, description, parametersJsonSchema: PARAMETERS });
@@ -95,11 +98,30 @@ describe('Cohere', () => {
   });
 });
 
+describe('AI21 Jamba (no tool_choice in its API)', () => {
+  it('mode auto: the allowed tools alone, in the order of tools, and no tool_choice (Jamba decides)', () => {
+    const body = toJamba(request(allowed('auto', ['get_time', 'get_weather'])));
+    expect(body.tools).toEqual([GET_WEATHER, GET_TIME]);
+    expect(body).not.toHaveProperty('tool_choice');
+  });
+
+  it('mode required: a 400 naming the mode, saying Jamba cannot be made to call a tool', () => {
+    expect(() => toJamba(request(allowed('required', ['get_time'])))).toThrow(
+      expect.objectContaining({
+        status: 400,
+        param: 'tool_choice.allowed_tools.mode',
+        message: `tool_choice.allowed_tools.mode: AI21Labs cannot be made to call a tool (Jamba's chat API has no tool_choice; the model calls a tool when it decides to): send mode "auto", or leave tool_choice out.`,
+      }),
+    );
+  });
+});
+
 describe.each([
   ['Anthropic', toAnthropic],
   ['Gemini', toGemini],
   ['Bedrock Converse', toConverse],
   ['Cohere', toCohere],
+  ['AI21 Jamba', toJamba],
 ])('%s refuses an allowed_tools it cannot honour, naming the field', (_vendor, toVendor) => {
   it.each([
     ['a tool not in tools', allowed('auto', ['get_weather', 'book_flight']), 'tool_choice.allowed_tools.tools[1]', "tool_choice.allowed_tools.tools[1]: no tool named 'book_flight' in tools."],
