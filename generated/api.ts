@@ -1045,7 +1045,7 @@ export type components = {
             text: string;
             /** @description The web pages the text cites, from the chat answer's `annotations` (present when the provider searched the web and cited what it found); empty otherwise. */
             annotations: components["schemas"]["ResponsesUrlCitation"][];
-            /** @description With `include: ["message.output_text.logprobs"]`, the text's tokens and their log probabilities, from the chat answer's `logprobs.content` (absent when the provider sent none): `bytes` the token's UTF-8 bytes, `top_logprobs` the most likely tokens at its step. In a stream, each `response.output_text.delta` carries its chunk's tokens and `response.output_text.done` all of them, as OpenAI's, without `bytes`. */
+            /** @description With `include: ["message.output_text.logprobs"]`, the text's tokens and their log probabilities, from the chat answer's `logprobs.content` (an empty list when none came, as OpenAI gives it): `bytes` the token's UTF-8 bytes, `top_logprobs` the most likely tokens at its step. In a stream, each `response.output_text.delta` carries its chunk's tokens and `response.output_text.done` all of them, as OpenAI's, without `bytes`. */
             logprobs?: {
                 token: string;
                 logprob: number;

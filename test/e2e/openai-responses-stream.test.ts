@@ -83,6 +83,15 @@ function chatStreamFixture(name: string): { text: string; calls: { id: string; n
   return { text: deltas.map((delta) => delta.content ?? '').join(''), calls };
 }
 
+/** The keys of each content part an event holds, by the event's type. */
+function partKeysByType(events: Event[]): Record<string, string[][]> {
+  const partsOf = (event: Event): unknown[] => {
+    const { part, item, response } = event as { part?: unknown; item?: { content?: unknown[] }; response?: { output?: { content?: unknown[] }[] } };
+    return [...(part === undefined ? [] : [part]), ...(item?.content ?? []), ...(response?.output ?? []).flatMap((output) => output.content ?? [])];
+  };
+  return Object.fromEntries(events.map((event) => [event.type, partsOf(event).map((part) => Object.keys(part as object).sort())]));
+}
+
 function fixtureEvents(name: string): Event[] {
   return parseSse(readFixture('openai-responses', name)).map(({ data }) => JSON.parse(data) as Event);
 }
@@ -95,6 +104,8 @@ test("a text answer streams as OpenAI's does: the same events in the same order,
   expect(shapeOf(data)).toEqual(shapeOf(reference));
   const keysByType = (list: Event[]) => Object.fromEntries(list.map((event) => [event.type, Object.keys(event).filter((key) => key !== 'obfuscation').sort()]));
   expect(keysByType(data)).toEqual(keysByType(reference));
+  // The content parts too: the part of content_part.added / .done, the message's in output_item.done and the last Response.
+  expect(partKeysByType(data)).toEqual(partKeysByType(reference));
   expect(events.map((event) => event.event)).toEqual(data.map((event) => event.type));
   expect(data.map((event) => event.sequence_number)).toEqual(data.map((_event, index) => index));
   expect(upstream.requests[0].body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
@@ -118,7 +129,7 @@ test('responses.stream(): text deltas as they come, and the final Response with 
     usage: { input_tokens: 2006, output_tokens: 236, total_tokens: 2242, input_tokens_details: { cached_tokens: 1920 }, output_tokens_details: { reasoning_tokens: 192 } },
   });
   // The client's stream helper adds `parsed` to each text part.
-  expect(final.output).toEqual([{ type: 'message', id: expect.stringMatching(/^msg_/), status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [], parsed: null }] }]);
+  expect(final.output).toEqual([{ type: 'message', id: expect.stringMatching(/^msg_/), status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [], logprobs: [], parsed: null }] }]);
 });
 
 test('create({ stream: true }) with tools: function_call items whose arguments build up by deltas', async () => {

@@ -121,7 +121,7 @@ test('text: instructions and input become chat messages; the answer is a Respons
     usage: { input_tokens: 21, output_tokens: 14, total_tokens: 35, input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } },
   });
   expect(response.output).toEqual([
-    { type: 'message', id: expect.stringMatching(/^msg_/), status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: response.output_text, annotations: [] }] },
+    { type: 'message', id: expect.stringMatching(/^msg_/), status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: response.output_text, annotations: [], logprobs: [] }] },
   ]);
 });
 

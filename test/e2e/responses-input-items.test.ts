@@ -65,7 +65,7 @@ test("a continued response lists the conversation it continued, then its own inp
   });
   const oldestFirst = [
     userMessage(madeId('msg', first.id, 0), 'Hello'),
-    { type: 'message', id: first.output[0].id, status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: FIXTURE_TEXT, annotations: [] }] },
+    { type: 'message', id: first.output[0].id, status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: FIXTURE_TEXT, annotations: [], logprobs: [] }] },
     { id: madeId('msg', second.id, 0), type: 'message', role: 'developer', content: [{ type: 'input_text', text: 'Answer in French.' }] },
     userMessage('msg_client_own', 'Again'),
   ];

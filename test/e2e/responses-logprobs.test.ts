@@ -93,13 +93,27 @@ test('a stream: each delta carries its chunk\'s tokens, .done all of them (no by
   ]);
 });
 
-test('top_logprobs without the include asks for nothing, as on OpenAI: neither field is sent, and the part has no logprobs', async () => {
+test('top_logprobs without the include asks for nothing, as on OpenAI: neither field is sent, and the part has an empty logprobs list, kept so', async () => {
   setup.upstreams.openai.setHandler((_request, response) => sendJson(response, 200, readJsonFixture('openai', 'chat.response.json')));
   const response = await setup.openai.responses.create({ model: 'classifier', input, top_logprobs: 2 });
   const body = setup.upstreams.openai.requests[0].body as Record<string, unknown>;
   expect([body.logprobs, body.top_logprobs]).toEqual([undefined, undefined]);
-  const part = (response.output[0] as OpenAI.Responses.ResponseOutputMessage).content[0];
-  expect(Object.keys(part)).toEqual(['type', 'text', 'annotations']);
+  const partOf = (answer: OpenAI.Responses.Response) => (answer.output[0] as OpenAI.Responses.ResponseOutputMessage).content[0];
+  expect(partOf(response)).toEqual({ type: 'output_text', text: response.output_text, annotations: [], logprobs: [] });
+  expect(partOf(await setup.openai.responses.retrieve(response.id))).toEqual(partOf(response));
+});
+
+test('a stream without the include: every output_text part, as each event gives it, has an empty logprobs list, as OpenAI\'s', async () => {
+  setup.upstreams.openai.setHandler((_request, response) => sendStream(response, readFixture('openai', 'chat.stream.sse')));
+  const stream = await setup.openai.responses.create({ model: 'classifier', input, stream: true });
+  const parts: unknown[] = [];
+  for await (const event of stream) {
+    if (event.type === 'response.content_part.added' || event.type === 'response.content_part.done') parts.push(event.part);
+    if (event.type === 'response.output_item.done' && event.item.type === 'message') parts.push(...event.item.content);
+    if (event.type === 'response.completed') parts.push(...event.response.output.flatMap((item) => (item.type === 'message' ? item.content : [])));
+  }
+  expect(parts).toHaveLength(4);
+  expect(parts.map((part) => (part as { logprobs?: unknown }).logprobs)).toEqual([[], [], [], []]);
 });
 
 test('a provider that cannot give them: a 400 naming the include value that asked, before the vendor is called', async () => {

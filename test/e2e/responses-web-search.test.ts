@@ -26,7 +26,7 @@ const setup = useGatewayWithUpstreams({
 
 const sentToOpenAI = () => setup.upstreams.openai.requests.map((request) => request.body as Record<string, unknown>);
 const searchItem = { type: 'web_search_call', id: expect.stringMatching(/^ws_/), status: 'completed', action: { type: 'search' } };
-const messageItem = { type: 'message', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: TEXT, annotations: RESPONSES_SEARCH_CITATIONS }] };
+const messageItem = { type: 'message', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: TEXT, annotations: RESPONSES_SEARCH_CITATIONS, logprobs: [] }] };
 
 describe('the openai client', () => {
   const location = { type: 'approximate' as const, city: 'Paris', country: 'FR', region: 'Île-de-France', timezone: 'Europe/Paris' };

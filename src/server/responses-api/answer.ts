@@ -157,7 +157,8 @@ function outputOf(choice: ChatResponse['choices'][number] | undefined, ending: E
   const text = textOf(message?.content ?? null);
   const content: ResponsesOutputContent[] = [];
   const logprobs = responsesLogprobsOf(choice?.logprobs);
-  if (text !== '' || !message?.refusal) content.push({ type: 'output_text', text, annotations: citations, ...(logprobs === undefined ? {} : { logprobs }) });
+  // `logprobs: []` when none came, as OpenAI's own Responses give it.
+  if (text !== '' || !message?.refusal) content.push({ type: 'output_text', text, annotations: citations, logprobs: logprobs ?? [] });
   if (message?.refusal) content.push({ type: 'refusal', refusal: message.refusal });
   const calls = message?.tool_calls ?? [];
   // An answer of tool calls alone has no message item (as OpenAI's); blank text beside them is none, as its thinking's places say (blank-text.ts).

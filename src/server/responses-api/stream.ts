@@ -44,12 +44,12 @@ interface ReasoningItem {
   done: boolean;
 }
 
-/** A content part of a message item; `annotations` are an output_text part's citations, `logprobs` its tokens once some came. */
+/** A content part of a message item; `annotations` are an output_text part's citations, `logprobs` its tokens (none yet: `[]`, as OpenAI's). */
 interface MessagePart {
   kind: PartKind;
   text: string;
   annotations: ResponsesUrlCitation[];
-  logprobs: ResponsesLogprob[] | null;
+  logprobs: ResponsesLogprob[];
 }
 
 interface MessageItem {
@@ -87,7 +87,7 @@ type StreamItem = ReasoningItem | MessageItem | CallItem | SearchItem;
 /** The part as it stands (its lists copied: an event is written after the rest of its chunk's events are made). */
 function partOf(part: MessagePart): ResponsesOutputContent {
   if (part.kind === 'refusal') return { type: 'refusal', refusal: part.text };
-  return { type: 'output_text', text: part.text, annotations: [...part.annotations], ...(part.logprobs === null ? {} : { logprobs: [...part.logprobs] }) };
+  return { type: 'output_text', text: part.text, annotations: [...part.annotations], logprobs: [...part.logprobs] };
 }
 
 /** A closed reasoning item's thinking blocks, as its `encrypted_content`. */
@@ -264,7 +264,7 @@ export class ResponsesStreamFold {
     let part = item.parts.at(-1);
     if (part?.kind !== kind) {
       if (part) events.push(...this.closePart(item));
-      part = { kind, text: '', annotations: [], logprobs: null };
+      part = { kind, text: '', annotations: [], logprobs: [] };
       item.parts.push(part);
       events.push(this.event('response.content_part.added', { item_id: item.id, output_index: item.outputIndex, content_index: item.parts.length - 1, part: partOf(part) }));
     }
@@ -277,7 +277,7 @@ export class ResponsesStreamFold {
     const { part, where } = this.openPart(kind, events);
     part.text += text;
     if (kind === 'refusal') return [...events, this.event('response.refusal.delta', { ...where, delta: text })];
-    if (logprobs !== undefined) part.logprobs = [...(part.logprobs ?? []), ...logprobs];
+    if (logprobs !== undefined) part.logprobs = [...part.logprobs, ...logprobs];
     return [...events, this.event('response.output_text.delta', { ...where, delta: text, logprobs: streamedLogprobsOf(logprobs ?? []) })];
   }
 
@@ -327,7 +327,7 @@ export class ResponsesStreamFold {
     const index = item.parts.length - 1;
     const part = item.parts[index];
     const where = { item_id: item.id, output_index: item.outputIndex, content_index: index };
-    const done = part.kind === 'output_text' ? this.event('response.output_text.done', { ...where, text: part.text, logprobs: streamedLogprobsOf(part.logprobs ?? []) }) : this.event('response.refusal.done', { ...where, refusal: part.text });
+    const done = part.kind === 'output_text' ? this.event('response.output_text.done', { ...where, text: part.text, logprobs: streamedLogprobsOf(part.logprobs) }) : this.event('response.refusal.done', { ...where, refusal: part.text });
     return [done, this.event('response.content_part.done', { ...where, part: partOf(part) })];
   }
 

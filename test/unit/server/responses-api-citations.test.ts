@@ -35,7 +35,7 @@ const chunkWith = (delta: Partial<ChatChunk['choices'][number]['delta']>): ChatC
   choices: [{ index: 0, finish_reason: null, delta: { role: null, content: null, tool_calls: null, ...delta } }],
 });
 
-const messageItem = (annotations: unknown[]) => ({ type: 'message', id: expect.stringMatching(/^msg_/), status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: TEXT, annotations }] });
+const messageItem = (annotations: unknown[]) => ({ type: 'message', id: expect.stringMatching(/^msg_/), status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: TEXT, annotations, logprobs: [] }] });
 
 test('an answer: the output_text part carries the citations in the Responses shape', () => {
   expect(fromChatResponse(fromOpenAIChat(wireAnswer()), settings).output).toEqual([messageItem(RESPONSES_CITATIONS)]);
@@ -69,7 +69,7 @@ describe('a stream (chat-web-search.stream.sse through the OpenAI provider)', ()
     const partDone = events.find((event) => event.type === 'response.content_part.done');
     const itemDone = events.find((event) => event.type === 'response.output_item.done');
     const last = events.at(-1) as ResponsesStreamEvent & { response: ResponsesResponse };
-    expect(partDone?.part).toEqual({ type: 'output_text', text: TEXT, annotations: RESPONSES_CITATIONS });
+    expect(partDone?.part).toEqual({ type: 'output_text', text: TEXT, annotations: RESPONSES_CITATIONS, logprobs: [] });
     expect(itemDone?.item).toEqual(messageItem(RESPONSES_CITATIONS));
     expect(last).toMatchObject({ type: 'response.completed', response: { output: [messageItem(RESPONSES_CITATIONS)] } });
     let snapshot: unknown;
@@ -81,7 +81,7 @@ describe('a stream (chat-web-search.stream.sse through the OpenAI provider)', ()
     const fold = new ResponsesStreamFold(settings);
     // Text and its citations in one chunk: the part is opened and cited while one chunk's events are made.
     const events = fold.chunk(chunkWith({ role: 'assistant', content: TEXT, annotations: CITATIONS }));
-    expect(events.find((event) => event.type === 'response.content_part.added')?.part).toEqual({ type: 'output_text', text: '', annotations: [] });
+    expect(events.find((event) => event.type === 'response.content_part.added')?.part).toEqual({ type: 'output_text', text: '', annotations: [], logprobs: [] });
     expect(events.filter((event) => event.type === 'response.output_text.annotation.added').map((event) => event.annotation_index)).toEqual([0, 1]);
   });
 

@@ -132,7 +132,7 @@ const CITED_PAGES = CITATIONS.map(({ url_citation: { url } }) => ({ type: 'url',
 
 const searchRequest = (include?: string[]) => requestWith({ tools: [{ type: 'web_search' }], ...(include ? { include } : {}) });
 const webSearchCall = (action: Record<string, unknown> = { type: 'search' }) => ({ type: 'web_search_call', id: expect.stringMatching(/^ws_[0-9a-f]{32}$/), status: 'completed', action });
-const messageItem = (status = 'completed') => ({ type: 'message', id: expect.stringMatching(/^msg_/), status, role: 'assistant', content: [{ type: 'output_text', text: TEXT, annotations: RESPONSES_SEARCH_CITATIONS }] });
+const messageItem = (status = 'completed') => ({ type: 'message', id: expect.stringMatching(/^msg_/), status, role: 'assistant', content: [{ type: 'output_text', text: TEXT, annotations: RESPONSES_SEARCH_CITATIONS, logprobs: [] }] });
 
 describe('an answer citing pages', () => {
   const answerTo = (request: ResponsesRequest) => fromChatResponse(fromOpenAIChat(wireAnswer()), settingsOf(request), webSearchReportOf(request));

@@ -142,7 +142,7 @@ describe('fromChatResponse', () => {
       error: null,
       incomplete_details: null,
       model: 'gpt-4o-mini-2024-07-18',
-      output: [{ type: 'message', id: expect.stringMatching(/^msg_/), status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', annotations: [] }] }],
+      output: [{ type: 'message', id: expect.stringMatching(/^msg_/), status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: 'Bonjour ! Un café ? ☕ Je suis là pour aider.', annotations: [], logprobs: [] }] }],
       usage: { input_tokens: 21, output_tokens: 14, total_tokens: 35, input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } },
       previous_response_id: null,
       store: false,
@@ -272,7 +272,7 @@ describe('ResponsesStreamFold', () => {
       delta({ tool_calls: [piece(0, 'call_a', 'lookup', '{"q":"a"}'), piece(1, 'call_b', 'lookup', '{"q":')] }, 'length'),
     ]);
     expect(last.response.output).toEqual([
-      { type: 'message', id: expect.any(String), status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: 'Checking.', annotations: [] }] },
+      { type: 'message', id: expect.any(String), status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: 'Checking.', annotations: [], logprobs: [] }] },
       { type: 'function_call', id: expect.any(String), call_id: 'call_a', name: 'lookup', arguments: '{"q":"a"}', status: 'completed' },
       { type: 'function_call', id: expect.any(String), call_id: 'call_b', name: 'lookup', arguments: '{"q":', status: 'incomplete' },
     ]);
