@@ -14,7 +14,7 @@ import configSchema from '../../config-schema/gateway-config.schema.json';
 import type { ConfigIssue } from './config-error';
 import { unusedSettingWarnings } from './unused-settings';
 import { mapInSlices, runWhole, type Steps } from './slices';
-import { closestName } from './spelling';
+import { closestMissingKey } from './spelling';
 import { formatYamlPath, isRecord, type YamlPathSegment } from './yaml-path';
 import { quoted } from './quoted';
 
@@ -151,7 +151,7 @@ function keyReported(at: { key: string; child: unknown; mapping: Record<string, 
   if (known !== undefined) return typeof child === 'object' && child !== null ? keysReported(child, known, [...here.path, key], here) : [];
   if (key.startsWith('x-')) return [];
   const misplaced = misplacedKeyHint(key, at.mapping, childNodes, at.enclosing);
-  return [{ path: formatYamlPath([...here.path, key]), message: ignoredKeyMessage(key, [...childNodes.keys()], misplaced) }];
+  return [{ path: formatYamlPath([...here.path, key]), message: ignoredKeyMessage(key, [...childNodes.keys()], at.mapping, misplaced) }];
 }
 
 /** keysReported for the whole document, its top-level lists (endpoints, routes: thousands of items in a large config) in slices. */
@@ -191,8 +191,8 @@ function misplacedKeyHint(key: string, value: Record<string, unknown>, childNode
   return `${quoted(key)} is read under ${names}: indent it under ${readUnder.length === 1 ? names : 'the one it belongs to'}`;
 }
 
-function ignoredKeyMessage(key: string, known: string[], misplaced: string | undefined): string {
-  const suggestion = closestName(key, known);
+function ignoredKeyMessage(key: string, known: string[], mapping: Record<string, unknown>, misplaced: string | undefined): string {
+  const suggestion = closestMissingKey(key, known, mapping);
   const hint = misplaced ?? (suggestion === undefined ? `the keys read here are: ${known.join(', ')}` : `did you mean '${suggestion}'?`);
   return `is not a known key here and is ignored (${hint})`;
 }

@@ -10,7 +10,7 @@ import { limitRule } from './limit-rule';
 import { azureProviderHint, PROVIDER_NAMES } from './normalise';
 import { quotedValue } from './secret-like-keys';
 import { sizeMaximumMessage } from './server-settings';
-import { closestName } from './spelling';
+import { closestMissingKey, closestName } from './spelling';
 import { pydanticBoolean } from './typed-by-schema';
 import { formatYamlPath, isRecord, segmentsFromPointer, valueAt, type YamlPathSegment } from './yaml-path';
 import { quoted } from './quoted';
@@ -205,7 +205,7 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
     case 'uniqueItems':
       return `must not list the same item twice (items ${Math.min(Number(params.i), Number(params.j))} and ${Math.max(Number(params.i), Number(params.j))} are the same)`;
     case 'additionalProperties':
-      return unknownKeyMessage(String(params.additionalProperty), error.parentSchema);
+      return unknownKeyMessage(String(params.additionalProperty), error.parentSchema, valueAt(document, segments.slice(0, -1)));
     case 'anyOf':
       return field === 'provider' ? providerPatternMessage(valueAt(document, segments)) : (error.message ?? 'is invalid');
   }
@@ -214,12 +214,13 @@ function ajvMessage(error: ErrorObject, segments: YamlPathSegment[], document: u
 
 /**
  * A key a closed mapping (`auth:`, a client key, `web_search:`) refuses, with the key it is closest
- * to, else the keys it takes: the keys the gateway only ignores elsewhere get the same hint.
+ * to (not one the mapping has: closestMissingKey), else the keys it takes: the keys the gateway only
+ * ignores elsewhere get the same hint.
  */
-function unknownKeyMessage(key: string, schema: unknown): string {
+function unknownKeyMessage(key: string, schema: unknown, mapping: unknown): string {
   const known = isRecord(schema) && isRecord(schema.properties) ? Object.keys(schema.properties) : [];
   if (known.length === 0) return 'is not a known key here';
-  const suggestion = closestName(key, known);
+  const suggestion = closestMissingKey(key, known, mapping);
   return `is not a known key here (${suggestion === undefined ? `the keys allowed here are: ${known.join(', ')}` : `did you mean '${suggestion}'?`})`;
 }
 

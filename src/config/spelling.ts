@@ -14,6 +14,20 @@ export function closestName(name: string, candidates: readonly string[]): string
   return best?.name;
 }
 
+/**
+ * The key a misspelt `key` of `mapping` most likely stands for, never one the mapping already has
+ * (`{name: a, nmae: b}` is not told to write `name`): the closest of `known`, or one as close that
+ * the mapping lacks. When only a key it has is closest, `key` is most likely a second one of it, not
+ * a typo of a farther key: none.
+ */
+export function closestMissingKey(key: string, known: readonly string[], mapping: unknown): string | undefined {
+  const written = (candidate: string) => typeof mapping === 'object' && mapping !== null && Object.hasOwn(mapping, candidate);
+  const closest = closestName(key, known);
+  if (closest === undefined || !written(closest)) return closest;
+  const missing = closestName(key, known.filter((candidate) => !written(candidate)));
+  return missing !== undefined && editDistance(key, missing) === editDistance(key, closest) ? missing : undefined;
+}
+
 /** Levenshtein distance, with a swap of two neighbouring letters counted as one edit. */
 function editDistance(a: string, b: string): number {
   const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

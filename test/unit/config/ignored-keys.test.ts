@@ -80,6 +80,27 @@ routes:
     ]);
   });
 
+  it('never suggests a key the mapping already has: one as close that it lacks, else the keys that are read', () => {
+    const warnings = warningsFor(`
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    limit: { calls: 10, renewal_period: minute }
+    limits: { calls: 1, renewal_period: second }
+    model:
+      provider: openai
+      name: gpt-4o-mini
+      config: { openai_api_key: $OPENAI_API_KEY, openai_api_kye: sk-other, top_p: 0.9, top_q: 40 }
+`);
+    const openaiKeys = 'openai_api_key, openai_api_type, openai_api_base, openai_api_version, openai_deployment_name, openai_organization, azure_client_id, temperature, top_p, top_k, max_tokens, n, stop, presence_penalty, frequency_penalty, seed, reasoning_effort';
+    expect(warnings).toEqual([
+      { path: 'endpoints[0].limits', message: 'is not a known key here and is ignored (the keys read here are: name, endpoint_type, model, limit, timeouts, retries)' },
+      // openai_api_type is a letter farther: the key is most likely a second openai_api_key.
+      { path: 'endpoints[0].model.config.openai_api_kye', message: `is not a known key here and is ignored (the keys read here are: ${openaiKeys})` },
+      { path: 'endpoints[0].model.config.top_q', message: "is not a known key here and is ignored (did you mean 'top_k'?)" },
+    ]);
+  });
+
   it("lists the keys that are read when nothing is close, and judges a provider's config by its own provider", () => {
     const warnings = warningsFor(`
 owner: platform-team

@@ -115,4 +115,9 @@ endpoints:
     expect(issuesOf(`${base}auth:\n  api_keys: []\n`).map((issue) => issue.path)).toEqual(['auth.api_keys']);
     expect(issuesOf(`${base}auth:\n  api_keys: [{ name: a, key: k }]\n  public_doc: true\n`)).toEqual([{ path: 'auth.public_doc', message: "is not a known key here (did you mean 'public_docs'?)" }]);
   });
+
+  test('an unknown key is never told to be a key its mapping already has: the keys allowed there are listed instead', () => {
+    const issues = issuesOf(`${base}auth:\n  api_keys:\n    - { name: ci, nmae: deploy-bot, key: k }\n`);
+    expect(issues).toEqual([{ path: 'auth.api_keys[0].nmae', message: expect.stringMatching(/^is not a known key here \(the keys allowed here are: name, key, /) }]);
+  });
 });
