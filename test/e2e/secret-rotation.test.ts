@@ -1,7 +1,7 @@
 /**
  * Secret rotation as an operator does it without touching the watched file: the config is edited to
  * name a new secret file. The new file is read and watched from then on; no key is ever logged.
- * (A rotated file under the same path, the Kubernetes way, is in hot-reload.test.ts.)
+ * (A rotated file under the same path, the Kubernetes way, is in hot-reload-workers.test.ts.)
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

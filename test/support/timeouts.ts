@@ -42,6 +42,17 @@ export const WORKERS_TEST_MS = WORKERS_START_MS + 20_000;
 export const SIDE_BY_SIDE_TEST_MS = CLI_START_SIDE_BY_SIDE_MS + 20_000;
 export const WORKERS_SIDE_BY_SIDE_TEST_MS = WORKERS_START_SIDE_BY_SIDE_MS + 20_000;
 
+/**
+ * Jest's timeout for a hook that awaits every one of several starts run side by side, each bounded
+ * by its own budget (`startMs`, which counts the runs sharing the CPU): with at most SIDE_BY_SIDE
+ * running and the next started as soon as one settles, the last settles within the budgets' sum
+ * shared over the places plus the longest one (the bound of list scheduling), then jest's 20 s.
+ */
+export function sideBySideHookMs(startMs: number[]): number {
+  const sum = startMs.reduce((total, ms) => total + ms, 0);
+  return Math.ceil(sum / SIDE_BY_SIDE) + Math.max(0, ...startMs) + 20_000;
+}
+
 /** How long a redis-server may take to accept connections, and a new Redis Cluster to say it is ok (test/support/redis.ts). */
 export const REDIS_START_MS = 10_000;
 export const REDIS_CLUSTER_OK_MS = 15_000;
