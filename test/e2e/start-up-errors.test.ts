@@ -1,6 +1,6 @@
 /**
  * What an operator sees when the gateway cannot start: a negative number given to a flag is named
- * (exit 2, as the CLI's other argument errors in cli.test.ts); an address it cannot listen on is one
+ * (exit 2, as the CLI's other argument errors in cli-start.test.ts); an address it cannot listen on is one
  * log line naming the address and the cause, with no stack trace (exit 1).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
