@@ -1,21 +1,15 @@
 /**
- * `GET /metrics` in Prometheus text: requests, latency and time-to-first-token histograms, tokens
- * by endpoint and client key, upstream errors and retries, rate-limit rejections; a stream its
- * client leaves counted (and logged) as 499; and with `--workers 2`, the sum over the whole
- * deployment whichever worker answers, which never goes down when a crashed worker is replaced.
+ * `GET /metrics` in Prometheus text, from a gateway in one process: requests, latency and
+ * time-to-first-token histograms, tokens by endpoint and client key, upstream errors and retries,
+ * rate-limit rejections; a stream its client leaves counted (and logged) as 499. (With `--workers 2`:
+ * metrics-workers.test.ts.)
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, runCli, waitForOutput, type CliRun } from '../support/cli';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { readFixture } from '../support/fixtures';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
 import { captureLog, waitForLogLine } from '../support/log-capture';
 import { sample } from '../support/metrics';
-import { waitForMatches } from '../support/output-matches';
 import { SOON_MS } from '../support/timeouts';
 
 const CLIENT_KEY = 'gw-metrics-client-key-0123456789';
@@ -309,149 +303,3 @@ describe('a stream its client leaves after the first chunk', () => {
     expect(sample(metrics, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'unread-stream', provider: 'openai', status: '499' })).toBeUndefined();
   });
 });
-
-/** A POST on a new connection each time, so the cluster spreads them over the workers. */
-function postOnNewConnection(url: string, path: string, body: unknown): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(`${url}${path}`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', connection: 'close' } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
-    request.on('error', reject);
-    request.end(JSON.stringify(body));
-  });
-}
-
-/** `GET /metrics` on a new connection, so any worker may answer. */
-function scrape(url: string): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    httpRequest(`${url}/metrics`, { agent: false }, (response) => {
-      let body = '';
-      response.on('data', (part: Buffer) => (body += part.toString()));
-      response.on('end', () => resolve(body));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
-
-/**
- * How long the tests under --workers wait for the workers' lines: starting the three processes took
- * over 15 s on a loaded machine, as starting a replacement can.
- */
-const WORKERS_MS = 60_000;
-
-interface LogLine {
-  pid: number;
-  msg?: string;
-  route?: string;
-}
-
-function logLines(run: CliRun): LogLine[] {
-  return run
-    .output()
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as LogLine);
-}
-
-function writeEchoConfig(): string {
-  const directory = mkdtempSync(join(tmpdir(), 'gateway-metrics-'));
-  const configPath = join(directory, 'gateway.yaml');
-  writeFileSync(configPath, 'endpoints:\n  - name: echo\n    endpoint_type: llm/v1/completions\n    model: { provider: mock, name: echo-model }\n');
-  return configPath;
-}
-
-test('with --workers 2, every /metrics answer covers the whole deployment', async () => {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const run = runCli(['--config-path', writeEchoConfig(), '--port', String(port), '--workers', '2']);
-  try {
-    await waitForMatches(run, /"msg":"gateway listening/, 2, WORKERS_MS);
-    const sent = 12;
-    const statuses = await Promise.all(Array.from({ length: sent }, (_, index) => postOnNewConnection(url, '/endpoints/echo/invocations', { prompt: `word ${index}` })));
-    expect(statuses).toEqual(Array(sent).fill(200));
-    const labels = { route: '/endpoints/{name}/invocations', endpoint: 'echo', provider: 'mock', status: '200' };
-    for (let attempt = 0; attempt < 4; attempt += 1) {
-      const text = await scrape(url);
-      expect(sample(text, 'gateway_requests_total', labels)).toBe(sent);
-      expect(sample(text, 'gateway_tokens_total', { endpoint: 'echo', client: '', type: 'prompt' })).toBe(2 * sent);
-    }
-  } finally {
-    run.child.kill('SIGTERM');
-    await run.exited;
-  }
-}, 2 * WORKERS_MS);
-
-test("with --workers 2, a FALLBACK route's moves are summed over the workers", async () => {
-  const port = await freePort();
-  const closedPort = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const configPath = writeEchoConfig();
-  writeFileSync(configPath, `
-endpoints:
-  - name: unreachable
-    endpoint_type: llm/v1/completions
-    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-metrics-test, openai_api_base: "http://127.0.0.1:${closedPort}/v1" } }
-    retries: { max_attempts: 1 }
-  - name: echo
-    endpoint_type: llm/v1/completions
-    model: { provider: mock, name: echo-model }
-routes:
-  - { name: echo-after-unreachable, task_type: llm/v1/completions, routing_strategy: FALLBACK, destinations: [{ name: unreachable }, { name: echo }] }
-`);
-  const run = runCli(['--config-path', configPath, '--port', String(port), '--workers', '2']);
-  try {
-    await waitForMatches(run, /"msg":"gateway listening/, 2, WORKERS_MS);
-    const sent = 8;
-    const statuses = await Promise.all(Array.from({ length: sent }, (_, index) => postOnNewConnection(url, '/gateway/echo-after-unreachable/invocations', { prompt: `word ${index}` })));
-    expect(statuses).toEqual(Array(sent).fill(200));
-    const served = () => logLines(run).filter((line) => line.route === '/gateway/{name}/invocations');
-    await waitForOutput(run, () => served().length === sent, 'the audit lines of every request', WORKERS_MS);
-    // Both workers served some, or the sum would prove nothing.
-    expect(new Set(served().map((line) => line.pid)).size).toBe(2);
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const text = await scrape(url);
-      expect(sample(text, 'gateway_route_fallbacks_total', { route: 'echo-after-unreachable', from: 'unreachable', to: 'echo' })).toBe(sent);
-      expect(sample(text, 'gateway_route_requests_total', { route: 'echo-after-unreachable', endpoint: 'echo', status: '200' })).toBe(sent);
-    }
-  } finally {
-    run.child.kill('SIGTERM');
-    await run.exited;
-  }
-}, 2 * WORKERS_MS);
-
-test('with --workers 2, counters and histograms never go down when a crashed worker is replaced (no false counter reset for Prometheus)', async () => {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const run = runCli(['--config-path', writeEchoConfig(), '--port', String(port), '--workers', '2']);
-  const invoke = (index: number) => postOnNewConnection(url, '/endpoints/echo/invocations', { prompt: `word ${index}` });
-  const requests = (text: string) => sample(text, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'echo', provider: 'mock', status: '200' });
-  const operations = (text: string) =>
-    sample(text, 'gen_ai_client_operation_duration_seconds_count', { gen_ai_operation_name: 'text_completion', gen_ai_provider_name: 'mock', gen_ai_request_model: 'echo-model', endpoint: 'echo', error_type: '' });
-  const prompts = (text: string) => sample(text, 'gateway_tokens_total', { endpoint: 'echo', client: '', type: 'prompt' });
-  try {
-    await waitForMatches(run, /"msg":"gateway listening/, 2, WORKERS_MS);
-    const sent = 12;
-    expect(await Promise.all(Array.from({ length: sent }, (_, index) => invoke(index)))).toEqual(Array(sent).fill(200));
-    const served = () => logLines(run).filter((line) => line.route === '/endpoints/{name}/invocations');
-    await waitForOutput(run, () => served().length === sent, 'the audit lines of every request', WORKERS_MS);
-    const before = await scrape(url);
-    expect([requests(before), operations(before), prompts(before)]).toEqual([sent, sent, 2 * sent]);
-
-    // A worker that served some of them crashes; the primary starts another.
-    const victim = served()[0].pid;
-    process.kill(victim, 'SIGKILL');
-    await waitForMatches(run, /"msg":"gateway listening/, 3, WORKERS_MS);
-    const after = await scrape(url);
-    expect([requests(after), operations(after), prompts(after)]).toEqual([sent, sent, 2 * sent]);
-
-    // Later requests add to the totals as before, whichever worker serves them.
-    expect(await Promise.all(Array.from({ length: 4 }, (_, index) => invoke(index)))).toEqual(Array(4).fill(200));
-    const later = await scrape(url);
-    expect([requests(later), operations(later), prompts(later)]).toEqual([sent + 4, sent + 4, 2 * (sent + 4)]);
-  } finally {
-    run.child.kill('SIGTERM');
-    await run.exited;
-  }
-}, 3 * WORKERS_MS);
