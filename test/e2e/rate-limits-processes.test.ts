@@ -9,11 +9,11 @@ import { request as httpRequest } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
+import { freePort, runCli, waitForHealth, type CliRun, type RunOptions } from '../support/cli';
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { serveGeminiFixtures } from '../support/fixture-upstreams';
 import { startRedis, type RedisServer } from '../support/redis';
-import { sequentialStartsTestMs, WORKERS_TEST_MS } from '../support/timeouts';
+import { CLI_START_SIDE_BY_SIDE_MS, REDIS_START_MS, sideBySideHookMs, WORKERS_TEST_MS } from '../support/timeouts';
 
 const directory = mkdtempSync(join(tmpdir(), 'gateway-limits-'));
 
@@ -64,10 +64,10 @@ function statuses(answers: { status: number }[]): Record<number, number> {
   return counts;
 }
 
-async function startCli(args: string[], configPath: string, env: NodeJS.ProcessEnv = {}): Promise<{ url: string; run: CliRun }> {
+async function startCli(args: string[], configPath: string, env: NodeJS.ProcessEnv = {}, options: RunOptions = {}): Promise<{ url: string; run: CliRun }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const run = runCli(['--config-path', configPath, '--port', String(port), ...args], env);
+  const run = runCli(['--config-path', configPath, '--port', String(port), ...args], env, options);
   await waitForHealth(url, run);
   return { url, run };
 }
@@ -179,12 +179,14 @@ describe('two gateway processes sharing Redis', () => {
   beforeAll(async () => {
     redis = await startRedis();
     const limit = '{ calls: 4, renewal_period: minute }';
-    // timeout_ms well above a Redis round trip on a loaded machine: a hit that timed out would be
-    // admitted (open) or refused (closed) and spoil the exact count below.
-    open = await startCli([], writeConfig('redis-open.yaml', COMPLETIONS(limit, `rate_limit_store: { type: redis, url: "${redis.url}", on_error: open, timeout_ms: 1000 }`)));
-    // The URL from the environment, as a password-carrying URL would come.
-    closed = await startCli([], writeConfig('redis-closed.yaml', COMPLETIONS(limit, 'rate_limit_store: { type: redis, url: $REDIS_URL, on_error: closed, timeout_ms: 1000 }')), { REDIS_URL: redis.url });
-  }, sequentialStartsTestMs({ redisServers: 1, gateways: 2 }));
+    // The two gateways start side by side. timeout_ms well above a Redis round trip on a loaded
+    // machine: a hit that timed out would be admitted (open) or refused (closed) and spoil the exact count below.
+    [open, closed] = await Promise.all([
+      startCli([], writeConfig('redis-open.yaml', COMPLETIONS(limit, `rate_limit_store: { type: redis, url: "${redis.url}", on_error: open, timeout_ms: 1000 }`)), {}, { sideBySide: true }),
+      // The URL from the environment, as a password-carrying URL would come.
+      startCli([], writeConfig('redis-closed.yaml', COMPLETIONS(limit, 'rate_limit_store: { type: redis, url: $REDIS_URL, on_error: closed, timeout_ms: 1000 }')), { REDIS_URL: redis.url }, { sideBySide: true }),
+    ]);
+  }, REDIS_START_MS + sideBySideHookMs([CLI_START_SIDE_BY_SIDE_MS, CLI_START_SIDE_BY_SIDE_MS]));
   afterAll(async () => {
     await Promise.all([stop(open.run), stop(closed.run)]);
     await redis.stop();
