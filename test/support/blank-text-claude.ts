@@ -133,7 +133,10 @@ export function fakeBlankTextConverse(call: BedrockCall): BedrockReply {
     current.answers += 1;
     const answer = converseAnswer(current.answers);
     current.expectedTurn = answer.json.output.message.content.filter((block) => !isBlankText(block));
-    return call.operation === 'converse-stream' ? { events: answer.events.map(({ event, body }) => converseEvent(event, body)) } : { json: answer.json };
+    // In pieces of 512 bytes (still cutting events), not the fake's 7 with a pause after each, half a
+    // second a stream: what is tested here is the events. A stream cut at every byte is decoded in
+    // test/unit/providers/bedrock/stream-bytes.test.ts, this thinking fixture among them.
+    return call.operation === 'converse-stream' ? { events: answer.events.map(({ event, body }) => converseEvent(event, body)), pieceSize: 512 } : { json: answer.json };
   }
   const blankTextRefusal = converseBlankTextRefusal(call.body as ConverseBody);
   if (blankTextRefusal !== null) return blankTextRefusal;
