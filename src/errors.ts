@@ -46,6 +46,9 @@ export const RATE_LIMIT_STORE_UNAVAILABLE_CODE = 'rate_limit_store_unavailable';
 export const QUOTA_EXCEEDED_CODE = 'upstream_quota_exceeded';
 
 /** OpenAI's type and code for a quota used up: clients branch on them to stop retrying. */
+/** 424 Failed Dependency: Hugging Face TGI and TEI's status for a model that failed to answer (see `upstream`). */
+const MODEL_FAILED_STATUS = 424;
+
 const INSUFFICIENT_QUOTA: VendorError = { type: 'insufficient_quota', code: 'insufficient_quota', param: null };
 
 /** Whether a vendor's type or code says its account's quota is used up (OpenAI's `insufficient_quota`). */
@@ -236,7 +239,10 @@ export class GatewayError extends Error {
   /**
    * An upstream answered with an error status. 4xx request errors keep their status; auth failures
    * become 502 (the client did nothing wrong and must not learn about our keys); 429 stays 429;
-   * 5xx become 502. A refused request (4xx other than auth) keeps the vendor's `vendorError` for `/v1`.
+   * 5xx become 502, and so does 424: Hugging Face TGI and TEI answer it when their model failed
+   * ("Request failed during generation", "Inference failed"), the server's failure, not the request's,
+   * as for Bedrock's ModelErrorException (not retried either). A refused request (4xx other than
+   * auth and 424) keeps the vendor's `vendorError` for `/v1`.
    * On MLflow's routes an auth failure keeps the vendor's status, as MLflow does: MLflow's Python
    * client retries a 502 seven times over about four minutes, but not a 4xx.
    */
@@ -264,7 +270,7 @@ export class GatewayError extends Error {
     if (status === 429) {
       return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, retryAfter, vendorError });
     }
-    if (status >= 400 && status < 500) {
+    if (status >= 400 && status < 500 && status !== MODEL_FAILED_STATUS) {
       return new GatewayError({ status, message, kind: 'invalid_request_error', code: 'upstream_rejected', vendorError });
     }
     return new GatewayError({
