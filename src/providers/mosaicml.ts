@@ -178,7 +178,8 @@ export function fromMosaicMLCompletions(body: unknown, { model, created }: { mod
 
 export function toMosaicMLEmbeddings(request: EmbeddingsRequest): Record<string, unknown> {
   rejectNativeNames(request, { inputs: 'input' });
-  rejectUnsupportedParameters(request, ['dimensions', 'user'], PROVIDER);
+  // `safety_identifier` is OpenAI's newer name for `user`, refused wherever `user` is.
+  rejectUnsupportedParameters(request, ['dimensions', 'user', 'safety_identifier'], PROVIDER);
   return { inputs: embeddingTexts(request.input, PROVIDER) };
 }
 

@@ -156,7 +156,8 @@ export function fromPaLMCompletions(body: unknown, { model, created }: { model: 
 // ---- Embeddings ----
 
 export function toPaLMEmbeddings(request: EmbeddingsRequest): Record<string, unknown> {
-  rejectUnsupportedParameters(request, ['dimensions', 'user'], PROVIDER);
+  // `safety_identifier` is OpenAI's newer name for `user`, refused wherever `user` is.
+  rejectUnsupportedParameters(request, ['dimensions', 'user', 'safety_identifier'], PROVIDER);
   return { texts: embeddingTexts(request.input, PROVIDER) };
 }
 

@@ -17,7 +17,7 @@
  * `tool_calls` beside tool calls, else `stop`. Legacy chat
  * chunks that carry only `choices[].text` are read too. Embeddings send the configured model (the
  * reference sends none) and the gateway produces `encoding_format: base64` itself, since
- * Together's embeddings API has no such field; it has no `dimensions` either (a 400). The temperature is not scaled (§6.13).
+ * Together's embeddings API has no such field; it has no `dimensions`, `user` or `safety_identifier` either (a 400). The temperature is not scaled (§6.13).
  *
  * Rejected with a 400 naming the parameter: OpenAI parameters Together AI's API reference does not
  * list (user, store, ...), and OpenAI's deprecated `functions` with its `function_call` (listed alone,
@@ -156,8 +156,9 @@ export function createTogetherAICompletionsStream(): StreamFold<CompletionsChunk
 
 export function toTogetherAIEmbeddings(request: EmbeddingsRequest, { model }: { model: string }): Wire {
   embeddingTexts(request.input, PROVIDER);
-  // Together's embeddings take only `model` and `input`: a `dimensions` would come back as full-size vectors.
-  rejectUnsupportedParameters(request, ['dimensions'], PROVIDER);
+  // Together's embeddings take only `model` and `input`: a `dimensions` would come back as full-size
+  // vectors, and the end-user id (`user`, or its newer name `safety_identifier`) would be dropped, as in chat.
+  rejectUnsupportedParameters(request, ['dimensions', 'user', 'safety_identifier'], PROVIDER);
   const { encoding_format: _format, ...rest } = request;
   return toOpenAIEmbeddings(rest as EmbeddingsRequest, { model });
 }

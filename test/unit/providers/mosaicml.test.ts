@@ -121,6 +121,17 @@ describe('requests', () => {
     });
     expect(gatewayErrorOf(() => toMosaicMLEmbeddings({ input: [1, 2, 3] }))).toMatchObject({ status: 400, param: 'input' });
   });
+
+  it('embeddings: the end-user id, `user` or its newer name `safety_identifier`, is a 400 naming it (MosaicML has no field for it)', () => {
+    // The Vercel AI SDK's OpenAI-compatible embeddings body (packages/openai-compatible/src/embedding/openai-compatible-embedding-model.ts, doEmbed).
+    for (const param of ['user', 'safety_identifier']) {
+      expect(gatewayErrorOf(() => toMosaicMLEmbeddings({ input: ['sunny day'], encoding_format: 'float', [param]: 'user-1234' }))).toMatchObject({
+        status: 400,
+        param,
+        message: `The parameter '${param}' is not supported by MosaicML.`,
+      });
+    }
+  });
 });
 
 describe('responses', () => {

@@ -90,6 +90,17 @@ describe('requests', () => {
     });
     expect(gatewayErrorOf(() => toPaLMEmbeddings({ input: [[1, 2]] }))).toMatchObject({ status: 400, param: 'input' });
   });
+
+  it('embeddings: the end-user id, `user` or its newer name `safety_identifier`, is a 400 naming it (batchEmbedText has no field for it)', () => {
+    // The Vercel AI SDK's OpenAI-compatible embeddings body (packages/openai-compatible/src/embedding/openai-compatible-embedding-model.ts, doEmbed).
+    for (const param of ['user', 'safety_identifier']) {
+      expect(gatewayErrorOf(() => toPaLMEmbeddings({ input: ['sunny day'], encoding_format: 'float', [param]: 'user-1234' }))).toMatchObject({
+        status: 400,
+        param,
+        message: `The parameter '${param}' is not supported by PaLM.`,
+      });
+    }
+  });
 });
 
 describe('responses', () => {

@@ -89,6 +89,15 @@ describe('requests', () => {
     });
     expect(() => toTogetherAIEmbeddings({ input: [1, 2] }, { model: 'e' })).toThrow(expect.objectContaining({ status: 400, param: 'input' }));
   });
+
+  it('embeddings: the end-user id, `user` or its newer name `safety_identifier`, is a 400 naming it, as in chat (Together takes only model and input)', () => {
+    // The Vercel AI SDK's OpenAI-compatible embeddings body (packages/openai-compatible/src/embedding/openai-compatible-embedding-model.ts, doEmbed).
+    for (const param of ['user', 'safety_identifier']) {
+      expect(() => toTogetherAIEmbeddings({ input: ['sunny day'], encoding_format: 'float', [param]: 'user-1234' }, { model: 'BAAI/bge-base-en-v1.5' })).toThrow(
+        expect.objectContaining({ status: 400, param, message: `The parameter '${param}' is not supported by TogetherAI.` }),
+      );
+    }
+  });
 });
 
 describe('responses', () => {
