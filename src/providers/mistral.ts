@@ -11,7 +11,8 @@
  *
  * Quirks: temperature is halved (§6.13: the unified 0..2 onto Mistral's 0..1); `seed` is sent as
  * `random_seed`, `max_completion_tokens` (OpenAI's newer name) as `max_tokens`, embeddings' `dimensions` as
- * `output_dimension`; `stream_options` is
+ * `output_dimension`; embeddings' `encoding_format: base64` is produced by the gateway from the float
+ * vectors (Mistral answers floats even when asked for base64); `stream_options` is
  * not sent (Mistral's strict schema refuses it, and its last chunk always carries usage); finish reason `model_length` is `length`, `error` is raised as
  * a 502, and one outside OpenAI's set is `tool_calls` beside tool calls, else `stop`; tool calls without `index` or `type`, or with object `arguments`, are normalised;
  * tool-call ids other than Mistral's 9 letters and digits (another provider's, or the client's own)
@@ -53,7 +54,7 @@ import {
   type OpenAINormaliser,
   type OpenAIRequestOptions,
 } from './openai';
-import { embeddingTexts } from './shared/embeddings';
+import { embeddingTexts, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
 import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reasons';
 import { refuseFunctionMessages } from './shared/function-messages';
 import { argumentsText, isRecord } from './shared/json';
@@ -266,13 +267,18 @@ const EMBEDDINGS_UNSUPPORTED = ['user', 'safety_identifier'];
 
 export function toMistralEmbeddings(request: EmbeddingsRequest, { model }: { model: string }): Wire {
   embeddingTexts(request.input, PROVIDER);
+  encodingFormatOf(request, PROVIDER);
   rejectUnsupportedParameters(request, EMBEDDINGS_UNSUPPORTED, PROVIDER);
+  // Mistral answers float lists to `encoding_format: "base64"` too, which OpenAI's clients (asking for
+  // base64 by default) decode into zeros a quarter of the length: it gets floats, the gateway encodes.
+  const { encoding_format: _format, ...rest } = request;
   // Mistral names OpenAI's `dimensions` `output_dimension` (codestral-embed takes it).
-  return toOpenAIEmbeddings(renameParameter(request, 'dimensions', 'output_dimension', PROVIDER) as EmbeddingsRequest, { model });
+  return toOpenAIEmbeddings(renameParameter(rest, 'dimensions', 'output_dimension', PROVIDER) as EmbeddingsRequest, { model });
 }
 
-export function fromMistralEmbeddings(body: unknown): EmbeddingsResponse {
-  return fromOpenAIEmbeddings(body);
+/** The answer in input order, its float vectors encoded when the request asked for `base64`. */
+export function fromMistralEmbeddings(body: unknown, { encodingFormat = 'float' }: { encodingFormat?: EncodingFormat } = {}): EmbeddingsResponse {
+  return fromOpenAIEmbeddings(body, { encodingFormat });
 }
 
 // ---- Errors ----
@@ -352,8 +358,10 @@ export const mistralAdapter = {
         };
       case 'llm/v1/embeddings':
         return {
-          embeddings: async (request, { abort }) =>
-            fromMistralEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toMistralEmbeddings(request, { model }), { signal: abort })),
+          embeddings: async (request, { abort }) => {
+            const encodingFormat = encodingFormatOf(request, PROVIDER);
+            return fromMistralEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toMistralEmbeddings(request, { model }), { signal: abort }), { encodingFormat });
+          },
         };
       default: {
         const unreachable: never = settings.endpointType;

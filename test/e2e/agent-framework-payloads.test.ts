@@ -166,12 +166,12 @@ describe("embeddings options Cohere's v1 /embed has no field for", () => {
 
 describe("Mistral embeddings", () => {
   // The same AI SDK body as above; Mistral's embeddings schema has no `user`.
-  test("user is a 400 naming it before any call (Mistral would answer 422 extra_forbidden); dimensions goes as output_dimension", async () => {
+  test("user is a 400 naming it before any call (Mistral would answer 422 extra_forbidden); dimensions goes as output_dimension, encoding_format stays the gateway's", async () => {
     const refused = await post('embeddings', { model: 'mistral-embeddings', input: ['sunny day'], encoding_format: 'float', user: 'user-1234' });
     expect([refused.status, (refused.body.error as { param: string }).param]).toEqual([400, 'user']);
     expect(setup.upstreams.mistral.requests).toHaveLength(0);
     const answer = await post('embeddings', { model: 'mistral-embeddings', input: ['sunny day'], encoding_format: 'float', dimensions: 256 });
     expect(answer.status).toBe(200);
-    expect(setup.upstreams.mistral.requests[0].body).toEqual({ model: 'mistral-embed', input: ['sunny day'], encoding_format: 'float', output_dimension: 256 });
+    expect(setup.upstreams.mistral.requests[0].body).toEqual({ model: 'mistral-embed', input: ['sunny day'], output_dimension: 256 });
   });
 });

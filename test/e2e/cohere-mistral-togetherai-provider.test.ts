@@ -215,9 +215,22 @@ describe('mistral', () => {
     expect(text).toBe('Un café ? Bien sûr 🙂 Bonne journée.');
 
     expect((await sdk().embeddings('mistral-embeddings', { input: ['a', 'b'] })).usage).toEqual({ prompt_tokens: 15, total_tokens: 15 });
+  });
+
+  test("openai embeddings in base64 (the client's default): Mistral, which answers floats even when asked for base64, is asked for floats and the gateway encodes them", async () => {
+    // Mistral's float lists reaching the openai client as they came were decoded into all-zero vectors
+    // a quarter of the length (test/fixtures/mistral/README.md).
     const viaOpenAI = await setup.openai.embeddings.create({ model: 'mistral-embeddings', input: ['a', 'b'] });
-    expect(lastRequest('mistral').body).toEqual({ model: 'mistral-embed', input: ['a', 'b'], encoding_format: 'base64' });
-    expect(viaOpenAI.data[1].embedding.map(Math.fround)).toEqual([-0.0230560302734375, 0.039337158203125, 0.0521240234375, -0.0184783935546875].map(Math.fround));
+    expect(lastRequest('mistral').body).toEqual({ model: 'mistral-embed', input: ['a', 'b'] });
+    expect(viaOpenAI.data.map((item) => item.embedding.map(Math.fround))).toEqual(
+      [
+        [-0.0165863037109375, 0.07012939453125, 0.031494140625, 0.013092041015625],
+        [-0.0230560302734375, 0.039337158203125, 0.0521240234375, -0.0184783935546875],
+      ].map((vector) => vector.map(Math.fround)),
+    );
+    const refused = await post('/v1/embeddings', { model: 'mistral-embeddings', input: 'a', encoding_format: 'binary' });
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.text).error.param).toBe('encoding_format');
   });
 });
 

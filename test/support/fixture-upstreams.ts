@@ -159,15 +159,12 @@ export function serveCohereFixtures(request: RecordedRequest, response: ServerRe
   else sendJson(response, 200, readJsonFixture('cohere', `${name}.response.json`));
 }
 
-/** Mistral serves completions through chat, and honours `encoding_format: base64` itself, like OpenAI. */
+/**
+ * Mistral serves completions through chat, and answers embeddings as float lists whatever their
+ * `encoding_format` (`base64` too: test/fixtures/mistral/README.md).
+ */
 export function serveMistralFixtures(request: RecordedRequest, response: ServerResponse): void {
-  if (operationOf(request) === 'embeddings') {
-    const answer = openaiEmbeddingsFor<{ embedding: number[] | string }>(request, 'mistral');
-    if ((request.body as { encoding_format?: string }).encoding_format === 'base64') {
-      for (const item of answer.data) item.embedding = Buffer.from(new Float32Array(item.embedding as number[]).buffer).toString('base64');
-    }
-    return sendJson(response, 200, answer);
-  }
+  if (operationOf(request) === 'embeddings') return sendJson(response, 200, openaiEmbeddingsFor(request, 'mistral'));
   sendSseOrJson('mistral', hasTools(request) ? 'chat-tool-calls' : 'chat', request, response);
 }
 

@@ -200,8 +200,10 @@ describe('requests', () => {
     expect(() => toMistralCompletions({ prompt: 'p', ...extra } as never, { model: 'm' })).toThrow(expect.objectContaining({ status: 400, message }));
   });
 
-  it('embeddings: model and input, encoding_format passed on (Mistral supports it); token ids refused', () => {
-    expect(toMistralEmbeddings({ input: ['a', 'b'], encoding_format: 'base64' }, { model: 'mistral-embed' })).toEqual({ model: 'mistral-embed', input: ['a', 'b'], encoding_format: 'base64' });
+  it('embeddings: model and input, no encoding_format (Mistral answers floats even to base64: the gateway encodes them); token ids refused', () => {
+    expect(toMistralEmbeddings({ input: ['a', 'b'], encoding_format: 'base64' }, { model: 'mistral-embed' })).toEqual({ model: 'mistral-embed', input: ['a', 'b'] });
+    expect(toMistralEmbeddings({ input: ['a', 'b'], encoding_format: 'float' }, { model: 'mistral-embed' })).toEqual({ model: 'mistral-embed', input: ['a', 'b'] });
+    expect(() => toMistralEmbeddings({ input: 'a', encoding_format: 'binary' }, { model: 'mistral-embed' })).toThrow(expect.objectContaining({ status: 400, param: 'encoding_format' }));
     expect(() => toMistralEmbeddings({ input: [[1, 2]] }, { model: 'mistral-embed' })).toThrow(expect.objectContaining({ status: 400, param: 'input' }));
   });
 
@@ -307,6 +309,17 @@ describe('responses', () => {
       model: 'mistral-embed',
       usage: { prompt_tokens: 15, total_tokens: 15 },
     });
+  });
+
+  it('embeddings.response.json for base64: the float vectors as little-endian float32, as OpenAI sends them', () => {
+    const answer = fromMistralEmbeddings(readJsonFixture('mistral', 'embeddings.response.json'), { encodingFormat: 'base64' });
+    const decoded = answer.data.map((item) => Array.from(new Float32Array(new Uint8Array(Buffer.from(item.embedding as string, 'base64')).buffer)));
+    expect(decoded).toEqual(
+      [
+        [-0.0165863037109375, 0.07012939453125, 0.031494140625, 0.013092041015625],
+        [-0.0230560302734375, 0.039337158203125, 0.0521240234375, -0.0184783935546875],
+      ].map((vector) => vector.map(Math.fround)),
+    );
   });
 
   it('finish reason error is a 502', () => {
