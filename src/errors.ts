@@ -45,10 +45,10 @@ export const RATE_LIMIT_STORE_UNAVAILABLE_CODE = 'rate_limit_store_unavailable';
 /** The code of a provider quota used up (`GatewayError.quotaExceeded`). */
 export const QUOTA_EXCEEDED_CODE = 'upstream_quota_exceeded';
 
-/** OpenAI's type and code for a quota used up: clients branch on them to stop retrying. */
 /** 424 Failed Dependency: Hugging Face TGI and TEI's status for a model that failed to answer (see `upstream`). */
 const MODEL_FAILED_STATUS = 424;
 
+/** OpenAI's type and code for a quota used up: clients branch on them to stop retrying. */
 const INSUFFICIENT_QUOTA: VendorError = { type: 'insufficient_quota', code: 'insufficient_quota', param: null };
 
 /** Whether a vendor's type or code says its account's quota is used up (OpenAI's `insufficient_quota`). */
