@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, runCli, waitForHealth, waitForOutput, type CliRun } from '../support/cli';
+import { freePort, runCli, waitForHealth, serving, waitForOutput, type CliRun } from '../support/cli';
 import { configFolder, SLOW_CONFIG } from '../support/cli-configs';
 import { parseSse } from '../support/gateway';
 import { heldEndpoint, startHeldUpstream } from '../support/held-upstream';
@@ -114,15 +114,6 @@ async function workerExits(name: string, hook: string, count: number) {
     run.child.kill('SIGTERM');
   }
   return { exits: seen, primaryPid: run.child.pid, code: await within(run.exited, run.startMs, 'the gateway exiting') };
-}
-
-/** The CLI with the arguments given its port, and `env`, once it answers /health: its test goes on with it. */
-async function serving(args: (port: number) => string[], env: NodeJS.ProcessEnv = {}): Promise<{ run: CliRun; url: string }> {
-  const port = await freePort();
-  const run = runCli(args(port), env, { sideBySide: true });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, run);
-  return { run, url };
 }
 
 /** How long `npm start` may take to start the gateway: npm's own start, then the gateway's, among the runs side by side. */

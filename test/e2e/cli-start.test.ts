@@ -6,7 +6,7 @@
  */
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { freePort, runCli, runCliToExit, waitForHealth, waitForOutput, type CliRun } from '../support/cli';
+import { freePort, runCli, runCliToExit, serving, waitForOutput, type CliRun } from '../support/cli';
 import { configFolder, SLOW_CONFIG } from '../support/cli-configs';
 import { BUILD_PROBLEMS, BUILD_PROBLEM_ISSUES, FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../support/config-problems';
 import { startSideBySideByName } from '../support/side-by-side';
@@ -24,15 +24,6 @@ const PROVIDER_KEY = 'sk-live-LOGGED-NEVER-0123456789';
 
 /** The CLI with `args` run until it exits, as one of the runs side by side below. */
 const exitOf = (args: string[], env: NodeJS.ProcessEnv = {}) => runCliToExit(args, env, { sideBySide: true });
-
-/** The CLI with the arguments given its port, and `env`, once it answers /health: its test goes on with it. */
-async function serving(args: (port: number) => string[], env: NodeJS.ProcessEnv = {}): Promise<{ run: CliRun; url: string }> {
-  const port = await freePort();
-  const run = runCli(args(port), env, { sideBySide: true });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, run);
-  return { run, url };
-}
 
 /** The gateway's 'gateway listening on' log line, once it is written (within as long as its start may take). */
 async function listeningLine(run: CliRun): Promise<{ port: number; msg: string }> {

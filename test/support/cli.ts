@@ -139,3 +139,15 @@ export async function waitForHealth(url: string, run: CliRun, timeoutMs = run.st
   }
   throw new Error(`the gateway did not answer /health with 200 within ${timeoutMs} ms (last: ${last}):\n${run.output()}`);
 }
+
+/**
+ * The CLI with the arguments given its port, and `env`, started beside others (the side-by-side
+ * budget), once it answers /health: its test goes on with it.
+ */
+export async function serving(args: (port: number) => string[], env: NodeJS.ProcessEnv = {}): Promise<{ run: CliRun; url: string }> {
+  const port = await freePort();
+  const run = runCli(args(port), env, { sideBySide: true });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, run);
+  return { run, url };
+}
