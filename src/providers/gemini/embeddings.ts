@@ -1,8 +1,9 @@
 /**
  * Embeddings: one text → `:embedContent`, several → `:batchEmbedContents` (as MLflow splits them),
  * in calls of at most 100 texts, Gemini's limit per batch (OpenAI takes 2,048 inputs in one request).
- * `dimensions` → `outputDimensionality`; `encoding_format: "base64"` is honoured by encoding the
- * vectors as little-endian float32 (OpenAI's format; the `openai` client asks for it by default).
+ * `dimensions` → `outputDimensionality`, and those shorter vectors are scaled to unit length
+ * (`unitLength`); `encoding_format: "base64"` is honoured by encoding the vectors as little-endian
+ * float32 (OpenAI's format; the `openai` client asks for it by default).
  */
 import { GatewayError } from '../../errors';
 import type { EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
@@ -65,7 +66,33 @@ export function geminiEmbeddingVectors(body: unknown): number[][] {
   return embeddings.map((embedding) => embedding.values as number[]);
 }
 
-/** The vectors of the calls (`geminiEmbeddingVectors`), in order, as one response; Gemini's embedding endpoints report no token counts. */
-export function fromGeminiEmbeddings(vectorsOfCalls: readonly number[][][], { model, encodingFormat = 'float' }: { model: string; encodingFormat?: EncodingFormat }): EmbeddingsResponse {
-  return embeddingsResponse({ vectors: vectorsOfCalls.flat(), model, format: encodingFormat });
+/** How far from 1 a vector's length may be and still count as unit length: float32's precision, in which Gemini's values come. */
+const UNIT_LENGTH_TOLERANCE = 1e-6;
+
+/**
+ * `vector` scaled to unit length. Google normalises only gemini-embedding-001's full-size (3072)
+ * vectors and tells callers to normalise those asked with a smaller `outputDimensionality`
+ * (https://ai.google.dev/gemini-api/docs/embeddings#quality-for-smaller-dimensions), while OpenAI's
+ * `dimensions` vectors are unit length and OpenAI clients rank by dot product. A vector already of
+ * unit length (gemini-embedding-2 normalises its own) comes back as it is, and so does a zero vector.
+ */
+export function unitLength(vector: number[]): number[] {
+  // Anything but numbers is left as it came, for the answer check to refuse (a 502), not coerced.
+  if (!vector.every((value) => Number.isFinite(value))) return vector;
+  const length = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0));
+  if (length === 0 || Math.abs(length - 1) <= UNIT_LENGTH_TOLERANCE) return vector;
+  return vector.map((value) => value / length);
+}
+
+/**
+ * The vectors of the calls (`geminiEmbeddingVectors`), in order, as one response; Gemini's embedding
+ * endpoints report no token counts. `dimensionsAsked`: the request set `dimensions`, so each vector is scaled
+ * to unit length (`unitLength`) before it is encoded.
+ */
+export function fromGeminiEmbeddings(
+  vectorsOfCalls: readonly number[][][],
+  { model, encodingFormat = 'float', dimensionsAsked = false }: { model: string; encodingFormat?: EncodingFormat; dimensionsAsked?: boolean },
+): EmbeddingsResponse {
+  const vectors = vectorsOfCalls.flat();
+  return embeddingsResponse({ vectors: dimensionsAsked ? vectors.map(unitLength) : vectors, model, format: encodingFormat });
 }

@@ -152,7 +152,7 @@ export const geminiAdapter = {
             };
             // Gemini reports no usage for embeddings: a call answered before a later one failed counts its texts' estimate.
             const onServed = (_vectors: unknown, call: GeminiEmbeddingsCall) => noteServedRequest(abort, { usage: null, sent: contentsOfCall(call), partOfRequest: true });
-            return fromGeminiEmbeddings(await answersInOrder(calls, send, answeredBatches, onServed), { model, encodingFormat });
+            return fromGeminiEmbeddings(await answersInOrder(calls, send, answeredBatches, onServed), { model, encodingFormat, dimensionsAsked: request.dimensions !== undefined });
           },
         };
       default: {
