@@ -83,6 +83,12 @@ const setup = useGatewayWithUpstreams({
       provider: mistral
       name: mistral-embed
       config: { mistral_api_key: $MISTRAL_KEY, mistral_api_base: "${urls.mistral}/v1" }
+  - name: gemini-embeddings
+    endpoint_type: llm/v1/embeddings
+    model:
+      provider: gemini
+      name: gemini-embedding-001
+      config: { gemini_api_key: $GEMINI_KEY, gemini_api_base: "${urls.gemini}/v1beta" }
 `,
   env: { MISTRAL_KEY: 'mi-TESTKEY-never-shown', GEMINI_KEY: 'gm-TESTKEY-never-shown', AZURE_KEY: 'az-TESTKEY-never-shown', COHERE_KEY: 'co-TESTKEY-never-shown' },
 });
@@ -173,5 +179,25 @@ describe("Mistral embeddings", () => {
     const answer = await post('embeddings', { model: 'mistral-embeddings', input: ['sunny day'], encoding_format: 'float', dimensions: 256 });
     expect(answer.status).toBe(200);
     expect(setup.upstreams.mistral.requests[0].body).toEqual({ model: 'mistral-embed', input: ['sunny day'], output_dimension: 256 });
+  });
+});
+
+describe("LangChain's OpenAIEmbeddings (Python), which sends token ids by default", () => {
+  // langchain-ai/langchain libs/partners/openai/langchain_openai/embeddings/base.py: with
+  // check_embedding_ctx_length (default True) texts are cut to the context with tiktoken (cl100k_base for a
+  // model name tiktoken does not know) and sent as token ids, `client.create(input=tokens[i : i + chunk_size], model=...)`;
+  // the openai Python client adds encoding_format "base64". These are "What is the meaning of life?"'s.
+  const tokens = [3923, 374, 279, 7438, 315, 2324, 30];
+
+  test.each(['gemini', 'mistral', 'cohere'] as const)('%s: a 400 on input saying to send text and how, and nothing is sent', async (vendor) => {
+    const refused = await post('embeddings', { input: [tokens], model: `${vendor}-embeddings`, encoding_format: 'base64' });
+    expect([refused.status, (refused.body.error as { param: string }).param]).toEqual([400, 'input']);
+    expect((refused.body.error as { message: string }).message).toMatch(
+      /: token ids are not supported\. Send the text; LangChain's OpenAIEmbeddings \(Python\) sends token ids unless created with check_embedding_ctx_length=False\.$/,
+    );
+    expect(setup.upstreams[vendor].requests).toHaveLength(0);
+    // With check_embedding_ctx_length=False it sends the texts.
+    const answer = await post('embeddings', { input: ['What is the meaning of life?'], model: `${vendor}-embeddings`, encoding_format: 'base64' });
+    expect(answer.status).toBe(200);
   });
 });

@@ -10,12 +10,19 @@ import { noteServedRequest, type CallSignal } from '../abort';
 
 export type EncodingFormat = 'float' | 'base64';
 
-/** The texts to embed; token-id inputs (`[1, 2]`, `[[1, 2]]`) are a 400 naming the provider. */
+/**
+ * The texts to embed; token-id inputs (`[1, 2]`, `[[1, 2]]`) are a 400 naming the provider, and saying
+ * how to send text from LangChain's Python OpenAIEmbeddings, which sends token ids unless told not to
+ * (it cuts texts to the model's context with tiktoken; LangChain.js sends text).
+ */
 export function embeddingTexts(input: EmbeddingsRequest['input'], provider: string): string[] {
   if (typeof input === 'string') return [input];
   const texts: unknown = input;
   if (Array.isArray(texts) && texts.every((item): item is string => typeof item === 'string')) return texts;
-  throw GatewayError.invalidParam(`The parameter 'input' must be a string or a list of strings for ${provider}: token ids are not supported.`, 'input');
+  throw GatewayError.invalidParam(
+    `The parameter 'input' must be a string or a list of strings for ${provider}: token ids are not supported. Send the text; LangChain's OpenAIEmbeddings (Python) sends token ids unless created with check_embedding_ctx_length=False.`,
+    'input',
+  );
 }
 
 /**
