@@ -96,11 +96,17 @@ export function encodingFormatOf(request: Readonly<Record<string, unknown>>, pro
   throw GatewayError.invalidParam(`The parameter 'encoding_format' must be 'float' or 'base64'${forProvider}, got ${quotedJson(format)}.`, 'encoding_format');
 }
 
-/** A float vector as OpenAI sends it for `base64`: little-endian float32 bytes, base64-encoded. */
+/**
+ * A float vector as OpenAI sends it for `base64`: little-endian float32 bytes, base64-encoded. A value
+ * that is not a number is a 502: written as bytes it would become NaN or 0 with no sign of it.
+ */
 export function encodeEmbedding(vector: number[], format: EncodingFormat): number[] | string {
   if (format === 'float') return vector;
   const bytes = Buffer.alloc(vector.length * 4);
-  vector.forEach((value, index) => bytes.writeFloatLE(value, index * 4));
+  vector.forEach((value: unknown, index) => {
+    if (typeof value !== 'number') throw GatewayError.unexpectedAnswer(`an embedding's value at position ${index} is ${quotedJson(value)}, not a number`);
+    bytes.writeFloatLE(value, index * 4);
+  });
   return bytes.toString('base64');
 }
 

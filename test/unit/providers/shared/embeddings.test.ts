@@ -1,6 +1,8 @@
-/** `answersOfEach`: one call per item, a bounded number at once, answers kept by item across attempts; the counts of an answer's vectors. */
+/** `answersOfEach`: one call per item, a bounded number at once, answers kept by item across attempts; the counts of an answer's vectors; base64 encoding. */
 import { GatewayError } from '../../../../src/errors';
 import { answersOfEach, checkedCallVectors, embeddingInputs, embeddingsMismatch } from '../../../../src/providers/shared/embeddings';
+import { fromTogetherAIEmbeddings } from '../../../../src/providers/togetherai';
+import { readJsonFixture } from '../../../support/fixtures';
 
 /** A `send` whose calls end when the test says, recording what was sent and how many ran at once. */
 function controlledSend() {
@@ -123,5 +125,31 @@ describe('one vector per input', () => {
     })();
     expect(refusal).toMatchObject({ status: 502, code: 'upstream_unreadable', message: '2 embeddings for 3 inputs' });
     expect(() => checkedCallVectors(vectors, { inputs: 1, split: true })).toThrow('2 embeddings for the 1 input of one of the calls the request was split into');
+  });
+});
+
+describe('base64 encoding of a vendor vector', () => {
+  // Together AI's answer (floats; the gateway encodes base64 itself) with one value that is no number.
+  const withValue = (value: unknown) => {
+    const answer = readJsonFixture<{ data: { embedding: unknown[] }[] }>('togetherai', 'embeddings.response.json');
+    answer.data[1].embedding[2] = value;
+    return answer;
+  };
+
+  test.each([['a string', '0.08'], ['null', null], ['an object', { value: 0.08 }]])('%s in a vector is a 502 naming its place, not NaN or 0 bytes', (_what, value) => {
+    const read = () => fromTogetherAIEmbeddings(withValue(value), { encodingFormat: 'base64' });
+    expect(read).toThrow(GatewayError);
+    expect(read).toThrow(`an embedding's value at position 2 is ${JSON.stringify(value)}, not a number`);
+    try {
+      read();
+    } catch (error) {
+      expect((error as GatewayError).status).toBe(502);
+    }
+  });
+
+  test('numbers are encoded as little-endian float32', () => {
+    const { data } = fromTogetherAIEmbeddings(withValue(0.5), { encodingFormat: 'base64' });
+    const bytes = Buffer.from(data[1].embedding as string, 'base64');
+    expect([0, 1, 2, 3].map((index) => bytes.readFloatLE(index * 4))).toEqual([Math.fround(-0.0401328), Math.fround(0.3276221), 0.5, Math.fround(0.1543202)]);
   });
 });
