@@ -27,7 +27,8 @@
  * `message` as a string, or as pydantic `detail` issues (422), which are spelled out.
  *
  * Rejected with a 400 naming the parameter: OpenAI parameters Mistral has no equivalent for
- * (logprobs, top_logprobs, logit_bias, user, top_k, the deprecated functions and function_call, ...), and embeddings' `user`. Token-id embedding inputs → 400.
+ * (logprobs, top_logprobs, logit_bias, user, top_k, the deprecated functions and function_call, ...), completions'
+ * `best_of`, `echo` and `suffix`, and embeddings' `user`. Token-id embedding inputs → 400.
  * A `tool_choice` of `allowed_tools` goes as the allowed tools alone with its mode as the choice; any
  * other object but a named function is a 400 (shared/tool-choice.ts), and so are a `function` message
  * and an assistant's `function_call` (shared/function-messages.ts).
@@ -60,7 +61,7 @@ import { refuseFunctionMessages } from './shared/function-messages';
 import { argumentsText, isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
-import { LEGACY_FUNCTION_PARAMETERS, NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, renameParameter, scaleTemperature, withMaxTokens, withoutNoOpValues } from './shared/parameters';
+import { LEGACY_COMPLETIONS_PARAMETERS, LEGACY_FUNCTION_PARAMETERS, NEWER_OPENAI_PARAMETERS, rejectUnsupportedParameters, renameParameter, scaleTemperature, withMaxTokens, withoutNoOpValues } from './shared/parameters';
 import { withCompatibleToolChoice } from './shared/tool-choice';
 import { createUpstream } from './transport/http';
 import { foldEvents, type StreamFold } from './transport/sse';
@@ -169,8 +170,12 @@ export function toMistralChat(request: ChatRequest, options: OpenAIRequestOption
   return toOpenAIChat({ ...parameters, messages: parameters.messages.map((message) => toMistralMessage(message, withThinking)) }, { ...options, omittedReasoning: ALL_REASONING });
 }
 
-/** Completions go to the chat endpoint: the prompt becomes the one user message. */
+/**
+ * Completions go to the chat endpoint: the prompt becomes the one user message. OpenAI's
+ * completions-only parameters have no place in a chat request (Mistral would refuse them with its 422).
+ */
 export function toMistralCompletions(request: CompletionsRequest, options: OpenAIRequestOptions): Wire {
+  rejectUnsupportedParameters(request, LEGACY_COMPLETIONS_PARAMETERS, PROVIDER);
   const { prompt, ...rest } = request;
   return toOpenAIChat({ ...toMistralParameters(rest), messages: [{ role: 'user', content: prompt }] } as ChatRequest, options);
 }

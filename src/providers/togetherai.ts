@@ -21,7 +21,8 @@
  *
  * Rejected with a 400 naming the parameter: OpenAI parameters Together AI's API reference does not
  * list (user, store, ...), and OpenAI's deprecated `functions` with its `function_call` (listed alone,
- * with nothing to choose from). `parallel_tool_calls` is not sent (`true` is what it does anyway, `false`
+ * with nothing to choose from), and completions' `best_of`, `suffix` and `echo` (Together answers the
+ * echoed prompt apart). `parallel_tool_calls` is not sent (`true` is what it does anyway, `false`
  * the gateway honours on the answer, server/one-tool-call.ts). Token-id embedding inputs → 400.
  * A `tool_choice` of `allowed_tools` goes as the allowed tools alone with its mode as the choice; any
  * other object but a named function is a 400 (shared/tool-choice.ts), and so are a `function` message
@@ -105,7 +106,24 @@ export function toTogetherAIChat(request: ChatRequest, options: OpenAIRequestOpt
   return toOpenAIChat(toTogetherParameters(request), options);
 }
 
+/**
+ * OpenAI's completions-only parameters Together's completions reference does not list (`best_of`,
+ * `suffix`: ignored there), and `echo`, which Together answers apart, in a `prompt` list beside the
+ * choices, where OpenAI puts the prompt at the start of each choice's text: the client would get the
+ * text without it. `echo: false` asks for nothing and is Together's own default.
+ */
+function refuseLegacyCompletionsParameters(request: Wire): void {
+  rejectUnsupportedParameters(request, ['best_of', 'suffix'], PROVIDER);
+  if (request.echo !== undefined && request.echo !== false) {
+    throw GatewayError.invalidParam(
+      "The parameter 'echo' is not supported by TogetherAI: it answers the echoed prompt apart from the completion, not at the start of its text as OpenAI does.",
+      'echo',
+    );
+  }
+}
+
 export function toTogetherAICompletions(request: CompletionsRequest, options: OpenAIRequestOptions): Wire {
+  refuseLegacyCompletionsParameters(request);
   if (request.max_tokens === undefined && (request as Wire).max_completion_tokens === undefined) {
     throw GatewayError.invalidParam('max_tokens is not present in payload.It is a required parameter for TogetherAI completions.', 'max_tokens', 422);
   }

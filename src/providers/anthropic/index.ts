@@ -40,7 +40,7 @@
  * `json_object` (no schema, which Anthropic's JSON outputs need), Anthropic spellings
  * of unified parameters (`stop_sequences`, `system`, `max_tokens_to_sample`), audio parts, message
  * fields Anthropic cannot carry (`name`, `refusal`), unknown roles, a message with no content or blank
- * text alone that makes a turn of its own, and a blank completions prompt (blank text beside other
+ * text alone that makes a turn of its own, OpenAI's completions-only `best_of`, `echo` and `suffix`, and a blank completions prompt (blank text beside other
  * content is left out: messages.ts, as on Bedrock). Embeddings are refused at config
  * load (Anthropic has no embeddings API). Other keys (top_k, metadata, thinking, ...) pass through.
  */

@@ -9,7 +9,7 @@ import { isBlank } from '../shared/blank-text';
 import { refuseFunctionMessages } from '../shared/function-messages';
 import { isRecord } from '../shared/json';
 import { withAllowedTools } from '../shared/tool-choice';
-import { LEGACY_FUNCTION_PARAMETERS, maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, withoutNoOpValues } from '../shared/parameters';
+import { LEGACY_COMPLETIONS_PARAMETERS, LEGACY_FUNCTION_PARAMETERS, maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, withoutNoOpValues } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
 import { invalid } from './content';
@@ -188,8 +188,13 @@ export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRe
  * withoutAnthropicNoOpValues); also run on a completions endpoint's parameter defaults at load.
  */
 export function checkAnthropicCompletionsParameters(parameters: Readonly<Record<string, unknown>>): void {
-  // reasoning_effort, response_format and web_search_options are chat parameters (OpenAI's completions have none).
-  rejectUnsupportedParameters(parameters, ['tools', 'tool_choice', 'parallel_tool_calls', 'reasoning_effort', 'response_format', 'web_search_options'], `${ANTHROPIC_NAME} completions`);
+  // reasoning_effort, response_format and web_search_options are chat parameters (OpenAI's completions have none);
+  // the Messages API has none of OpenAI's completions-only ones (Anthropic would refuse them after the call).
+  rejectUnsupportedParameters(
+    parameters,
+    ['tools', 'tool_choice', 'parallel_tool_calls', 'reasoning_effort', 'response_format', 'web_search_options', ...LEGACY_COMPLETIONS_PARAMETERS],
+    `${ANTHROPIC_NAME} completions`,
+  );
 }
 
 /** Completions go through the Messages API: the prompt is one user message. */

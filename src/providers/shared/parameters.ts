@@ -26,6 +26,15 @@ export const NEWER_OPENAI_PARAMETERS = ['prompt_cache_key', 'prompt_cache_option
 export const LEGACY_FUNCTION_PARAMETERS = ['functions', 'function_call'] as const;
 
 /**
+ * OpenAI's completions-only parameters (https://platform.openai.com/docs/api-reference/completions/create):
+ * `best_of` (several generated, the best returned), `echo` (the prompt given back before the
+ * completion) and `suffix` (the text after an insertion). A provider whose API lacks them ignores them
+ * or refuses them in its own words after a call, and either way the client does not get what it asked
+ * for, so each is a 400 naming it.
+ */
+export const LEGACY_COMPLETIONS_PARAMETERS = ['best_of', 'echo', 'suffix'] as const;
+
+/**
  * Fields of OpenAI's chat API that the vendors with an API of their own and no reasoning or stored
  * completions (Cohere v1, PaLM, MosaicML, AI21 Jurassic-2, TGI) have no field for: forwarded, they
  * would be ignored silently or refused with the vendor's message about a field the client never
