@@ -5,7 +5,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ChatRequest, CompletionsRequest } from '../../schema';
-import { isBlank } from '../shared/blank-text';
+import { isBlank, refuseBlankStopSequences } from '../shared/blank-text';
 import { refuseFunctionMessages } from '../shared/function-messages';
 import { isRecord } from '../shared/json';
 import { withAllowedTools } from '../shared/tool-choice';
@@ -79,6 +79,7 @@ export interface AnthropicRequestOptions {
 export function checkAnthropicParameters(parameters: Readonly<Record<string, unknown>>, thinkingForm: ClaudeThinkingForm): ClaudeThinkingFields | null {
   rejectUnsupportedParameters(parameters, UNSUPPORTED_PARAMETERS, ANTHROPIC_NAME);
   requireSingleChoice(parameters, ANTHROPIC_NAME);
+  refuseBlankStopSequences(parameters.stop, ANTHROPIC_NAME);
   if (parameters.temperature !== undefined && parameters.top_p !== undefined) {
     throw GatewayError.invalidParam("Cannot set both 'temperature' and 'top_p' parameters.", 'top_p', 422);
   }

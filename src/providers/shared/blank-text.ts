@@ -18,12 +18,28 @@
  * does, in a user or system message as in an assistant turn ("system: text content blocks must be
  * non-empty"; Converse's system text must not be empty), so both mappers leave it out (withoutBlankParts).
  */
+import { quotedJson } from '../../config/quoted';
 import { GatewayError } from '../../errors';
 import type { ChatMessage } from '../../schema';
 import { isRecord } from './json';
 
 /** Whether text is empty or only whitespace: no block in a request to Claude. */
 export const isBlank = (text: string): boolean => text.trim() === '';
+
+/**
+ * Claude refuses a stop sequence that is empty ("stop_sequences: each stop sequence must be
+ * non-empty") or only whitespace ("... must contain non-whitespace"), on Anthropic's API and on
+ * Bedrock alike, naming `stop_sequences`, which the client never sent, while completions clients
+ * often stop at a line's end (`stop: ["\n"]`). So such a `stop` is a 400 naming it before any call
+ * (a FALLBACK route then moves on). The param is `stop` (an endpoint default is reported there).
+ */
+export function refuseBlankStopSequences(stop: unknown, provider: string): void {
+  const sequences: unknown[] = typeof stop === 'string' ? [stop] : Array.isArray(stop) ? stop : [];
+  const position = sequences.findIndex((sequence) => typeof sequence === 'string' && isBlank(sequence));
+  if (position === -1) return;
+  const where = typeof stop === 'string' ? 'stop' : `stop[${position}]`;
+  throw GatewayError.invalidParam(`${where}: ${provider} refuses a stop sequence that is empty or only whitespace (${quotedJson(sequences[position])}).`, 'stop');
+}
 
 /** Whether a message's content becomes any block: text that is not blank, or a part other than text. */
 export function hasText(content: unknown): boolean {

@@ -90,6 +90,15 @@ describe('a reasoning_effort default no request could use is refused at load, wi
     ]);
   });
 
+  test('a stop default of whitespace alone, which Claude refuses, is reported at model.config.stop (Anthropic, Claude on Bedrock)', () => {
+    expect(issuesOf(config('anthropic', 'completions', 'claude-sonnet-4-5', 'stop: "\\n"'))).toEqual([
+      { path: 'endpoints[1].model.config.stop', message: `endpoint 'thinker': stop: Anthropic refuses a stop sequence that is empty or only whitespace ("\\n").` },
+    ]);
+    expect(issuesOf(config('bedrock', 'completions', 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'stop: ["END", " "]'))).toEqual([
+      { path: 'endpoints[1].model.config.stop', message: `endpoint 'thinker': stop[1]: Amazon Bedrock (Anthropic Claude) refuses a stop sequence that is empty or only whitespace (" ").` },
+    ]);
+  });
+
   test('compiling (as start-up and reload do) refuses it too', () => {
     expect(() => compilePlan(loadInline(config('gemini', 'chat', 'gemini-3-pro', 'reasoning_effort: none')), '/config.yaml')).toThrow(
       'endpoints[1].model.config.reasoning_effort',

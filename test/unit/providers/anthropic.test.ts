@@ -581,12 +581,12 @@ describe('toAnthropicChat', () => {
 
 describe('toAnthropicCompletions', () => {
   it('the prompt is one user message; same parameter rules', () => {
-    expect(toAnthropicCompletions({ prompt: 'Say café', max_tokens: 16, stop: ['\n\n'], temperature: 2, system: 'Be brief.' }, { model: MODEL, stream: true })).toEqual({
+    expect(toAnthropicCompletions({ prompt: 'Say café', max_tokens: 16, stop: ['\n\nQ:'], temperature: 2, system: 'Be brief.' }, { model: MODEL, stream: true })).toEqual({
       model: MODEL,
       max_tokens: 16,
       system: 'Be brief.',
       messages: [{ role: 'user', content: 'Say café' }],
-      stop_sequences: ['\n\n'],
+      stop_sequences: ['\n\nQ:'],
       temperature: 1,
       stream: true,
     });
@@ -597,6 +597,7 @@ describe('toAnthropicCompletions', () => {
     [{ stop_sequences: ['x'] }, 422, 'Invalid parameter stop_sequences. Use stop instead.'],
     [{ messages: [] }, 422, 'Invalid parameter messages. Use prompt instead.'],
     [{ n: 3 }, 400, "The parameter 'n' must be 1 for Anthropic: it returns one choice per request."],
+    [{ stop: ['Q:', '\n\n'] }, 400, 'stop[1]: Anthropic refuses a stop sequence that is empty or only whitespace ("\\n\\n").'],
     [{ tools: [] }, 400, "The parameter 'tools' is not supported by Anthropic completions."],
     [{ store: true }, 400, "The parameter 'store' is not supported by Anthropic."],
     [{ response_format: { type: 'json_object' } }, 400, "The parameter 'response_format' is not supported by Anthropic completions."],

@@ -13,7 +13,7 @@ import type { DocumentType } from '@smithy/types';
 import { quotedJson } from '../../../config/quoted';
 import { GatewayError } from '../../../errors';
 import type { ChatRequest, CompletionsRequest, Tool } from '../../../schema';
-import { isBlank } from '../../shared/blank-text';
+import { isBlank, refuseBlankStopSequences } from '../../shared/blank-text';
 import { refuseFunctionMessages } from '../../shared/function-messages';
 import { withParallelToolCallsAllowed } from '../../shared/parameters';
 import { withAllowedTools } from '../../shared/tool-choice';
@@ -44,6 +44,8 @@ function toConverseSampling(
   nativeFields: Record<string, DocumentType> = {},
 ): Pick<ConverseBody, 'inferenceConfig' | 'additionalModelRequestFields'> {
   const { temperature, topP, topK, maxTokens, stop } = readSampling(request, family, { temperatureFactor: CONVERSE_TEMPERATURE_FACTOR });
+  // Claude (the family with Claude's thinking) refuses blank stop sequences on Bedrock as on Anthropic's API.
+  if (family.thinking) refuseBlankStopSequences(request.stop, providerLabel(family));
   const inferenceConfig: InferenceConfiguration = {};
   if (temperature !== undefined) inferenceConfig.temperature = temperature;
   if (topP !== undefined) inferenceConfig.topP = topP;
