@@ -9,7 +9,8 @@
  * Quirks (reference §6.12): `logprobs` is an integer count on Together, so OpenAI's
  * `top_logprobs` is sent as `logprobs` (a boolean `logprobs` becomes 1 or 0); values that are
  * not 32-bit integers get the reference's 422. The `logprobs` Together answers with are passed on
- * in its own shape (`tokens`, `token_logprobs`: https://docs.together.ai/docs/logprobs). Completions require `max_tokens` (422, the
+ * in its own shape (`tokens`, `token_logprobs`: https://docs.together.ai/docs/logprobs), a stream chunk's
+ * bare number as that object for its token. Completions require `max_tokens` (422, the
  * reference's message). `max_completion_tokens` (OpenAI's newer name) is sent as `max_tokens`, `stop`
  * as a list. `stream_options` is not sent: the API reference lists no such field, and every stream's
  * last chunk carries its usage, so `include_usage` (a client's, or the gateway's for
@@ -69,6 +70,8 @@ interface TogetherChoice {
   message?: { tool_calls?: unknown };
   delta?: { content?: string | null; tool_calls?: unknown };
   finish_reason?: string | null;
+  /** An answer's `{tokens, token_logprobs}`; in a stream chunk, the chunk's token's log probability alone (a number). */
+  logprobs?: unknown;
 }
 
 /** The reference's display name, used in its messages. */
@@ -141,8 +144,20 @@ export function mapTogetherAIFinishReason(reason: string | null | undefined, cal
 }
 
 /**
+ * A stream chunk's log probability, which Together sends as a bare number (the chunk's one token's:
+ * `CompletionChoicesChunk.logprobs: float` in togethercomputer/together-python's types, read so by
+ * meta-llama/llama-stack's Together adapter), as the `{tokens, token_logprobs}` object its answers carry
+ * for the same tokens; a number is no logprobs object, and the chunk would go without it.
+ */
+function chunkLogprobs(choice: TogetherChoice): { logprobs: unknown } | undefined {
+  if (typeof choice.logprobs !== 'number') return undefined;
+  const token = typeof choice.text === 'string' ? choice.text : (choice.delta?.content ?? '');
+  return { logprobs: { tokens: [token], token_logprobs: [choice.logprobs] } };
+}
+
+/**
  * For one answer or one stream: a response or chunk in OpenAI's shape (finish reasons mapped, legacy
- * chunk `text` as delta content), which remembers the choices that called tools.
+ * chunk `text` as delta content, a chunk's logprob as an object), which remembers the choices that called tools.
  */
 function createTogetherAINormaliser(): OpenAINormaliser {
   const calledTools = createCalledTools();
@@ -150,6 +165,7 @@ function createTogetherAINormaliser(): OpenAINormaliser {
     mapOpenAIChoices<TogetherChoice>(body, (choice, choiceIndex) => ({
       ...choice,
       ...(choice.delta && choice.delta.content == null && typeof choice.text === 'string' ? { delta: { ...choice.delta, content: choice.text } } : {}),
+      ...chunkLogprobs(choice),
       finish_reason: mapTogetherAIFinishReason(choice.finish_reason, calledTools.see(choiceIndex, choice.message?.tool_calls ?? choice.delta?.tool_calls)),
     }));
 }

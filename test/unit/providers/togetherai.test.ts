@@ -168,6 +168,19 @@ describe('stream folds', () => {
     expect(summariseCompletions(chunks)).toEqual({ text: '\nVoilà un café 🙂', finishReason: 'stop', usage: { prompt_tokens: 4, completion_tokens: 6, total_tokens: 10 } });
   });
 
+  it('completions-logprobs.stream.sse: each chunk’s bare-number logprob as {tokens, token_logprobs} of its token, same at every split', async () => {
+    const chunks = await replayEverySplit(fixtureBytes('completions-logprobs.stream.sse'), createTogetherAICompletionsStream);
+    expect(chunks.map((chunk) => chunk.choices[0]?.logprobs ?? null)).toEqual([
+      { tokens: ['\n'], token_logprobs: [-0.8828125] },
+      { tokens: ['Voilà'], token_logprobs: [-1.2109375] },
+      { tokens: [' un'], token_logprobs: [-0.0625] },
+      { tokens: [' café'], token_logprobs: [-0.39648438] },
+      { tokens: [' 🙂'], token_logprobs: [-2.453125] },
+      null,
+    ]);
+    expect(summariseCompletions(chunks)).toEqual({ text: '\nVoilà un café 🙂', finishReason: 'stop', usage: { prompt_tokens: 4, completion_tokens: 6, total_tokens: 10 } });
+  });
+
   it('legacy chat chunks with only choices[].text', async () => {
     const wire = ['Bon', 'jour'].map((text) => `data: ${JSON.stringify({ id: 'x', created: 1, model: 'm', choices: [{ index: 0, text, delta: {}, finish_reason: null }] })}\n\n`).join('');
     const chunks: ChatChunk[] = await replay([Buffer.from(`${wire}data: [DONE]\n\n`)], createTogetherAIChatStream());
