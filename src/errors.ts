@@ -243,8 +243,8 @@ export class GatewayError extends Error {
    * ("Request failed during generation", "Inference failed"), the server's failure, not the request's,
    * as for Bedrock's ModelErrorException (not retried either). A refused request (4xx other than
    * auth and 424) keeps the vendor's `vendorError` for `/v1`.
-   * On MLflow's routes an auth failure keeps the vendor's status, as MLflow does: MLflow's Python
-   * client retries a 502 seven times over about four minutes, but not a 4xx.
+   * On MLflow's routes an auth failure and a 424 keep the vendor's status, as MLflow does: MLflow's
+   * Python client retries a 502 seven times over about four minutes, but not a 4xx.
    */
   static upstream(options: {
     status: number;
@@ -279,6 +279,7 @@ export class GatewayError extends Error {
       kind: 'upstream_error',
       code: 'upstream_error',
       retryable: status >= 500,
+      mlflowStatus: status === MODEL_FAILED_STATUS ? status : null,
     });
   }
 

@@ -4,7 +4,8 @@
  * (a CUDA out-of-memory), TEI "Inference failed". That is the server's failure, not the client's
  * request: README ("Upstream errors keep a meaningful status") says it is a 502 naming the endpoint
  * and the status, not retried, with `x-should-retry: false`, as for Bedrock's ModelErrorException
- * and a TGI stream's generation error event.
+ * and a TGI stream's generation error event. The MLflow routes keep the 424, as MLflow does: MLflow's
+ * Python client retries a 502 seven times over about four minutes, but not a 4xx.
  */
 import OpenAI from 'openai';
 import { readJsonFixture } from '../support/fixtures';
@@ -37,7 +38,7 @@ async function post(path: string, body: unknown) {
   return { status: response.status, shouldRetry: response.headers.get('x-should-retry'), body: (await response.json()) as Record<string, unknown> };
 }
 
-describe('a 424 (the model failed) is a 502 naming the endpoint, sent once', () => {
+describe('a 424 (the model failed) is a 502 naming the endpoint on /v1 and stays a 424 on the MLflow routes, sent once', () => {
   test('TEI embeddings on /v1 and the MLflow route', async () => {
     const message = "Upstream error from endpoint 'tei-embeddings' (status 424): Inference failed";
     expect(await post('/v1/embeddings', { model: 'tei-embeddings', input: ['Un café ?'], encoding_format: 'base64' })).toEqual({
@@ -45,7 +46,8 @@ describe('a 424 (the model failed) is a 502 naming the endpoint, sent once', () 
       shouldRetry: 'false',
       body: { error: { message, type: 'upstream_error', param: null, code: 'upstream_error' } },
     });
-    expect(await post('/endpoints/tei-embeddings/invocations', { input: 'Un café ?' })).toEqual({ status: 502, shouldRetry: 'false', body: { detail: message } });
+    // Not a 502, which MLflow's Python client (MlflowDeploymentClient.predict) would send seven times more.
+    expect(await post('/endpoints/tei-embeddings/invocations', { input: 'Un café ?' })).toEqual({ status: 424, shouldRetry: null, body: { detail: message } });
     expect(setup.upstreams.tei.requests.map((request) => request.url)).toEqual(['/v1/embeddings', '/v1/embeddings']);
   });
 
@@ -55,12 +57,14 @@ describe('a 424 (the model failed) is a 502 naming the endpoint, sent once', () 
     expect(setup.upstreams.tei.requests).toHaveLength(1);
   });
 
-  test('TGI completions without a stream', async () => {
+  test('TGI completions without a stream, on /v1 and the MLflow route', async () => {
+    const message = "Upstream error from endpoint 'tgi-completions' (status 424): Request failed during generation: Server error: CUDA out of memory. Tried to allocate 2.00 GiB";
     expect(await post('/v1/completions', { model: 'tgi-completions', prompt: 'Order a coffee in French:' })).toMatchObject({
       status: 502,
       shouldRetry: 'false',
-      body: { error: { message: "Upstream error from endpoint 'tgi-completions' (status 424): Request failed during generation: Server error: CUDA out of memory. Tried to allocate 2.00 GiB", code: 'upstream_error' } },
+      body: { error: { message, code: 'upstream_error' } },
     });
-    expect(setup.upstreams.tgi.requests).toHaveLength(1);
+    expect(await post('/endpoints/tgi-completions/invocations', { prompt: 'Order a coffee in French:' })).toEqual({ status: 424, shouldRetry: null, body: { detail: message } });
+    expect(setup.upstreams.tgi.requests).toHaveLength(2);
   });
 });
