@@ -73,7 +73,7 @@ const UNSUPPORTED_PARAMETERS = ['presence_penalty', 'frequency_penalty', 'logit_
 /** Completions have no tools to call and none of OpenAI's completions-only parameters at Jamba. */
 const UNSUPPORTED_COMPLETIONS_PARAMETERS = [...UNSUPPORTED_PARAMETERS, 'tools', 'echo', 'suffix', 'best_of'];
 
-/** `tool_choice: "auto"` is Jamba's behaviour with tools; any other choice is refused (UNSUPPORTED_PARAMETERS). */
+/** `tool_choice: "auto"` is Jamba's behaviour with tools; any other choice is refused (in chat first by withJambaToolChoice, in completions by UNSUPPORTED_PARAMETERS). */
 const JAMBA_NO_OP_VALUES = { tool_choice: 'auto' };
 
 const JSON_MODES = ['text', 'json_object'];
