@@ -188,8 +188,9 @@ describe('two gateway processes sharing Redis', () => {
     ]);
   }, REDIS_START_MS + sideBySideHookMs([CLI_START_SIDE_BY_SIDE_MS, CLI_START_SIDE_BY_SIDE_MS]));
   afterAll(async () => {
-    await Promise.all([stop(open.run), stop(closed.run)]);
-    await redis.stop();
+    // Either start may have failed (the hook's own error says why): stop what did start.
+    await Promise.all([open, closed].filter((started) => started !== undefined).map((started) => stop(started.run)));
+    await redis?.stop();
   });
 
   test('admit exactly `calls` requests in total between them', async () => {
