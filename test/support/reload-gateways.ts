@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runCli, waitForHealth, type CliRun } from './cli';
+import { freePort, runCli, waitForHealth, waitForOutput, type CliRun } from './cli';
 import { startSideBySideByName } from './side-by-side';
 import { CLI_START_SIDE_BY_SIDE_MS, sideBySideHookMs, WORKERS_START_SIDE_BY_SIDE_MS } from './timeouts';
 
@@ -78,6 +78,8 @@ async function startGateway({ prepare, args = [] }: GatewaySetup): Promise<Reloa
   const url = `http://127.0.0.1:${port}`;
   const run = runCli(['--config-path', path, '--port', String(port), ...args], {}, { sideBySide: true });
   await waitForHealth(url, run);
+  // /health answers from the first worker; the second may still be starting, which would share the CPU with a test's reload.
+  if (args === WORKERS) await waitForOutput(run, (output) => (output.match(/"msg":"gateway listening/g) ?? []).length >= 2, 'both workers listening', run.startMs);
   return { url, run, directory, path };
 }
 
