@@ -82,15 +82,16 @@ describe('toChatRequest', () => {
   });
 
   // Each call once copied the turn's list of calls: 40,000 calls in a row (2.6 MB, within the default
-  // max_body_size) took over 8 s, blocking every other request; it now takes milliseconds (of CPU:
-  // waiting for the CPU on a loaded machine does not count).
+  // max_body_size) took over 8 s, blocking every other request; it now takes about 100 ms of
+  // CPU. The bound leaves room for a machine busy with other tests (GC threads' CPU counts too).
   test('many function calls in a row join one assistant turn in time linear in their number', () => {
     const calls = Array.from({ length: 40_000 }, (_, index) => ({ type: 'function_call' as const, call_id: `call_${index}`, name: 'lookup', arguments: '{}' }));
+    let turn: { tool_calls: { id: string }[] } | undefined;
     const took = cpuMillisecondsOf(() => {
-      const [turn] = toChatRequest({ model: 'chat', input: calls }).messages as { tool_calls: { id: string }[] }[];
-      expect(turn.tool_calls.map((call) => call.id)).toEqual(calls.map((call) => call.call_id));
+      [turn] = toChatRequest({ model: 'chat', input: calls }).messages as { tool_calls: { id: string }[] }[];
     });
-    expect(took).toBeLessThan(1_000);
+    expect(turn?.tool_calls.map((call) => call.id)).toEqual(calls.map((call) => call.call_id));
+    expect(took).toBeLessThan(3_000);
   });
 
   test("the earlier conversation comes first; a function call in the input joins the earlier answer's assistant turn", () => {
