@@ -9,50 +9,14 @@
  * a 400 naming it, before any call; as the last message it is left out, and the model answers the
  * conversation before it (src/providers/shared/blank-text.ts).
  */
-import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
-import { anthropicBlankTextRefusal, anthropicRefusalBody, converseBlankTextRefusal, type Turn } from '../support/claude-blank-refusals';
+import { useClaudeGatewaysRefusingBlankText } from '../support/claude-blank-gateways';
+import type { Turn } from '../support/claude-blank-refusals';
 import { openaiErrorOf } from '../support/errors';
-import type { BedrockCall, BedrockReply } from '../support/fake-bedrock';
-import { sendJson, type RecordedRequest } from '../support/fake-upstream';
-import { readJsonFixture } from '../support/fixtures';
-import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
-import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 const ANSWER = 'Bonjour ! Un café ? ☕ Je suis là pour aider.';
 
-function anthropic(request: RecordedRequest, response: ServerResponse): void {
-  const refusal = anthropicBlankTextRefusal(request.body as Parameters<typeof anthropicBlankTextRefusal>[0]);
-  if (refusal !== null) return sendJson(response, 400, { ...anthropicRefusalBody(refusal), request_id: 'req_011CBlankTurn' });
-  sendJson(response, 200, readJsonFixture('anthropic', 'chat.response.json'));
-}
-
-/** Converse's refusal of an empty turn or a blank text block, else its answer. */
-function converse(call: BedrockCall): BedrockReply {
-  return converseBlankTextRefusal(call.body as Parameters<typeof converseBlankTextRefusal>[0]) ?? { json: readJsonFixture('bedrock', 'converse-chat.response.json') };
-}
-
-const anthropicSetup = useGatewayWithUpstreams({
-  upstreams: { anthropic },
-  config: ({ anthropic: url }) => `
-endpoints:
-  - name: claude
-    endpoint_type: llm/v1/chat
-    model: { provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${url}/v1" } }
-`,
-  validateResponses: true,
-});
-
-const bedrockSetup = useGatewayWithFakeBedrock({
-  serve: converse,
-  config: (url) => `
-endpoints:
-  - name: claude
-    endpoint_type: llm/v1/chat
-    model: { provider: bedrock, name: "us.anthropic.claude-sonnet-4-5-20250929-v1:0", config: { aws_config: ${fakeAwsConfig(url)} } }
-`,
-  validateResponses: true,
-});
+const { anthropicSetup, bedrockSetup } = useClaudeGatewaysRefusingBlankText('req_011CBlankTurn');
 
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 

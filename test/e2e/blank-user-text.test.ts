@@ -10,48 +10,12 @@
  * makes a turn of its own, and a blank first part with its own cache_control, are 400s naming them,
  * before any call.
  */
-import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
-import { anthropicBlankTextRefusal, anthropicRefusalBody, converseBlankTextRefusal, type Turn } from '../support/claude-blank-refusals';
+import { useClaudeGatewaysRefusingBlankText } from '../support/claude-blank-gateways';
+import type { Turn } from '../support/claude-blank-refusals';
 import { openaiErrorOf } from '../support/errors';
-import type { BedrockCall, BedrockReply } from '../support/fake-bedrock';
-import { sendJson, type RecordedRequest } from '../support/fake-upstream';
-import { readJsonFixture } from '../support/fixtures';
-import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
-import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
-function anthropic(request: RecordedRequest, response: ServerResponse): void {
-  const refusal = anthropicBlankTextRefusal(request.body as Parameters<typeof anthropicBlankTextRefusal>[0]);
-  if (refusal !== null) return sendJson(response, 400, { ...anthropicRefusalBody(refusal), request_id: 'req_011CBlankUser' });
-  sendJson(response, 200, readJsonFixture('anthropic', 'chat.response.json'));
-}
-
-/** Converse's refusal of blank system text, an empty turn or a blank text block, else its answer. */
-function converse(call: BedrockCall): BedrockReply {
-  return converseBlankTextRefusal(call.body as Parameters<typeof converseBlankTextRefusal>[0]) ?? { json: readJsonFixture('bedrock', 'converse-chat.response.json') };
-}
-
-const anthropicSetup = useGatewayWithUpstreams({
-  upstreams: { anthropic },
-  config: ({ anthropic: url }) => `
-endpoints:
-  - name: claude
-    endpoint_type: llm/v1/chat
-    model: { provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${url}/v1" } }
-`,
-  validateResponses: true,
-});
-
-const bedrockSetup = useGatewayWithFakeBedrock({
-  serve: converse,
-  config: (url) => `
-endpoints:
-  - name: claude
-    endpoint_type: llm/v1/chat
-    model: { provider: bedrock, name: "us.anthropic.claude-sonnet-4-5-20250929-v1:0", config: { aws_config: ${fakeAwsConfig(url)} } }
-`,
-  validateResponses: true,
-});
+const { anthropicSetup, bedrockSetup } = useClaudeGatewaysRefusingBlankText('req_011CBlankUser');
 
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 type Part = OpenAI.Chat.Completions.ChatCompletionContentPart;
