@@ -11,10 +11,12 @@
  *   their path (`https://mcp.zapier.com/api/mcp/s/<key>/mcp`: url-path-keys.ts): the MCP servers'
  *   `mcp_servers[].url` and the `mcp` tool's `tools[].server_url` are logged with those parts as
  *   `[redacted]` (scheme, host and the path's other segments as sent).
+ * - The URLs and base64 data of content parts (images, files, sound): part-secrets.ts.
  */
 import { isRecord } from '../providers/shared/json';
 import { urlCredentialValues, withoutUrlSecrets } from '../providers/transport/credentials';
 import { MIN_SECRET_CHARS } from '../redaction';
+import { partSecretsOf, withoutPartSecrets } from './part-secrets';
 import { pathKeysOf, withoutPathKeys } from './url-path-keys';
 
 const REDACTED = '[redacted]';
@@ -89,7 +91,8 @@ function redactedItem(item: unknown, keys: SecretKeys): unknown {
  */
 export function withoutBodySecrets(body: unknown): unknown {
   if (!isRecord(body)) return body;
-  let copy: Record<string, unknown> | null = null;
+  const withoutParts = withoutPartSecrets(body);
+  let copy: Record<string, unknown> | null = withoutParts === body ? null : withoutParts;
   for (const { list, keys } of SECRET_FIELDS_BY_LIST) {
     const items = listWithSecrets(body, list, keys);
     if (items === null) continue;
@@ -101,11 +104,13 @@ export function withoutBodySecrets(body: unknown): unknown {
 
 /** The credential values in `body` long enough to look for in a message (a vendor's error may echo one). */
 export function bodySecretsOf(body: unknown): string[] {
+  if (!isRecord(body)) return [];
+  const partSecrets = partSecretsOf(body).filter((value) => value.length >= MIN_SECRET_CHARS);
   // Every request passes here: the usual body holds none, found without building anything.
-  if (!isRecord(body) || !holdsAnySecret(body)) return [];
+  if (!holdsAnySecret(body)) return partSecrets;
   const holders = SECRET_FIELDS_BY_LIST.flatMap(({ list, keys }) => (listWithSecrets(body, list, keys) ?? []).filter((item) => holdsSecret(item, keys)).map((item) => ({ item, keys })));
   const values = holders.flatMap(({ item, keys }) => keys.flatMap((field) => (holdsSecretAt(item, field) ? field.kind.secrets(item[field.key]) : [])));
-  return values.filter((value): value is string => typeof value === 'string' && value.length >= MIN_SECRET_CHARS);
+  return [...values.filter((value): value is string => typeof value === 'string' && value.length >= MIN_SECRET_CHARS), ...partSecrets];
 }
 
 /** Whether a body's JSON text (one that does not parse: nothing to walk) names one of the secret fields. */
