@@ -17,9 +17,22 @@ export function invalid(param: string, message: string): GatewayError {
 
 const DATA_URL = /^data:([^;,]+);base64,(.*)$/s;
 
+/**
+ * The image types Anthropic takes (https://docs.claude.com/en/docs/build-with-claude/vision): any
+ * other is its 400 after the call, naming its own block ("messages.36.content.2.image.source.base64.media_type:
+ * Input should be 'image/jpeg', 'image/png', 'image/gif' or 'image/webp'"), not the client's part.
+ */
+const IMAGE_MEDIA_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
+
 function toImageBlock(url: string, path: string): AnthropicImageBlock {
   const data = DATA_URL.exec(url);
-  if (data) return { type: 'image', source: { type: 'base64', media_type: standardMediaType(data[1]), data: data[2] } };
+  if (data) {
+    const mediaType = standardMediaType(data[1]);
+    if (!IMAGE_MEDIA_TYPES.has(mediaType)) {
+      throw invalid(`${path}.image_url.url`, `${path}.image_url.url: Anthropic takes JPEG, PNG, GIF or WebP images (image/jpeg, image/png, image/gif, image/webp), not ${quoted(data[1])}.`);
+    }
+    return { type: 'image', source: { type: 'base64', media_type: mediaType, data: data[2] } };
+  }
   if (/^https?:\/\//i.test(url)) return { type: 'image', source: { type: 'url', url } };
   throw invalid(`${path}.image_url.url`, `${path}.image_url.url: Anthropic takes images as http(s) URLs or base64 data URLs (data:image/png;base64,...).`);
 }
