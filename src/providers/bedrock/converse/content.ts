@@ -11,12 +11,25 @@ import { ownValue } from '../../shared/json';
 
 const IMAGE_FORMATS: Record<string, ImageFormat> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/jpg': 'jpeg', 'image/gif': 'gif', 'image/webp': 'webp' };
 
+/**
+ * Base64 (or base64url), whitespace between its characters, padding at its end. Node's decoder skips
+ * any other character, so a data URL percent-encoded on its way (`%2B` for `+`) would reach the model
+ * as other bytes than the client's, with no word: Converse takes bytes, which the gateway decodes.
+ */
+const BASE64 = /^[A-Za-z0-9+/_\-\s]*(?:=\s*){0,2}$/;
+
+/** A part's base64 data as bytes; a 400 naming `param` when it is not base64. */
+function decodedBase64(base64: string, param: string): Uint8Array {
+  if (!BASE64.test(base64)) throw GatewayError.invalidParam(`${param}: the data after 'base64,' is not base64 (a data URL percent-encoded on its way has '%' in it).`, param);
+  return new Uint8Array(Buffer.from(base64, 'base64'));
+}
+
 function toConverseImage(url: string, param: string): ContentBlock {
   const match = /^data:([^;,]+);base64,(.*)$/s.exec(url);
   if (!match) throw GatewayError.invalidParam(`${param}: Amazon Bedrock accepts images only as base64 data: URLs, not links.`, param);
   const format = ownValue(IMAGE_FORMATS, match[1].toLowerCase());
   if (!format) throw GatewayError.invalidParam(`${param}: Amazon Bedrock accepts png, jpeg, gif or webp images, not ${quoted(match[1])}.`, param);
-  return { image: { format, source: { bytes: new Uint8Array(Buffer.from(match[2], 'base64')) } } };
+  return { image: { format, source: { bytes: decodedBase64(match[2], param) } } };
 }
 
 /** Converse's document formats (API_runtime_DocumentBlock) by media type. */
@@ -50,7 +63,7 @@ function toConverseDocument(part: FilePart, partParam: string): ContentBlock {
   if (!format) {
     throw GatewayError.invalidParam(`${partParam}.file.file_data: Amazon Bedrock takes pdf, csv, doc, docx, xls, xlsx, html, txt or md documents, not ${quoted(mediaType)}.`, `${partParam}.file.file_data`);
   }
-  return { document: { format, name: toDocumentName(filename), source: { bytes: new Uint8Array(Buffer.from(base64, 'base64')) } } };
+  return { document: { format, name: toDocumentName(filename), source: { bytes: decodedBase64(base64, `${partParam}.file.file_data`) } } };
 }
 
 /** One content part as its Converse block. */
