@@ -106,7 +106,6 @@ export function withoutBodySecrets(body: unknown): unknown {
 export function bodySecretsOf(body: unknown): string[] {
   if (!isRecord(body)) return [];
   const partSecrets = partSecretsOf(body).filter((value) => value.length >= MIN_SECRET_CHARS);
-  // Every request passes here: the usual body holds none, found without building anything.
   if (!holdsAnySecret(body)) return partSecrets;
   const holders = SECRET_FIELDS_BY_LIST.flatMap(({ list, keys }) => (listWithSecrets(body, list, keys) ?? []).filter((item) => holdsSecret(item, keys)).map((item) => ({ item, keys })));
   const values = holders.flatMap(({ item, keys }) => keys.flatMap((field) => (holdsSecretAt(item, field) ? field.kind.secrets(item[field.key]) : [])));
@@ -122,8 +121,7 @@ export function namesSecretField(text: string): boolean {
  * A call's `sentCredentials` (provider-failure.ts removes them from its failures' messages): the provider's
  * own, and those of the body it was given, which a vendor's error (or an MCP server's, quoted) may echo.
  */
-export function withBodySecrets(sentCredentials: (() => readonly string[]) | undefined, body: unknown): (() => readonly string[]) | undefined {
-  const secrets = bodySecretsOf(body);
-  if (secrets.length === 0) return sentCredentials;
-  return () => [...(sentCredentials?.() ?? []), ...secrets];
+export function withBodySecrets(sentCredentials: (() => readonly string[]) | undefined, body: unknown): () => readonly string[] {
+  // Looked for only when a call fails: walking every message's parts is no work for a call that succeeds.
+  return () => [...(sentCredentials?.() ?? []), ...bodySecretsOf(body)];
 }
