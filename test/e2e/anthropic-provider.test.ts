@@ -261,7 +261,7 @@ describe('openai client through /v1', () => {
     const expectedContact = { name: 'Zoë Martin', email: 'zoe@example.com', plan_interest: 'Enterprise', demo_requested: true };
     const messages = [{ role: 'user' as const, content: 'Extract: Zoë Martin (zoe@example.com) wants Enterprise and a demo.' }];
 
-    test("the client's parse() gets the JSON answer parsed; the schema reaches Anthropic whole", async () => {
+    test("the client's parse() gets the JSON answer parsed; a schema in Claude's subset reaches Anthropic as sent", async () => {
       const completion = await setup.openai.chat.completions.parse({ model: 'claude', messages, response_format: responseFormat });
       expect(completion.choices[0].message.parsed).toEqual(expectedContact);
       expect(completion.choices[0].finish_reason).toBe('stop');

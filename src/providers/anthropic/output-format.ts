@@ -1,11 +1,13 @@
 /**
  * OpenAI's `response_format` as Anthropic's structured outputs, `output_config.format`
  * (https://platform.claude.com/docs/en/build-with-claude/structured-outputs): a `json_schema`
- * format's schema goes whole as `{"type": "json_schema", "schema"}` (Anthropic has no field for its
- * `name`, `description` or `strict`: its JSON outputs are always constrained), `text` sends nothing
+ * format's schema goes as `{"type": "json_schema", "schema"}`, reshaped for what Claude's grammar
+ * takes (shared/claude-output-schema.ts; Anthropic has no field for its `name`, `description` or
+ * `strict`: its JSON outputs are always constrained), `text` sends nothing
  * (Anthropic's default), and `json_object` is a 400 (Anthropic has no JSON mode without a schema).
  */
 import { GatewayError } from '../../errors';
+import { toClaudeOutputSchema } from '../shared/claude-output-schema';
 import { isRecord } from '../shared/json';
 import { jsonSchemaFormatOf } from '../shared/response-format';
 
@@ -20,5 +22,5 @@ export function withResponseFormat(outputConfig: unknown, responseFormat: unknow
   if (isRecord(outputConfig) && outputConfig.format !== undefined) {
     throw GatewayError.invalidParam(`Set either 'response_format' or 'output_config.format' for ${provider}, not both: they are the same setting.`, 'response_format');
   }
-  return { ...(isRecord(outputConfig) ? outputConfig : {}), format: { type: 'json_schema', schema: format.schema } };
+  return { ...(isRecord(outputConfig) ? outputConfig : {}), format: { type: 'json_schema', schema: toClaudeOutputSchema(format.schema, provider) } };
 }

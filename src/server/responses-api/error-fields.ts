@@ -44,7 +44,8 @@ interface ResponsesField {
   param: string;
 }
 
-const SEGMENTS = /\[(\d+)\]|\.?([A-Za-z_]\w*)/g;
+// `$` too: a JSON Schema path names `$ref` and `$defs` (claude-output-schema.ts).
+const SEGMENTS = /\[(\d+)\]|\.?([A-Za-z_$][\w$]*)/g;
 
 function segmentsOf(path: string): Segment[] {
   return [...path.matchAll(SEGMENTS)].map(([, index, name]) => (index !== undefined ? Number(index) : name));
@@ -179,7 +180,7 @@ function responsesFieldOf(path: string, sources: ChatFieldSources): ResponsesFie
 }
 
 /** A chat field path in a message (a bare `messages` is a word too). */
-const CHAT_PATH = /\b(?:messages\[\d+\]|tools\[\d+\]|tool_choice\.function|web_search_options|response_format|max_tokens|reasoning_effort|verbosity|logprobs)(?:\[\d+\]|\.[A-Za-z_]\w*)*/g;
+const CHAT_PATH = /\b(?:messages\[\d+\]|tools\[\d+\]|tool_choice\.function|web_search_options|response_format|max_tokens|reasoning_effort|verbosity|logprobs)(?:\[\d+\]|\.[A-Za-z_$][\w$]*)*/g;
 
 /**
  * Whether a path in a message names a field: an indexed message or tool always does, and so does a

@@ -1,0 +1,163 @@
+/**
+ * A `response_format` JSON Schema as Claude's structured outputs take it (Anthropic's
+ * `output_config.format`, and Claude on Bedrock Converse). Claude compiles the schema into a grammar
+ * that takes a subset of JSON Schema and answers a 400 for the rest, after the call
+ * ("output_config.format.schema: For 'integer' type, property 'minimum' is not supported"): no
+ * numeric bounds, string lengths, `maxItems` or `minItems` above 1, only some string formats,
+ * `additionalProperties: false` on every object, no recursive schemas
+ * (https://platform.claude.com/docs/en/build-with-claude/structured-outputs#json-schema-limitations).
+ * The schemas clients send have them (the openai client's zodResponseFormat gives `minimum` for
+ * `.min()`, `$schema`, and a `pattern` beside `format` for `.datetime()`), so the schema is reshaped
+ * as Anthropic's own SDKs do (transformJSONSchema in anthropic-sdk-typescript): each keyword Claude
+ * does not take moves into its node's `description` as text the model reads, objects get
+ * `additionalProperties: false`, `oneOf` becomes `anyOf`. Left a 400 naming the schema path, before
+ * any call: what has no equivalent, a recursive schema, an external `$ref`, `additionalProperties`
+ * that allows keys (closing it would change what the answer may hold), a node without a type.
+ */
+import { GatewayError } from '../../errors';
+import { isRecord } from './json';
+
+/** The string formats Claude's grammar takes (the same list as Anthropic's SDKs). */
+const CLAUDE_STRING_FORMATS = new Set(['date-time', 'time', 'date', 'duration', 'email', 'hostname', 'uri', 'ipv4', 'ipv6', 'uuid']);
+
+/** Annotations carried as they are, on any node. */
+const KEPT_ANNOTATIONS = ['description', 'title', 'const', 'enum'] as const;
+
+const SCHEMA_FIELD = 'response_format.json_schema.schema';
+
+type Schema = Record<string, unknown>;
+
+/** A schema path as the error's `param`: `response_format.json_schema.schema.properties.n.anyOf[0]`. */
+function fieldOf(segments: readonly (string | number)[]): string {
+  return segments.reduce<string>((path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : `${path}.${segment}`), SCHEMA_FIELD);
+}
+
+function refuse(segments: readonly (string | number)[], rule: string, provider: string): GatewayError {
+  const field = fieldOf(segments);
+  return GatewayError.invalidParam(`'${field}': ${provider}'s structured outputs ${rule}.`, field);
+}
+
+/** The node a local `$ref` (`#`, `#/$defs/Name`, any JSON pointer) points to, and its segments; null when there is none. */
+function resolveRef(root: Schema, ref: string): { node: unknown; segments: string[] } | null {
+  const segments = ref === '#' ? [] : ref.slice(2).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: unknown = root;
+  for (const segment of segments) {
+    if (!isRecord(node) && !Array.isArray(node)) return null;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node === undefined ? null : { node, segments };
+}
+
+const startsWith = (path: readonly (string | number)[], prefix: readonly (string | number)[]): boolean =>
+  prefix.length <= path.length && prefix.every((segment, index) => String(path[index]) === String(segment));
+
+/**
+ * The segments of the first `$ref` that leads back into a schema it lies in (directly, `$ref: "#"`
+ * of z.lazy, or through other definitions), or null for a schema without recursion. `sites` are the
+ * `$ref`s followed to get here.
+ */
+function recursiveRef(root: Schema, node: unknown, segments: (string | number)[], sites: (string | number)[][]): (string | number)[] | null {
+  if (Array.isArray(node)) {
+    for (const [index, item] of node.entries()) {
+      const found = recursiveRef(root, item, [...segments, index], sites);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (!isRecord(node)) return null;
+  if (typeof node.$ref === 'string' && node.$ref.startsWith('#')) {
+    const target = resolveRef(root, node.$ref);
+    if (target === null) return null;
+    const here = [...segments, '$ref'];
+    if ([segments, ...sites].some((site) => startsWith(site, target.segments))) return here;
+    return recursiveRef(root, target.node, target.segments, [...sites, segments]);
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'enum' || key === 'const') continue;
+    const found = recursiveRef(root, value, [...segments, key], sites);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** `{minimum: 0, maximum: 10}` as the SDKs write it into a description. */
+const describeKeywords = (keywords: Schema): string =>
+  `{${Object.entries(keywords)
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+    .join(', ')}}`;
+
+function claudeNode(schema: unknown, segments: (string | number)[], provider: string): unknown {
+  if (!isRecord(schema)) return schema;
+  const { $ref: ref, $defs: defs, definitions, type, anyOf, oneOf, allOf, ...rest } = schema;
+  const result: Schema = {};
+  for (const [key, table] of [['$defs', defs], ['definitions', definitions]] as const) {
+    if (isRecord(table)) result[key] = Object.fromEntries(Object.entries(table).map(([name, entry]) => [name, claudeNode(entry, [...segments, key, name], provider)]));
+  }
+  if (typeof ref === 'string') {
+    if (!ref.startsWith('#')) throw refuse([...segments, '$ref'], `take only references within the schema ('${ref}')`, provider);
+    // As Anthropic's SDKs send it: the reference alone (with the definitions it may point into).
+    return { ...result, $ref: ref };
+  }
+  const variants = (list: unknown, key: string): unknown[] => (list as unknown[]).map((entry, index) => claudeNode(entry, [...segments, key, index], provider));
+  if (Array.isArray(anyOf)) result.anyOf = variants(anyOf, 'anyOf');
+  else if (Array.isArray(oneOf)) result.anyOf = variants(oneOf, 'oneOf');
+  else if (Array.isArray(allOf)) result.allOf = variants(allOf, 'allOf');
+  else if (type === undefined) throw refuse(segments, 'need a type (or anyOf, oneOf, allOf or $ref) on every schema', provider);
+  else result.type = type;
+  for (const key of KEPT_ANNOTATIONS) {
+    if (rest[key] !== undefined) result[key] = rest[key];
+    delete rest[key];
+  }
+  Object.assign(result, typedKeywords(type, rest, segments, provider));
+  if (Object.keys(rest).length > 0) result.description = `${typeof result.description === 'string' ? `${result.description}\n\n` : ''}${describeKeywords(rest)}`;
+  return inOrderOf(schema, result);
+}
+
+/** `result`'s keys in the order the client wrote them (`oneOf` in its place as `anyOf`), new ones last: a schema in the subset goes as sent. */
+function inOrderOf(schema: Schema, result: Schema): Schema {
+  const order = Object.keys(schema).map((key) => (key === 'oneOf' ? 'anyOf' : key));
+  const rank = (key: string): number => (order.includes(key) ? order.indexOf(key) : order.length);
+  return Object.fromEntries(Object.entries(result).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+/**
+ * What a node of `type` keeps of the keywords Claude takes for it (taken out of `rest`, which is left
+ * with those that go into the description).
+ */
+function typedKeywords(type: unknown, rest: Schema, segments: (string | number)[], provider: string): Schema {
+  const take = (key: string): unknown => {
+    const value = rest[key];
+    delete rest[key];
+    return value;
+  };
+  const kept: Schema = {};
+  if (type === 'object') {
+    const properties = take('properties');
+    kept.properties = Object.fromEntries(Object.entries(isRecord(properties) ? properties : {}).map(([name, entry]) => [name, claudeNode(entry, [...segments, 'properties', name], provider)]));
+    const additional = take('additionalProperties');
+    if (additional !== undefined && additional !== false) {
+      throw refuse([...segments, 'additionalProperties'], 'take objects with only the properties they list (additionalProperties: false)', provider);
+    }
+    kept.additionalProperties = false;
+    const required = take('required');
+    if (required !== undefined) kept.required = required;
+  } else if (type === 'string' && typeof rest.format === 'string' && CLAUDE_STRING_FORMATS.has(rest.format)) {
+    kept.format = take('format');
+  } else if (type === 'array') {
+    const items = take('items');
+    if (items !== undefined) kept.items = claudeNode(items, [...segments, 'items'], provider);
+    if (rest.minItems === 0 || rest.minItems === 1) kept.minItems = take('minItems');
+  }
+  return kept;
+}
+
+/**
+ * The schema to send for Claude: reshaped as above, `$schema` (which dialect it is written in)
+ * left out; a 400 naming the schema path for what Claude cannot follow.
+ */
+export function toClaudeOutputSchema(schema: Schema, provider: string): Schema {
+  const recursion = recursiveRef(schema, schema, [], []);
+  if (recursion !== null) throw refuse(recursion, 'do not take recursive schemas (a $ref to a schema it lies in)', provider);
+  const { $schema: _dialect, ...rest } = schema;
+  return claudeNode(rest, [], provider) as Schema;
+}

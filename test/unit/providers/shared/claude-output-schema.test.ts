@@ -1,0 +1,86 @@
+/**
+ * toClaudeOutputSchema on the schemas Pydantic and zod make: what Claude's grammar does not take
+ * moves into descriptions as Anthropic's SDKs write it; what has no equivalent is a 400 naming the path.
+ */
+import { toClaudeOutputSchema } from '../../../../src/providers/shared/claude-output-schema';
+
+const refusal = (schema: Record<string, unknown>) => {
+  try {
+    toClaudeOutputSchema(schema, 'Anthropic');
+  } catch (error) {
+    return { status: (error as { status: number }).status, param: (error as { param: string }).param };
+  }
+  throw new Error('no refusal');
+};
+
+test("Pydantic's schema of a model with a nested model, an Optional and an Enum: $defs and $ref kept, bounds and unsupported formats as text", () => {
+  const schema = {
+    $defs: {
+      Address: { properties: { city: { title: 'City', type: 'string', minLength: 2 } }, required: ['city'], title: 'Address', type: 'object' },
+      Plan: { enum: ['free', 'pro'], title: 'Plan', type: 'string' },
+    },
+    properties: {
+      address: { $ref: '#/$defs/Address' },
+      plan: { $ref: '#/$defs/Plan' },
+      seats: { anyOf: [{ type: 'integer', minimum: 1, description: 'Paid seats' }, { type: 'null' }], default: null, title: 'Seats' },
+      website: { type: 'string', format: 'iri', title: 'Website' },
+      tags: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 5 },
+      kind: { oneOf: [{ const: 'a', type: 'string' }, { const: 'b', type: 'string' }] },
+    },
+    required: ['address', 'plan', 'seats', 'website', 'tags', 'kind'],
+    title: 'Lead',
+    type: 'object',
+  };
+  expect(toClaudeOutputSchema(schema, 'Anthropic')).toEqual({
+    $defs: {
+      Address: { type: 'object', title: 'Address', properties: { city: { type: 'string', title: 'City', description: '{minLength: 2}' } }, additionalProperties: false, required: ['city'] },
+      Plan: { type: 'string', title: 'Plan', enum: ['free', 'pro'] },
+    },
+    type: 'object',
+    title: 'Lead',
+    properties: {
+      address: { $ref: '#/$defs/Address' },
+      plan: { $ref: '#/$defs/Plan' },
+      seats: { anyOf: [{ type: 'integer', description: 'Paid seats\n\n{minimum: 1}' }, { type: 'null' }], title: 'Seats', description: '{default: null}' },
+      website: { type: 'string', title: 'Website', description: '{format: "iri"}' },
+      tags: { type: 'array', items: { type: 'string' }, minItems: 1, description: '{maxItems: 5}' },
+      kind: { anyOf: [{ type: 'string', const: 'a' }, { type: 'string', const: 'b' }] },
+    },
+    additionalProperties: false,
+    required: ['address', 'plan', 'seats', 'website', 'tags', 'kind'],
+  });
+});
+
+test('a schema already in the subset is sent as it came, but for $schema', () => {
+  const schema = { type: 'object', properties: { name: { type: 'string' }, at: { type: 'string', format: 'date-time' } }, required: ['name', 'at'], additionalProperties: false };
+  expect(toClaudeOutputSchema({ $schema: 'http://json-schema.org/draft-07/schema#', ...schema }, 'Anthropic')).toEqual(schema);
+});
+
+test('recursion through definitions (Pydantic: a Node whose children are Nodes) is a 400 naming the $ref that closes it', () => {
+  const schema = {
+    $defs: { Node: { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/Node' } } } } },
+    $ref: '#/$defs/Node',
+  };
+  expect(refusal(schema)).toEqual({ status: 400, param: 'response_format.json_schema.schema.$defs.Node.properties.children.items.$ref' });
+  const mutual = { type: 'object', properties: { a: { $ref: '#/$defs/A' } }, $defs: { A: { type: 'object', properties: { b: { $ref: '#/$defs/B' } } }, B: { type: 'array', items: { $ref: '#/$defs/A' } } } };
+  expect(refusal(mutual).param).toBe('response_format.json_schema.schema.$defs.B.items.$ref');
+});
+
+test('a root $ref keeps the definitions it points into', () => {
+  const schema = { $ref: '#/$defs/Lead', $defs: { Lead: { type: 'object', properties: { name: { type: 'string', maxLength: 80 } }, required: ['name'] } } };
+  expect(toClaudeOutputSchema(schema, 'Anthropic')).toEqual({
+    $defs: { Lead: { type: 'object', properties: { name: { type: 'string', description: '{maxLength: 80}' } }, additionalProperties: false, required: ['name'] } },
+    $ref: '#/$defs/Lead',
+  });
+});
+
+test('a definition used twice is not recursion', () => {
+  const schema = { type: 'object', properties: { home: { $ref: '#/$defs/Address' }, work: { $ref: '#/$defs/Address' } }, $defs: { Address: { type: 'object', properties: { city: { type: 'string' } } } } };
+  expect(toClaudeOutputSchema(schema, 'Anthropic')).toMatchObject({ properties: { home: { $ref: '#/$defs/Address' }, work: { $ref: '#/$defs/Address' } } });
+});
+
+test('an external $ref, an open object and a schema without a type are 400s naming the path', () => {
+  expect(refusal({ type: 'object', properties: { a: { $ref: 'https://example.com/a.json' } } }).param).toBe('response_format.json_schema.schema.properties.a.$ref');
+  expect(refusal({ type: 'object', properties: { a: { type: 'object', additionalProperties: true } } }).param).toBe('response_format.json_schema.schema.properties.a.additionalProperties');
+  expect(refusal({ type: 'object', properties: { anything: {} } }).param).toBe('response_format.json_schema.schema.properties.anything');
+});
