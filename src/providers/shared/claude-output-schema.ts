@@ -54,12 +54,14 @@ const startsWith = (path: readonly (string | number)[], prefix: readonly (string
 /**
  * The segments of the first `$ref` that leads back into a schema it lies in (directly, `$ref: "#"`
  * of z.lazy, or through other definitions), or null for a schema without recursion. `sites` are the
- * `$ref`s followed to get here.
+ * `$ref`s followed to get here; `clean` the references already followed to the end without finding
+ * one (a cycle reachable from a reference is found whichever way it is entered), so that definitions
+ * referring twice to the next are walked once each, not 2^n times.
  */
-function recursiveRef(root: Schema, node: unknown, segments: (string | number)[], sites: (string | number)[][]): (string | number)[] | null {
+function recursiveRef(root: Schema, node: unknown, segments: (string | number)[], sites: (string | number)[][], clean: Set<string>): (string | number)[] | null {
   if (Array.isArray(node)) {
     for (const [index, item] of node.entries()) {
-      const found = recursiveRef(root, item, [...segments, index], sites);
+      const found = recursiveRef(root, item, [...segments, index], sites, clean);
       if (found !== null) return found;
     }
     return null;
@@ -70,11 +72,14 @@ function recursiveRef(root: Schema, node: unknown, segments: (string | number)[]
     if (target === null) return null;
     const here = [...segments, '$ref'];
     if ([segments, ...sites].some((site) => startsWith(site, target.segments))) return here;
-    return recursiveRef(root, target.node, target.segments, [...sites, segments]);
+    if (clean.has(node.$ref)) return null;
+    const found = recursiveRef(root, target.node, target.segments, [...sites, segments], clean);
+    if (found === null) clean.add(node.$ref);
+    return found;
   }
   for (const [key, value] of Object.entries(node)) {
     if (key === 'enum' || key === 'const') continue;
-    const found = recursiveRef(root, value, [...segments, key], sites);
+    const found = recursiveRef(root, value, [...segments, key], sites, clean);
     if (found !== null) return found;
   }
   return null;
@@ -156,7 +161,7 @@ function typedKeywords(type: unknown, rest: Schema, segments: (string | number)[
  * left out; a 400 naming the schema path for what Claude cannot follow.
  */
 export function toClaudeOutputSchema(schema: Schema, provider: string): Schema {
-  const recursion = recursiveRef(schema, schema, [], []);
+  const recursion = recursiveRef(schema, schema, [], [], new Set());
   if (recursion !== null) throw refuse(recursion, 'do not take recursive schemas (a $ref to a schema it lies in)', provider);
   const { $schema: _dialect, ...rest } = schema;
   return claudeNode(rest, [], provider) as Schema;

@@ -79,6 +79,21 @@ test('a definition used twice is not recursion', () => {
   expect(toClaudeOutputSchema(schema, 'Anthropic')).toMatchObject({ properties: { home: { $ref: '#/$defs/Address' }, work: { $ref: '#/$defs/Address' } } });
 });
 
+test('definitions each referring twice to the next are checked once each, not 2^n times, and recursion behind them is still found', () => {
+  const chain = (last: Record<string, unknown>) => {
+    const defs: Record<string, unknown> = {};
+    for (let i = 0; i < 40; i++) defs[`D${i}`] = { type: 'object', properties: { a: { $ref: `#/$defs/D${i + 1}` }, b: { $ref: `#/$defs/D${i + 1}` } }, required: ['a', 'b'] };
+    defs.D40 = last;
+    return { type: 'object', properties: { x: { $ref: '#/$defs/D0' } }, required: ['x'], $defs: defs };
+  };
+  // 2^40 walks before: a request of a few kilobytes held the event loop for days.
+  const started = process.cpuUsage();
+  expect(toClaudeOutputSchema(chain({ type: 'string' }), 'Anthropic')).toMatchObject({ properties: { x: { $ref: '#/$defs/D0' } } });
+  const { user, system } = process.cpuUsage(started);
+  expect((user + system) / 1000).toBeLessThan(1000);
+  expect(refusal(chain({ type: 'array', items: { $ref: '#/$defs/D20' } })).param).toBe('response_format.json_schema.schema.$defs.D40.items.$ref');
+});
+
 test('an external $ref, an open object and a schema without a type are 400s naming the path', () => {
   expect(refusal({ type: 'object', properties: { a: { $ref: 'https://example.com/a.json' } } }).param).toBe('response_format.json_schema.schema.properties.a.$ref');
   expect(refusal({ type: 'object', properties: { a: { type: 'object', additionalProperties: true } } }).param).toBe('response_format.json_schema.schema.properties.a.additionalProperties');
