@@ -6,8 +6,10 @@
  *   (`completion_tokens` among them, but for embeddings), so the client gets it too (token limits,
  *   the audit line and the token metrics add them up anyway: `usageTotal` in src/providers/shared/usage.ts).
  * - The nullable fields of a chat message or delta that the unified schema requires and OpenAI-shaped
- *   vendors leave out when empty (`tool_calls`, `refusal`; a delta's `role` after the first chunk),
- *   and a chunk choice's `finish_reason`, as null: a vendor's chunks passed on as they arrive were a 502.
+ *   vendors leave out when empty (`tool_calls`, `refusal`; a delta's `role` after the first chunk;
+ *   a tool-call delta's `id`, `type` and function `name`, which OpenAI sends on a call's first delta
+ *   only, and `arguments`), and a chunk choice's `finish_reason`, as null: a vendor's chunks passed
+ *   on as they arrive were a 502.
  * - In a stream, a choice's chunks after its finish chunk are dropped: a client's accumulator would
  *   append their text to an answer it was told had ended. Usage after the finish is kept.
  */
@@ -35,6 +37,8 @@ export function withUsageTotal(answer: unknown): unknown {
 
 const MESSAGE_NULLABLE = ['content', 'tool_calls', 'refusal'] as const;
 const DELTA_NULLABLE = ['role', 'content', 'tool_calls'] as const;
+const TOOL_CALL_DELTA_NULLABLE = ['id', 'type'] as const;
+const FUNCTION_DELTA_NULLABLE = ['name', 'arguments'] as const;
 
 /** `record` with each of `keys` it lacks set to null (the same object when it lacks none). */
 function withNulls(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
@@ -42,6 +46,23 @@ function withNulls(record: Record<string, unknown>, keys: readonly string[]): Re
   const filled = { ...record };
   for (const key of keys) if (!(key in filled)) filled[key] = null;
   return filled;
+}
+
+/** A tool-call delta with its absent nullable fields (its function's too) set to null. */
+function toolCallDeltaWithNulls(call: unknown): unknown {
+  if (!isRecord(call)) return call;
+  const filled = withNulls(call, TOOL_CALL_DELTA_NULLABLE);
+  const fn = isRecord(filled.function) ? withNulls(filled.function, FUNCTION_DELTA_NULLABLE) : filled.function;
+  return fn === filled.function ? filled : { ...filled, function: fn };
+}
+
+/** A delta with its absent nullable fields, and those of its tool-call deltas, set to null. */
+function deltaWithNulls(delta: Record<string, unknown>): Record<string, unknown> {
+  const filled = withNulls(delta, DELTA_NULLABLE);
+  if (!Array.isArray(filled.tool_calls)) return filled;
+  const calls: unknown[] = filled.tool_calls;
+  const filledCalls = calls.map(toolCallDeltaWithNulls);
+  return filledCalls.every((call, index) => call === calls[index]) ? filled : { ...filled, tool_calls: filledCalls };
 }
 
 /** A chat choice (answer or chunk) with its absent nullable fields set to null; completions choices are left as they are. */
@@ -52,7 +73,7 @@ function choiceWithNulls(choice: unknown): unknown {
     return message === choice.message ? choice : { ...choice, message };
   }
   if (!isRecord(choice.delta)) return choice;
-  const delta = withNulls(choice.delta, DELTA_NULLABLE);
+  const delta = deltaWithNulls(choice.delta);
   const filled = delta === choice.delta ? choice : { ...choice, delta };
   return 'finish_reason' in filled ? filled : { ...filled, finish_reason: null };
 }

@@ -1,11 +1,16 @@
 /**
  * A plugin in front of an OpenAI-shaped vendor that passes the vendor's answers and chunks on as
  * they arrive, as README advises: OpenAI leaves out the empty fields (`tool_calls`, `refusal`, a
- * delta's `role` after the first chunk) that the unified schema has as null. They reach the
- * official openai client as an answer and a stream, not a 502.
+ * delta's `role` after the first chunk, a tool-call delta's `id`, `type` and `name` after the call's
+ * first) that the unified schema has as null. They reach the official openai client as an answer
+ * and a stream, not a 502. With tools, the plugin relays OpenAI's streamed tool calls
+ * (test/fixtures/openai/chat-tool-calls.stream.sse) chunk by chunk.
  */
 import OpenAI from 'openai';
+import { join } from 'node:path';
 import { startPluginGateway } from '../support/plugin-gateway';
+
+const TOOL_CALLS_STREAM = join(__dirname, '..', 'fixtures', 'openai', 'chat-tool-calls.stream.sse');
 
 // What OpenAI's API sends, field for field (chat.completion and chat.completion.chunk).
 const PLUGIN = `'use strict';
@@ -20,7 +25,12 @@ module.exports = {
           choices: [{ index: 0, message: { role: 'assistant', content: 'Hello' }, logprobs: null, finish_reason: 'stop' }],
           usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } };
       },
-      async *chatStream() {
+      async *chatStream(request) {
+        if (request.tools) {
+          const events = require('node:fs').readFileSync(${JSON.stringify(TOOL_CALLS_STREAM)}, 'utf8').split('\\n').filter((line) => line.startsWith('data: {'));
+          for (const line of events) yield JSON.parse(line.slice(6));
+          return;
+        }
         yield { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] };
         yield { ...base, choices: [{ index: 0, delta: { content: 'Hel' }, logprobs: null, finish_reason: null }] };
         yield { ...base, choices: [{ index: 0, delta: { content: 'lo' } }] };
@@ -62,5 +72,17 @@ describe("a plugin passing an OpenAI-shaped vendor's answers on as they arrive",
       text: 'Hello',
       finishes: [null, null, 'stop'],
     });
+  });
+
+  test("OpenAI's streamed tool calls, whose deltas after a call's first have only its index and an arguments piece, reach the stream helper whole", async () => {
+    const tools: OpenAI.Chat.Completions.ChatCompletionTool[] = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }];
+    const stream = openai.chat.completions.stream({ model: 'relay', messages: [{ role: 'user', content: 'Weather in Paris and São Paulo?' }], tools, stream_options: { include_usage: true } });
+    const completion = await stream.finalChatCompletion();
+    expect(completion.choices[0].finish_reason).toBe('tool_calls');
+    expect(completion.choices[0].message.tool_calls).toEqual([
+      { id: 'call_Xk3rP0qLm7Vz2Tn8Bw4Yc1Hd', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Paris, France"}' } },
+      { id: 'call_Qa9sE6fJ2uRo5Gi1Kv7Np3Ml', type: 'function', function: { name: 'get_weather', arguments: '{"location":"São Paulo, Brazil"}' } },
+    ]);
+    expect(completion.usage?.total_tokens).toBe(123);
   });
 });

@@ -43,6 +43,16 @@ describe('filledAnswer', () => {
       choices: [{ index: 0, delta: { role: 'assistant', content: 'a', tool_calls: null }, finish_reason: null }],
     });
   });
+
+  it("fills a tool-call delta's absent id, type, name and arguments, as OpenAI leaves them out after a call's first delta", () => {
+    const first = { index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '' } };
+    const chunk = (call: object) => ({ choices: [{ index: 0, delta: { tool_calls: [call] }, finish_reason: null }] });
+    expect(filledAnswer(chunk({ index: 0, function: { arguments: '{"location":' } }))).toEqual({
+      choices: [{ index: 0, delta: { role: null, content: null, tool_calls: [{ index: 0, id: null, type: null, function: { name: null, arguments: '{"location":' } }] }, finish_reason: null }],
+    });
+    const whole = { choices: [{ index: 0, delta: { role: null, content: null, tool_calls: [first] }, finish_reason: null }] };
+    expect(filledAnswer(whole)).toBe(whole);
+  });
 });
 
 describe('chunkAfterFinishes', () => {
