@@ -10,6 +10,9 @@
  *   a tool-call delta's `id`, `type` and function `name`, which OpenAI sends on a call's first delta
  *   only, and `arguments`), and a chunk choice's `finish_reason`, as null: a vendor's chunks passed
  *   on as they arrive were a 502.
+ * - A tool call's absent `type` as `function`, the only type a chat tool call has, in an answer and on
+ *   a call's first delta (the one with its `id`): Mistral leaves it out, and the openai clients' stream
+ *   helpers fail on a call without one.
  * - In a stream, a choice's chunks after its finish chunk are dropped: a client's accumulator would
  *   append their text to an answer it was told had ended. Usage after the finish is kept.
  */
@@ -48,10 +51,21 @@ function withNulls(record: Record<string, unknown>, keys: readonly string[]): Re
   return filled;
 }
 
-/** A tool-call delta with its absent nullable fields (its function's too) set to null. */
+/** A tool call (or a call's first delta) with its absent `type` as `function`. */
+function toolCallWithType(call: unknown): unknown {
+  return isRecord(call) && !('type' in call) ? { ...call, type: 'function' } : call;
+}
+
+/** A message's tool calls with their absent `type`s filled (the same value when none is absent). */
+function toolCallsWithTypes(calls: unknown): unknown {
+  if (!Array.isArray(calls) || calls.every((call) => !isRecord(call) || 'type' in call)) return calls;
+  return calls.map(toolCallWithType);
+}
+
+/** A tool-call delta with its absent nullable fields (its function's too) set to null, and the `type` of a call's first delta (with its `id`) as `function`. */
 function toolCallDeltaWithNulls(call: unknown): unknown {
   if (!isRecord(call)) return call;
-  const filled = withNulls(call, TOOL_CALL_DELTA_NULLABLE);
+  const filled = withNulls(typeof call.id === 'string' ? (toolCallWithType(call) as Record<string, unknown>) : call, TOOL_CALL_DELTA_NULLABLE);
   const fn = isRecord(filled.function) ? withNulls(filled.function, FUNCTION_DELTA_NULLABLE) : filled.function;
   return fn === filled.function ? filled : { ...filled, function: fn };
 }
@@ -69,7 +83,9 @@ function deltaWithNulls(delta: Record<string, unknown>): Record<string, unknown>
 function choiceWithNulls(choice: unknown): unknown {
   if (!isRecord(choice)) return choice;
   if (isRecord(choice.message)) {
-    const message = withNulls(choice.message, MESSAGE_NULLABLE);
+    const withKeys = withNulls(choice.message, MESSAGE_NULLABLE);
+    const calls = toolCallsWithTypes(withKeys.tool_calls);
+    const message = calls === withKeys.tool_calls ? withKeys : { ...withKeys, tool_calls: calls };
     return message === choice.message ? choice : { ...choice, message };
   }
   if (!isRecord(choice.delta)) return choice;

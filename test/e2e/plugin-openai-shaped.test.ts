@@ -3,14 +3,15 @@
  * they arrive, as README advises: OpenAI leaves out the empty fields (`tool_calls`, `refusal`, a
  * delta's `role` after the first chunk, a tool-call delta's `id`, `type` and `name` after the call's
  * first) that the unified schema has as null. They reach the official openai client as an answer
- * and a stream, not a 502. With tools, the plugin relays OpenAI's streamed tool calls
- * (test/fixtures/openai/chat-tool-calls.stream.sse) chunk by chunk.
+ * and a stream, not a 502. With tools, the plugin relays its vendor's tool calls, streamed chunk by
+ * chunk: OpenAI's (test/fixtures/openai/chat-tool-calls.*) or, for model `mistral-large-latest`,
+ * Mistral's, which have no `type` (test/fixtures/mistral/chat-tool-calls.*).
  */
 import OpenAI from 'openai';
 import { join } from 'node:path';
 import { startPluginGateway } from '../support/plugin-gateway';
 
-const TOOL_CALLS_STREAM = join(__dirname, '..', 'fixtures', 'openai', 'chat-tool-calls.stream.sse');
+const FIXTURES = join(__dirname, '..', 'fixtures');
 
 // What OpenAI's API sends, field for field (chat.completion and chat.completion.chunk).
 const PLUGIN = `'use strict';
@@ -18,16 +19,19 @@ const base = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, mo
 module.exports = {
   displayName: 'Relay',
   endpointTypes: ['llm/v1/chat'],
-  createEndpoint() {
+  createEndpoint(settings) {
+    const vendor = settings.modelName === 'mistral-large-latest' ? 'mistral' : 'openai';
+    const fixture = (name) => require('node:fs').readFileSync(require('node:path').join(${JSON.stringify(FIXTURES)}, vendor, name), 'utf8');
     return {
-      async chat() {
+      async chat(request) {
+        if (request.tools) return JSON.parse(fixture('chat-tool-calls.response.json'));
         return { id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: 'gpt-x',
           choices: [{ index: 0, message: { role: 'assistant', content: 'Hello' }, logprobs: null, finish_reason: 'stop' }],
           usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } };
       },
       async *chatStream(request) {
         if (request.tools) {
-          const events = require('node:fs').readFileSync(${JSON.stringify(TOOL_CALLS_STREAM)}, 'utf8').split('\\n').filter((line) => line.startsWith('data: {'));
+          const events = fixture('chat-tool-calls.stream.sse').split('\\n').filter((line) => line.startsWith('data: {'));
           for (const line of events) yield JSON.parse(line.slice(6));
           return;
         }
@@ -46,7 +50,10 @@ describe("a plugin passing an OpenAI-shaped vendor's answers on as they arrive",
   let openai: OpenAI;
 
   beforeAll(async () => {
-    gateway = await startPluginGateway(PLUGIN, '  - { name: relay, endpoint_type: llm/v1/chat, model: { provider: fake, name: gpt-x } }\n');
+    gateway = await startPluginGateway(
+      PLUGIN,
+      '  - { name: relay, endpoint_type: llm/v1/chat, model: { provider: fake, name: gpt-x } }\n  - { name: relay-mistral, endpoint_type: llm/v1/chat, model: { provider: fake, name: mistral-large-latest } }\n',
+    );
     openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'unused', maxRetries: 0 });
   });
 
@@ -84,5 +91,20 @@ describe("a plugin passing an OpenAI-shaped vendor's answers on as they arrive",
       { id: 'call_Qa9sE6fJ2uRo5Gi1Kv7Np3Ml', type: 'function', function: { name: 'get_weather', arguments: '{"location":"São Paulo, Brazil"}' } },
     ]);
     expect(completion.usage?.total_tokens).toBe(123);
+  });
+
+  test("Mistral's tool calls, which have no type, reach the client as function calls, answered and streamed", async () => {
+    const tools: OpenAI.Chat.Completions.ChatCompletionTool[] = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }];
+    const request = { model: 'relay-mistral', messages: [{ role: 'user' as const, content: 'Weather in Paris and São Paulo?' }], tools };
+    const answered = await openai.chat.completions.create(request);
+    const streamed = await openai.chat.completions.stream(request).finalChatCompletion();
+    expect(answered.choices[0].message.tool_calls?.map((call) => [call.id, call.type])).toEqual([
+      ['D681PevKs', 'function'],
+      ['Kq2x9ZcVb', 'function'],
+    ]);
+    expect(streamed.choices[0].message.tool_calls?.map((call) => (call.type === 'function' ? [call.id, call.type, call.function.arguments] : call.type))).toEqual([
+      ['D681PevKs', 'function', '{"location": "Paris, France"}'],
+      ['Kq2x9ZcVb', 'function', '{"location": "São Paulo, Brazil"}'],
+    ]);
   });
 });

@@ -53,6 +53,16 @@ describe('filledAnswer', () => {
     const whole = { choices: [{ index: 0, delta: { role: null, content: null, tool_calls: [first] }, finish_reason: null }] };
     expect(filledAnswer(whole)).toBe(whole);
   });
+
+  it("gives a tool call without a type, in an answer or on a call's first delta, type function (Mistral leaves it out)", () => {
+    const call = { id: 'D681PevKs', function: { name: 'get_weather', arguments: '{}' }, index: 0 };
+    expect(filledAnswer({ choices: [{ index: 0, message: { role: 'assistant', content: '', tool_calls: [call] }, finish_reason: 'tool_calls' }] })).toEqual({
+      choices: [{ index: 0, message: { role: 'assistant', content: '', tool_calls: [{ ...call, type: 'function' }], refusal: null }, finish_reason: 'tool_calls' }],
+    });
+    const [first, piece] = [call, { index: 0, function: { arguments: '}' } }].map((delta) => (filledAnswer({ choices: [{ index: 0, delta: { tool_calls: [delta] } }] }) as { choices: { delta: { tool_calls: unknown[] } }[] }).choices[0].delta.tool_calls[0]);
+    expect(first).toEqual({ ...call, type: 'function' });
+    expect(piece).toEqual({ index: 0, id: null, type: null, function: { name: null, arguments: '}' } });
+  });
 });
 
 describe('chunkAfterFinishes', () => {
