@@ -15,7 +15,11 @@
  *   helpers fail on a call without one.
  * - In a stream, a choice's chunks after its finish chunk are dropped: a client's accumulator would
  *   append their text to an answer it was told had ended. Usage after the finish is kept.
+ * - In a chat stream, a chunk on which a choice finishes with tool calls (Mistral's way) is sent as
+ *   two, the calls and then the finish, as the built-in providers' are (../providers/shared/finish-apart.ts).
  */
+import type { ChatChunk } from '../schema';
+import { withFinishApart } from '../providers/shared/finish-apart';
 import { isRecord } from '../providers/shared/json';
 import { generatedUsageTotal, usageTotal } from '../providers/shared/usage';
 
@@ -117,11 +121,20 @@ export function chunkAfterFinishes(chunk: unknown, finished: Set<unknown>): unkn
   return { ...chunk, choices: kept };
 }
 
-/** A plugin's stream with the fills above applied to each chunk. */
+/** Whether a chunk is a chat chunk of the shape withFinishApart reads; any other is left to the schema check, which names what is wrong. */
+const isSplittable = (chunk: unknown): chunk is ChatChunk =>
+  isRecord(chunk) &&
+  Array.isArray(chunk.choices) &&
+  chunk.choices.every((choice) => isRecord(choice) && isRecord(choice.delta) && (choice.delta.tool_calls === null || Array.isArray(choice.delta.tool_calls)));
+
+/** A plugin's stream with the fills and splits above applied to each chunk. */
 export async function* filledChunks(chunks: AsyncIterable<unknown>): AsyncGenerator<unknown> {
   const finished = new Set<unknown>();
   for await (const chunk of chunks) {
     const kept = chunkAfterFinishes(chunk, finished);
-    if (kept !== null) yield filledAnswer(kept);
+    if (kept === null) continue;
+    const filled = filledAnswer(kept);
+    if (isSplittable(filled)) yield* withFinishApart(filled);
+    else yield filled;
   }
 }

@@ -155,7 +155,7 @@ interface PluginEndpointName {
  * AbortSignal. (The gateway's CallContext makes that signal only when read, from a prototype getter,
  * which a plugin spreading or storing its context would not expect.) Its chat streams have their
  * leading role-only chunks held (see leading-role.ts), so that a failure right after one is retried.
- * Its answers and chunks get what answer-fill.ts completes (absent nullable chat fields, a usage's missing total) and drops (a choice's chunks after its finish).
+ * Its answers and chunks get what answer-fill.ts completes (absent nullable chat fields, a usage's missing total), drops (a choice's chunks after its finish) and splits (a finish on a chunk with tool calls).
  */
 function withPlainContext(endpoint: ProviderEndpoint, name: PluginEndpointName): ProviderEndpoint<CallContext> {
   // A plugin sends its usage unasked (the contract): the gateway adds no `stream_options` its vendor might refuse.

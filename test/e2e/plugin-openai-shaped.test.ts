@@ -5,7 +5,8 @@
  * first) that the unified schema has as null. They reach the official openai client as an answer
  * and a stream, not a 502. With tools, the plugin relays its vendor's tool calls, streamed chunk by
  * chunk: OpenAI's (test/fixtures/openai/chat-tool-calls.*) or, for model `mistral-large-latest`,
- * Mistral's, which have no `type` (test/fixtures/mistral/chat-tool-calls.*).
+ * Mistral's, which have no `type` and come all together on the chunk that finishes
+ * (test/fixtures/mistral/chat-tool-calls.*).
  */
 import OpenAI from 'openai';
 import { join } from 'node:path';
@@ -105,6 +106,19 @@ describe("a plugin passing an OpenAI-shaped vendor's answers on as they arrive",
     expect(streamed.choices[0].message.tool_calls?.map((call) => (call.type === 'function' ? [call.id, call.type, call.function.arguments] : call.type))).toEqual([
       ['D681PevKs', 'function', '{"location": "Paris, France"}'],
       ['Kq2x9ZcVb', 'function', '{"location": "São Paulo, Brazil"}'],
+    ]);
+  });
+
+  test("Mistral's tool calls, all on the chunk that finishes, each get the stream helper's arguments.done event, as from the built-in mistral provider", async () => {
+    const tools: OpenAI.Chat.Completions.ChatCompletionTool[] = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }];
+    const stream = openai.chat.completions.stream({ model: 'relay-mistral', messages: [{ role: 'user', content: 'Weather in Paris and São Paulo?' }], tools });
+    const done: { index: number; arguments: string }[] = [];
+    stream.on('tool_calls.function.arguments.done', (event) => done.push({ index: event.index, arguments: event.arguments }));
+    const completion = await stream.finalChatCompletion();
+    expect(completion.choices[0].finish_reason).toBe('tool_calls');
+    expect(done).toEqual([
+      { index: 0, arguments: '{"location": "Paris, France"}' },
+      { index: 1, arguments: '{"location": "São Paulo, Brazil"}' },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 /** What the gateway completes and drops in a plugin's answers and chunks (src/plugins/answer-fill.ts). */
-import { chunkAfterFinishes, filledAnswer, usageWithTotal } from '../../../src/plugins/answer-fill';
+import { chunkAfterFinishes, filledAnswer, filledChunks, usageWithTotal } from '../../../src/plugins/answer-fill';
 
 describe('usageWithTotal', () => {
   it.each([
@@ -76,5 +76,29 @@ describe('chunkAfterFinishes', () => {
     expect(chunkAfterFinishes({ choices: [choice(0), choice(1)] }, finished)).toEqual({ choices: [choice(1)] });
     expect(chunkAfterFinishes({ choices: [choice(0)] }, finished)).toBeNull();
     expect(chunkAfterFinishes({ choices: [choice(0)], usage: { total_tokens: 3 } }, finished)).toEqual({ choices: [], usage: { total_tokens: 3 } });
+  });
+});
+
+describe('filledChunks', () => {
+  const collect = async (chunks: unknown[]) => {
+    const out: unknown[] = [];
+    for await (const chunk of filledChunks((async function* () { yield* chunks; })())) out.push(chunk);
+    return out;
+  };
+  const call = { index: 0, id: 'D681PevKs', type: 'function', function: { name: 'get_weather', arguments: '{}' } };
+  const usage = { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 };
+
+  it('sends a chunk that finishes a choice with tool calls as two: the calls, then the finish with the usage', async () => {
+    expect(await collect([{ id: 'c', choices: [{ index: 0, delta: { tool_calls: [call] }, finish_reason: 'tool_calls' }], usage }])).toEqual([
+      { id: 'c', choices: [{ index: 0, delta: { role: null, content: null, tool_calls: [call] }, finish_reason: null }] },
+      { id: 'c', choices: [{ index: 0, delta: { role: null, content: null, tool_calls: null }, finish_reason: 'tool_calls' }], usage },
+    ]);
+  });
+
+  it('leaves completions chunks and malformed chat chunks as they are', async () => {
+    const completion = { choices: [{ index: 0, text: 'a', finish_reason: 'stop' }] };
+    const malformed = { choices: [{ index: 0, delta: { role: null, content: null, tool_calls: 'x' }, finish_reason: 'stop' }] };
+    expect(await collect([completion])).toEqual([completion]);
+    expect(await collect([malformed])).toEqual([malformed]);
   });
 });
