@@ -218,10 +218,25 @@ function createStepReader(endpoint: string) {
   };
 }
 
-/** Builds a fold from a step reader and a step → chunk mapping. */
+/**
+ * Builds a fold from a step reader and a step → chunk mapping. A `message_stop` without a stop
+ * reason after nothing else (no `message_delta`, no content) is no answer at all: its finish gives no
+ * chunk, so the stream is retried and falls back as one that ends with `[DONE]` alone
+ * (retried-stream.ts), not a 200 with nothing in it.
+ */
 function createFold<Chunk>(endpoint: string, toChunk: (step: StreamStep, envelope: { id: string | null; model: string }) => Chunk | null): StreamFold<Chunk> {
   const reader = createStepReader(endpoint);
-  const toChunks = (steps: StreamStep[]): Chunk[] => steps.map((step) => toChunk(step, reader.envelope)).filter((chunk): chunk is Chunk => chunk !== null);
+  let answered = false;
+  const toChunks = (steps: StreamStep[]): Chunk[] => {
+    const chunks: Chunk[] = [];
+    for (const step of steps) {
+      if (step.kind === 'finish' && step.finishReason === null && !answered) continue;
+      const chunk = toChunk(step, reader.envelope);
+      if (chunk !== null) chunks.push(chunk);
+    }
+    if (chunks.length > 0) answered = true;
+    return chunks;
+  };
   return {
     get done() {
       return reader.done;

@@ -15,12 +15,19 @@ import { createRedactedBuffer, readReasoningDelta } from './thinking';
  * The part both stream kinds share: the stop reason arrives in `messageStop`, usage in the
  * `metadata` event after it; the finish chunk carries both (the stop reason as Converse sent it, for
  * `finish` to map). A stream without `messageStop` was cut. Events of a kind the SDK does not know
- * (`$unknown`) or the fold does not read give nothing.
+ * (`$unknown`) or the fold does not read give nothing. A `messageStop` without a stop reason after
+ * nothing else is no answer at all: it gives no chunk, so the stream is retried and falls back as
+ * one that ends with `[DONE]` alone (retried-stream.ts), not a 200 with nothing in it.
  */
 function createConverseFold<Chunk>(mapEvent: (event: ConverseStreamOutput) => Chunk[], finish: (reason: string | undefined, usage: Usage | null) => Chunk[]): EventFold<ConverseStreamOutput, Chunk> {
   let stopped = false;
   let stopReason: string | undefined;
   let finished = false;
+  let answered = false;
+  const finishing = (usage: Usage | null): Chunk[] => {
+    finished = true;
+    return answered || stopReason !== undefined ? finish(stopReason, usage) : [];
+  };
   return {
     event(event) {
       if (finished) return [];
@@ -29,17 +36,14 @@ function createConverseFold<Chunk>(mapEvent: (event: ConverseStreamOutput) => Ch
         stopReason = event.messageStop.stopReason;
         return [];
       }
-      if (event.metadata && stopped) {
-        finished = true;
-        return finish(stopReason, fromConverseUsage(event.metadata.usage));
-      }
-      return mapEvent(event);
+      if (event.metadata && stopped) return finishing(fromConverseUsage(event.metadata.usage));
+      const chunks = mapEvent(event);
+      if (chunks.length > 0) answered = true;
+      return chunks;
     },
     end() {
       if (!stopped) throw GatewayError.streamCutOff('Amazon Bedrock ended the stream before the answer was complete (no messageStop event).');
-      if (finished) return [];
-      finished = true;
-      return finish(stopReason, null);
+      return finished ? [] : finishing(null);
     },
   };
 }
