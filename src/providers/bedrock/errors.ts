@@ -76,17 +76,25 @@ function oversizedAnswer(error: unknown, endpoint: string): GatewayError | null 
   return null;
 }
 
+/** Where a Bedrock failure came from: the endpoint, its call's signal, and whether its answer had begun. */
+interface FailureOptions {
+  endpoint: string;
+  signal: AbortSignal;
+  /** Thrown while the answer's event stream was read: Bedrock had been reached. */
+  answering?: boolean;
+}
+
 /**
  * Translates whatever a Bedrock call threw. The abort reason passes through unchanged when the
  * client went away (nobody reads it); GatewayErrors pass through.
  */
-export function bedrockErrorToGateway(error: unknown, options: { endpoint: string; signal: AbortSignal }): unknown {
+export function bedrockErrorToGateway(error: unknown, options: FailureOptions): unknown {
   if (error instanceof AssumeRoleFailure) return assumeRoleError(error.cause, options);
   return awsErrorToGateway(error, options, 'Amazon Bedrock');
 }
 
 /** `service`: the AWS service that failed, as messages name it (Bedrock, or STS for a role). */
-function awsErrorToGateway(error: unknown, options: { endpoint: string; signal: AbortSignal }, service: string): unknown {
+function awsErrorToGateway(error: unknown, options: FailureOptions, service: string): unknown {
   const { endpoint, signal } = options;
   if (signal.aborted) return signal.reason ?? error;
   if (error instanceof GatewayError) return error;
@@ -130,6 +138,8 @@ function awsErrorToGateway(error: unknown, options: { endpoint: string; signal: 
   const connectionCode = connectionErrorCode(shape);
   if (connectionCode !== null) {
     // Checked before TimeoutError: the SDK's HTTP handler also labels ECONNRESET a TimeoutError.
+    // Mid-answer the connection broke, as the HTTP providers say (transport/http.ts): it had been made.
+    if (options.answering === true) return GatewayError.upstreamUnavailable(`The connection to ${service} broke while it was sending its answer ${forEndpoint} (${connectionCode}).`);
     return GatewayError.upstreamUnavailable(`${service} could not be reached ${forEndpoint} (${connectionCode}).`);
   }
   if (error instanceof FirstByteTimeout) {
@@ -178,7 +188,7 @@ function noCredentials(endpoint: string): GatewayError {
  * Bedrock, an authentication failure's AWS text (it names the account and principal) is not shown
  * to the client, only logged.
  */
-function assumeRoleError(cause: unknown, options: { endpoint: string; signal: AbortSignal }): unknown {
+function assumeRoleError(cause: unknown, options: FailureOptions): unknown {
   const translated = awsErrorToGateway(cause, options, 'AWS STS');
   if (!(translated instanceof GatewayError) || (translated.code !== 'upstream_rejected' && translated.code !== 'upstream_auth_failed')) return translated;
   const shape = (typeof cause === 'object' && cause !== null ? cause : {}) as SdkErrorShape;

@@ -102,7 +102,7 @@ function createCalls(client: () => BedrockRuntimeClient, modelId: string, endpoi
     try {
       yield* events;
     } catch (error) {
-      throw translate(error, signal);
+      throw bedrockErrorToGateway(error, { endpoint, signal, answering: true });
     }
   }
 
