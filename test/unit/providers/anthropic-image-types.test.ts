@@ -34,15 +34,7 @@ test.each([
   ['application/pdf', 'data:application/pdf;base64,JVBERi0xLjcK'],
 ])('an image of type %s is a 400 naming the part and the types Anthropic takes', (mediaType, url) => {
   const error = gatewayErrorOf(() => toAnthropicChat(photoQuestion(url), { model: MODEL }));
-  expect({
-    status: error.status,
-    param: error.param,
-    message: error.message,
-  }).toEqual({
-    status: 400,
-    param: 'messages[1].content[1].image_url.url',
-    message: `messages[1].content[1].image_url.url: Anthropic takes JPEG, PNG, GIF or WebP images (image/jpeg, image/png, image/gif, image/webp), not '${mediaType}'.`,
-  });
+  expect({ status: error.status, param: error.param, message: error.message }).toEqual({ status: 400, param: 'messages[1].content[1].image_url.url', message: `messages[1].content[1].image_url.url: Anthropic takes JPEG, PNG, GIF or WebP images (image/jpeg, image/png, image/gif, image/webp), not '${mediaType}'.` });
 });
 
 test.each(['image/jpeg', 'image/JPG', 'image/png', 'image/gif', 'image/webp'])('an image of type %s goes as a base64 image block', (mediaType) => {

@@ -19,15 +19,7 @@ test('a percent-encoded image is a 400 naming the part, not bytes the client did
     image_url: { url: `data:image/png;base64,${PERCENT_ENCODED}` },
   };
   const error = gatewayErrorOf(() => toConverseBlock(part, 'messages[0].content[1]'));
-  expect({
-    status: error.status,
-    param: error.param,
-    message: error.message,
-  }).toEqual({
-    status: 400,
-    param: 'messages[0].content[1].image_url.url',
-    message: "messages[0].content[1].image_url.url: the data after 'base64,' is not base64 (a data URL percent-encoded on its way has '%' in it).",
-  });
+  expect({ status: error.status, param: error.param, message: error.message }).toEqual({ status: 400, param: 'messages[0].content[1].image_url.url', message: "messages[0].content[1].image_url.url: the data after 'base64,' is not base64 (a data URL percent-encoded on its way has '%' in it)." });
 });
 
 test('a percent-encoded document is the same 400, naming file_data', () => {
