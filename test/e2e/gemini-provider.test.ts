@@ -6,6 +6,7 @@ import type OpenAI from 'openai';
 import { createGatewayClient } from '../../src/client';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { sendJson } from '../support/fake-upstream';
+import { openaiErrorOf } from '../support/errors';
 import { parseSse } from '../support/gateway';
 import { serveGeminiFixtures } from '../support/fixture-upstreams';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
@@ -261,6 +262,26 @@ describe('openai client through /v1', () => {
       { fileData: { fileUri: 'https://images.example.com/render?id=7' } },
       { inlineData: { mimeType: 'image/jpeg', data: '/9j/4AAQ' } },
     ]);
+  });
+
+  test('an image URL Gemini cannot fetch (a desktop app\'s file:// path) is a 400 naming the part, and nothing is sent', async () => {
+    const sent = upstreams.gemini.requests.length;
+    const { status, error } = await openaiErrorOf(
+      setup.openai.chat.completions.create({
+        model: 'chat',
+        messages: [{ role: 'user', content: [{ type: 'text', text: 'What is on my screen?' }, { type: 'image_url', image_url: { url: 'file:///Users/ana/Desktop/screenshot.png' } }] }],
+      }),
+    );
+    expect({ status, error }).toEqual({
+      status: 400,
+      error: {
+        message: "'messages[0].content[1].image_url.url' must be a base64 data URL (data:<mime type>;base64,...), an http(s) URL or a gs:// URI.",
+        type: 'invalid_request_error',
+        param: 'messages[0].content[1].image_url.url',
+        code: 'invalid_value',
+      },
+    });
+    expect(upstreams.gemini.requests.length).toBe(sent);
   });
 
   test("an image's detail (low, high, auto), as OpenAI clients send it, is accepted and not sent", async () => {

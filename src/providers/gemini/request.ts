@@ -110,9 +110,17 @@ function toGenerationConfig(request: Readonly<Record<string, unknown>>, logprobs
 // ---- Message content ----
 
 /**
- * `data:<mime>;base64,<data>` → inline bytes; any other URL is passed as a file URI for Gemini to
- * fetch, with the media type its extension names (Google's SDKs and guides give one with every
- * file URI; Gemini cannot know the type of an arbitrary URL as it knows an uploaded file's).
+ * The links Gemini fetches a file from (https://ai.google.dev/gemini-api/docs/file-input-methods):
+ * http(s) (a public or signed URL, a Files API file, a YouTube video) and gs:// (a Cloud Storage
+ * object registered with the Files API). Anything else (`file:///etc/passwd`, a relative path, "")
+ * would be Gemini's 400 after the call, naming its own part.
+ */
+const FILE_URI = /^(?:https?|gs):\/\/[^\s/?#]/i;
+
+/**
+ * A link as a file URI for Gemini to fetch, with the media type its extension names (Google's SDKs
+ * and guides give one with every file URI; Gemini cannot know the type of an arbitrary URL as it
+ * knows an uploaded file's).
  */
 function toFileDataPart(url: string): GeminiPart {
   const mimeType = imageMediaTypeOfUrl(url);
@@ -120,15 +128,16 @@ function toFileDataPart(url: string): GeminiPart {
 }
 
 /**
- * `data:<mime>;base64,<data>` → inline bytes; any other URL → fileData (toFileDataPart). OpenAI's
- * `detail` is not sent, as on Anthropic and Bedrock: Gemini's per-part resolution is Gemini 3's
- * alone and only in v1alpha, and its request-wide `mediaResolution` cannot hold a per-image choice.
+ * `data:<mime>[;param...];base64,<data>` → inline bytes; an http(s) or gs:// link → fileData
+ * (toFileDataPart); anything else a 400 naming the part. OpenAI's `detail` is not sent, as on
+ * Anthropic and Bedrock: Gemini's per-part resolution is Gemini 3's alone and only in v1alpha, and its
+ * request-wide `mediaResolution` cannot hold a per-image choice.
  */
 function toImagePart(part: Extract<ContentPart, { type: 'image_url' }>, path: string): GeminiPart {
   const { url } = part.image_url;
-  if (!url.startsWith('data:')) return toFileDataPart(url);
+  if (FILE_URI.test(url)) return toFileDataPart(url);
   const data = base64DataUrl(url);
-  if (!data) throw invalid(`'${path}.image_url.url' must be a base64 data URL (data:<mime type>;base64,...) or an http(s) URL.`, `${path}.image_url.url`);
+  if (!data) throw invalid(`'${path}.image_url.url' must be a base64 data URL (data:<mime type>;base64,...), an http(s) URL or a gs:// URI.`, `${path}.image_url.url`);
   return { inlineData: { mimeType: standardMediaType(data.mediaType), data: data.base64 } };
 }
 
