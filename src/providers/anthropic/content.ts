@@ -7,15 +7,13 @@ import { GatewayError } from '../../errors';
 import type { ChatMessage, ContentPart } from '../../schema';
 import { withoutBlankParts } from '../shared/blank-text';
 import { readFileData, type FilePart } from '../shared/file-parts';
-import { standardMediaType } from '../shared/media-types';
+import { base64DataUrl, standardMediaType } from '../shared/media-types';
 import type { AnthropicCacheControl, AnthropicContentBlock, AnthropicDocumentBlock, AnthropicImageBlock, AnthropicMessage, AnthropicRequestBlock } from './wire';
 
 /** A 400 naming `param`, for the refusals of the Anthropic request mappers (content, messages, tools, request). */
 export function invalid(param: string, message: string): GatewayError {
   return GatewayError.invalidParam(message, param);
 }
-
-const DATA_URL = /^data:([^;,]+);base64,(.*)$/s;
 
 /**
  * The image types Anthropic takes (https://docs.claude.com/en/docs/build-with-claude/vision): any
@@ -25,13 +23,13 @@ const DATA_URL = /^data:([^;,]+);base64,(.*)$/s;
 const IMAGE_MEDIA_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 
 function toImageBlock(url: string, path: string): AnthropicImageBlock {
-  const data = DATA_URL.exec(url);
+  const data = base64DataUrl(url);
   if (data) {
-    const mediaType = standardMediaType(data[1]);
+    const mediaType = standardMediaType(data.mediaType);
     if (!IMAGE_MEDIA_TYPES.has(mediaType)) {
-      throw invalid(`${path}.image_url.url`, `${path}.image_url.url: Anthropic takes JPEG, PNG, GIF or WebP images (image/jpeg, image/png, image/gif, image/webp), not ${quoted(data[1])}.`);
+      throw invalid(`${path}.image_url.url`, `${path}.image_url.url: Anthropic takes JPEG, PNG, GIF or WebP images (image/jpeg, image/png, image/gif, image/webp), not ${quoted(data.mediaType)}.`);
     }
-    return { type: 'image', source: { type: 'base64', media_type: mediaType, data: data[2] } };
+    return { type: 'image', source: { type: 'base64', media_type: mediaType, data: data.base64 } };
   }
   if (/^https?:\/\//i.test(url)) return { type: 'image', source: { type: 'url', url } };
   throw invalid(`${path}.image_url.url`, `${path}.image_url.url: Anthropic takes images as http(s) URLs or base64 data URLs (data:image/png;base64,...).`);

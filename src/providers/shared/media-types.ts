@@ -37,7 +37,11 @@ export function imageMediaTypeOfUrl(url: string): string | undefined {
   return extension === undefined ? undefined : ownValue(IMAGE_EXTENSIONS, extension);
 }
 
-/** `data:<type>[;param...];base64,<data>`: the media type as written and the base64 data; null for any other URL. */
+/**
+ * A base64 data URL as every provider reads it, `data:<type>[;param...];base64,<data>`: the media type
+ * as written and the base64 data; null for any other URL. RFC 2397 allows parameters before `;base64`
+ * (`data:image/png;name=chart.png;base64,...`, as some clients send a file name); they are ignored.
+ */
 export function base64DataUrl(url: string): { mediaType: string; base64: string } | null {
   const match = /^data:([^;,]+)(?:;[^;,]+)*;base64,(.*)$/s.exec(url);
   return match ? { mediaType: match[1], base64: match[2] } : null;

@@ -8,6 +8,7 @@ import { GatewayError } from '../../../errors';
 import type { ContentPart } from '../../../schema';
 import { readFileData, type FilePart } from '../../shared/file-parts';
 import { ownValue } from '../../shared/json';
+import { base64DataUrl } from '../../shared/media-types';
 
 const IMAGE_FORMATS: Record<string, ImageFormat> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/jpg': 'jpeg', 'image/gif': 'gif', 'image/webp': 'webp' };
 
@@ -24,12 +25,18 @@ function decodedBase64(base64: string, param: string): Uint8Array {
   return new Uint8Array(Buffer.from(base64, 'base64'));
 }
 
+/** Why an image URL is not one Converse can take: a data URL the gateway cannot read, or a link. */
+function unreadableImage(url: string, param: string): GatewayError {
+  const why = url.startsWith('data:') ? '; this one names no media type or is not base64' : ', not links';
+  return GatewayError.invalidParam(`${param}: Amazon Bedrock accepts images only as base64 data URLs (data:image/png;base64,...)${why}.`, param);
+}
+
 function toConverseImage(url: string, param: string): ContentBlock {
-  const match = /^data:([^;,]+);base64,(.*)$/s.exec(url);
-  if (!match) throw GatewayError.invalidParam(`${param}: Amazon Bedrock accepts images only as base64 data: URLs, not links.`, param);
-  const format = ownValue(IMAGE_FORMATS, match[1].toLowerCase());
-  if (!format) throw GatewayError.invalidParam(`${param}: Amazon Bedrock accepts png, jpeg, gif or webp images, not ${quoted(match[1])}.`, param);
-  return { image: { format, source: { bytes: decodedBase64(match[2], param) } } };
+  const data = base64DataUrl(url);
+  if (!data) throw unreadableImage(url, param);
+  const format = ownValue(IMAGE_FORMATS, data.mediaType.toLowerCase());
+  if (!format) throw GatewayError.invalidParam(`${param}: Amazon Bedrock accepts png, jpeg, gif or webp images, not ${quoted(data.mediaType)}.`, param);
+  return { image: { format, source: { bytes: decodedBase64(data.base64, param) } } };
 }
 
 /** Converse's document formats (API_runtime_DocumentBlock) by media type. */
