@@ -24,13 +24,15 @@ export type NativeCompletions = 'titan-text' | 'cohere-command' | 'ai21-jurassic
 /**
  * What some models refuse on Converse, per AWS's supported-features table (the second link above):
  * system prompts, images (vision), documents (document chat), tools, and tools in a ConverseStream
- * call. The gateway refuses the first four with a 400 naming the field, before any call, rather
+ * call; and images in a tool result, which Converse takes only for Claude 3 and later and Amazon Nova
+ * (ToolResultContentBlock's `image`, https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ToolResultContentBlock.html).
+ * The gateway refuses all but tools in a stream with a 400 naming the field, before any call, rather
  * than sending one AWS answers with a ValidationException; a streamed request with tools to a model
  * that takes them only in Converse (`streamed-tools`) is served by a Converse call, its answer
  * replayed as a stream (converse/whole-answer-stream.ts). Where no source says a model refuses
  * something, it is left to AWS: a wrong row would refuse what AWS serves.
  */
-export type ConverseFeature = 'system' | 'images' | 'documents' | 'tools' | 'streamed-tools';
+export type ConverseFeature = 'system' | 'images' | 'documents' | 'tools' | 'streamed-tools' | 'tool-result-images';
 
 /** The native InvokeModel body used for embeddings. */
 export type NativeEmbeddings = 'titan-embed' | 'titan-embed-image' | 'nova-embed' | 'cohere-embed' | 'cohere-embed-v4';
@@ -94,19 +96,22 @@ const converseFamily = (
     reasoningEffort = null,
     promptCaching = null,
     refuses = [],
+    toolResultImages = false,
   }: {
     topK?: boolean;
     thinking?: boolean;
     reasoningEffort?: ReasoningEffortMapping | null;
     promptCaching?: BedrockFamily['promptCaching'];
     refuses?: readonly ConverseFeature[];
+    /** Whether its tool results take images; if not, it refuses `tool-result-images` (unless it refuses all `images`). */
+    toolResultImages?: boolean;
   } = {},
 ): BedrockFamily => ({
   label,
   chat: true,
   completions: 'converse',
   embeddings: null,
-  converseRefuses: refuses,
+  converseRefuses: toolResultImages || refuses.includes('images') ? refuses : [...refuses, 'tool-result-images'],
   temperatureFactor: CONVERSE_TEMPERATURE_FACTOR,
   topK,
   thinking,
@@ -156,14 +161,14 @@ const CLAUDE_PREFIX = 'anthropic.';
 /** Model-id prefixes (after any region prefix), first match wins: specific ones come first. */
 const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = [
   // The budget form until resolveBedrockFamily reads the model's version.
-  [CLAUDE_PREFIX, converseFamily('Anthropic Claude', { topK: true, thinking: true, reasoningEffort: { kind: 'claude-thinking', form: 'budget' }, promptCaching: { tools: true } })],
+  [CLAUDE_PREFIX, converseFamily('Anthropic Claude', { topK: true, thinking: true, reasoningEffort: { kind: 'claude-thinking', form: 'budget' }, promptCaching: { tools: true }, toolResultImages: true })],
   // Before `amazon.nova`: an embeddings model with a body of its own (not Titan's), not a Converse model.
   ['amazon.nova-2-multimodal-embeddings', embeddingsFamily('Amazon Nova Multimodal Embeddings', 'nova-embed')],
   // Before `amazon.nova`: Nova 2 reasons on request (reasoningConfig); Nova 1 (micro, lite, pro, premier) has no such field.
-  ['amazon.nova-2-', converseFamily('Amazon Nova 2', { reasoningEffort: { kind: 'nova-reasoning-config' } })],
+  ['amazon.nova-2-', converseFamily('Amazon Nova 2', { reasoningEffort: { kind: 'nova-reasoning-config' }, toolResultImages: true })],
   // Nova caches system and messages, not tools. Nova Micro reads text only: no images, no documents.
   ['amazon.nova-micro', converseFamily('Amazon Nova Micro', { promptCaching: { tools: false }, refuses: ['images', 'documents'] })],
-  ['amazon.nova', converseFamily('Amazon Nova', { promptCaching: { tools: false } })],
+  ['amazon.nova', converseFamily('Amazon Nova', { promptCaching: { tools: false }, toolResultImages: true })],
   // Before `amazon.titan-embed`: Titan Multimodal Embeddings sizes its vectors in embeddingConfig, not `dimensions`.
   ['amazon.titan-embed-image', embeddingsFamily('Amazon Titan Multimodal Embeddings', 'titan-embed-image')],
   ['amazon.titan-embed', embeddingsFamily('Amazon Titan Embeddings', 'titan-embed')],
@@ -217,9 +222,10 @@ const FAMILIES: readonly (readonly [prefix: string, family: BedrockFamily])[] = 
 
 /**
  * Any other model id: chat and completions through Converse, with what every Converse model takes
- * (no top_k, temperature in 0..1, reasoning shown when the model returns some).
+ * (no top_k, temperature in 0..1, reasoning shown when the model returns some). Images in its tool
+ * results are left to AWS: an application inference profile's ARN names no model, and may be Claude's.
  */
-const UNLISTED_FAMILY: BedrockFamily = converseFamily('model not listed by the gateway');
+const UNLISTED_FAMILY: BedrockFamily = converseFamily('model not listed by the gateway', { toolResultImages: true });
 
 /** Geography prefixes of cross-region inference profiles (`us.`, `eu.`, `apac.`, `global.`, ...). */
 const INFERENCE_PROFILE_PREFIX = /^(us|us-gov|eu|apac|ca|jp|au|global)\./;

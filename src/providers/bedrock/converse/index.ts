@@ -13,7 +13,7 @@
  *
  * Mapping (request.ts; the conversation in messages.ts, content parts in content.ts): `system` and
  * `developer` messages become `system` blocks; `tool` messages become `toolResult` blocks of a user
- * turn; assistant `tool_calls` become `toolUse` blocks (ids outside Converse's id syntax go as a
+ * turn (their text, and their images for the models whose tool results take them: refused-features.ts); assistant `tool_calls` become `toolUse` blocks (ids outside Converse's id syntax go as a
  * digest, see shared/tool-call-ids.ts); consecutive turns of the same Converse role are merged
  * (Converse requires alternating roles); a turn left with no block (an empty assistant or user
  * message alone) is a 400 naming the message, as Converse refuses it. Images are accepted as

@@ -3,7 +3,7 @@
  * and results, Claude's thinking blocks in answer order, blank text left out, and `cache_control` on
  * parts and messages as cachePoints (see index.ts for the mapping and its references).
  */
-import type { CachePointBlock, ContentBlock, Message, SystemContentBlock } from '@aws-sdk/client-bedrock-runtime';
+import type { CachePointBlock, ContentBlock, ImageBlock, Message, SystemContentBlock } from '@aws-sdk/client-bedrock-runtime';
 import { quoted } from '../../../config/quoted';
 import { GatewayError } from '../../../errors';
 import type { ChatMessage, ContentPart, ToolCall } from '../../../schema';
@@ -66,27 +66,40 @@ function toToolUse(call: ToolCall, param: string): ContentBlock {
   return { toolUse: { toolUseId, name: call.function.name, input: input as never } };
 }
 
-/** A tool message's id and text blocks, checked. */
-function readToolResult(message: ChatMessage, param: string): { toolCallId: string; text: { text: string }[] } {
+/** What a tool result holds: text, and images, as Converse takes both in a toolResult (ToolResultContentBlock). */
+type ToolResultBlock = { text: string } | { image: ImageBlock };
+
+/** A tool message's id and blocks, checked: a file part is a 400, as Converse's tool results here hold text and images. */
+function readToolResult(message: ChatMessage, param: string): { toolCallId: string; blocks: ToolResultBlock[] } {
   if (typeof message.tool_call_id !== 'string') {
     throw GatewayError.invalidParam(`${param}.tool_call_id: a tool message needs the id of the tool call it answers.`, `${param}.tool_call_id`);
   }
-  const text = toConverseBlocks(message.content, `${param}.content`).map((block) => {
-    if (block.text === undefined) throw GatewayError.invalidParam(`${param}.content: a tool result can only hold text.`, `${param}.content`);
-    return { text: block.text };
+  const blocks = toConverseBlocks(message.content, `${param}.content`).map((block): ToolResultBlock => {
+    if (block.text !== undefined) return { text: block.text };
+    if (block.image !== undefined) return { image: block.image };
+    throw GatewayError.invalidParam(`${param}.content: a tool result can only hold text and images.`, `${param}.content`);
   });
-  return { toolCallId: message.tool_call_id, text };
+  return { toolCallId: message.tool_call_id, blocks };
 }
 
 /**
  * A tool result; an empty one (a tool that returned nothing) as one empty text block, since some
  * models refuse a toolResult with an empty content list (Nemotron, a ValidationException) while
  * Bedrock's blank check does not cover text inside a toolResult: AWS's Strands SDK sends the same
- * after checking it on Claude and Nemotron (strands-agents/harness-sdk#2122).
+ * after checking it on Claude and Nemotron (strands-agents/harness-sdk#2122). A screenshot a tool
+ * returned goes as an image block inside it, which Claude and Nova read (refused-features.ts).
  */
 function toToolResult(message: ChatMessage, param: string): ContentBlock {
-  const { toolCallId, text } = readToolResult(message, param);
-  return { toolResult: { toolUseId: strictToolCallId(toolCallId, TOOL_USE_ID_MAX_LENGTH), content: text.length > 0 ? text : [{ text: '' }] } };
+  const { toolCallId, blocks } = readToolResult(message, param);
+  return { toolResult: { toolUseId: strictToolCallId(toolCallId, TOOL_USE_ID_MAX_LENGTH), content: blocks.length > 0 ? blocks : [{ text: '' }] } };
+}
+
+/** A tool result as text (tool-history.ts), its images as image blocks after it in the user turn. */
+function toolResultAsBlocks(message: ChatMessage, param: string, toolNames: ReadonlyMap<string, string>): ContentBlock[] {
+  const { toolCallId, blocks } = readToolResult(message, param);
+  const images = blocks.filter((block): block is { image: ImageBlock } => 'image' in block);
+  const text = blocks.filter((block): block is { text: string } => 'text' in block);
+  return [toolResultAsText(toolCallId, toolNames.get(toolCallId), text), ...images];
 }
 
 /** Blocks added at the end of a list built here, in place. */
@@ -168,8 +181,7 @@ export function toConverseMessages(messages: readonly ChatMessage[], options: Co
           addTurn(index, 'user', closed(withCachePoint(toToolResult(message, param), cacheSource, options.cachePoints, asContentBlock)));
           break;
         }
-        const { toolCallId, text } = readToolResult(message, param);
-        addTurn(index, 'user', closed(withCachePoint(toolResultAsText(toolCallId, toolNames.get(toolCallId), text), cacheSource, options.cachePoints, asContentBlock)));
+        addTurn(index, 'user', closed(withCachePoint(toolResultAsBlocks(message, param, toolNames), cacheSource, options.cachePoints, (cachePoint) => [asContentBlock(cachePoint)]).flat()));
         break;
       }
       default:

@@ -18,9 +18,10 @@ function firstSystemMessage(messages: readonly ChatMessage[]): number {
   });
 }
 
-/** The field of the first content part of a type, or null. */
-function firstPart(messages: readonly ChatMessage[], type: 'image_url' | 'file'): string | null {
-  for (const [index, { content }] of messages.entries()) {
+/** The field of the first content part of a type (in `roles`' messages, or any), or null. */
+function firstPart(messages: readonly ChatMessage[], type: 'image_url' | 'file', roles?: readonly string[]): string | null {
+  for (const [index, { role, content }] of messages.entries()) {
+    if (roles !== undefined && !roles.includes(role)) continue;
     const part = Array.isArray(content) ? content.findIndex((candidate) => candidate.type === type) : -1;
     if (part !== -1) return `messages[${index}].content[${part}]`;
   }
@@ -47,4 +48,9 @@ export function refuseWhatTheModelRefuses(request: ChatRequest, family: BedrockF
   if (image !== null) throw GatewayError.invalidParam(`${image}: ${model} reads no images.`, image);
   const document = refuses.includes('documents') ? firstPart(request.messages, 'file') : null;
   if (document !== null) throw GatewayError.invalidParam(`${document}: ${model} reads no documents.`, document);
+  // Without tools a tool result goes as text, its images after it in the user turn (messages.ts).
+  const toolImage = toolBlocks && refuses.includes('tool-result-images') ? firstPart(request.messages, 'image_url', ['tool']) : null;
+  if (toolImage !== null) {
+    throw GatewayError.invalidParam(`${toolImage}: ${model} reads no images in a tool result (Converse takes them for Claude and Amazon Nova); send the image in a user message.`, toolImage);
+  }
 }
