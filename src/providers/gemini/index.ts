@@ -18,7 +18,7 @@
  * counterpart and are not sent. Parameters: temperature (unscaled, Gemini's range is 0..2), top_p,
  * top_k, n → candidateCount, max_tokens (or max_completion_tokens) → maxOutputTokens, stop →
  * stopSequences, presence_penalty, frequency_penalty, seed, response_format → responseMimeType and
- * responseJsonSchema; chat's logprobs / top_logprobs and completions' logprobs count → responseLogprobs /
+ * responseJsonSchema (a `$ref` with other keys beside it, which Gemini refuses, wrapped in a one-branch `anyOf`: output-schema.ts); chat's logprobs / top_logprobs and completions' logprobs count → responseLogprobs /
  * logprobs, and each candidate's logprobsResult → OpenAI's `logprobs.content`, or for completions the
  * legacy `tokens` / `token_logprobs` / `top_logprobs` (logprobs.ts); tool_choice →
  * toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named function → ANY with allowedFunctionNames, OpenAI's allowed_tools: request.ts, withGeminiAllowedTools); chat's reasoning_effort → thinkingConfig, a budget or
@@ -51,7 +51,7 @@
  * `stream_options` is accepted and needs no translation). Errors: the vendor's `error.message`;
  * 400 `API_KEY_INVALID` counts as an auth failure (like 401/403: a 502 on `/v1`); a 429's `RetryInfo` delay
  * becomes `Retry-After`. Code layout: request.ts, response.ts, stream.ts, embeddings.ts, errors.ts,
- * logprobs.ts, thinking.ts, tool-call-ids.ts, web-search.ts, wire.ts (the vendor's types).
+ * logprobs.ts, output-schema.ts, thinking.ts, tool-call-ids.ts, web-search.ts, wire.ts (the vendor's types).
  */
 import type { GeminiConfig } from '../../../generated/config';
 import { noteServedRequest } from '../abort';

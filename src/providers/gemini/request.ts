@@ -13,6 +13,7 @@ import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withoutNoO
 import { readFileData } from '../shared/file-parts';
 import { jsonSchemaFormatOf } from '../shared/response-format';
 import { toGeminiCompletionsLogprobsConfig, toGeminiLogprobsConfig } from './logprobs';
+import { toGeminiOutputSchema } from './output-schema';
 import { toGeminiThinkingConfig, type GeminiThinkingControl } from './thinking';
 import { splitToolCallId, UNSIGNED_CALL_SIGNATURE } from './tool-call-ids';
 import { toGeminiSearchTool } from './web-search';
@@ -73,7 +74,7 @@ function toResponseFormat(format: unknown): GeminiGenerationConfig {
       return { responseMimeType: 'application/json' };
     case 'json_schema':
       // The same reading of the schema as Anthropic's and Bedrock's (a json_schema type always gives one, or a 400).
-      return { responseMimeType: 'application/json', responseJsonSchema: jsonSchemaFormatOf(format, GEMINI)!.schema };
+      return { responseMimeType: 'application/json', responseJsonSchema: toGeminiOutputSchema(jsonSchemaFormatOf(format, GEMINI)!.schema) };
     default:
       throw invalid(`'response_format.type' must be text, json_object or json_schema for ${GEMINI}.`, 'response_format.type');
   }
