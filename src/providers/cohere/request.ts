@@ -10,6 +10,7 @@ import { refuseFunctionMessages } from '../shared/function-messages';
 import { isRecord } from '../shared/json';
 import { listOfValues } from '../shared/thinking';
 import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameter, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
+import { toCohereOutputSchema } from './output-schema';
 
 export const COHERE_NAME = 'Cohere';
 /** Cohere embeds at most this many texts per call (https://docs.cohere.com/v1/reference/embed). */
@@ -86,13 +87,13 @@ function toCohereConversation(messages: ChatMessage[]): Record<string, unknown> 
  * Cohere's `response_format` types are `text` and `json_object`, the latter with an optional
  * schema, named `schema` in v1 and `json_schema` in v2 (https://docs.cohere.com/v1/docs/structured-outputs,
  * https://docs.cohere.com/reference/chat): OpenAI's `json_schema` goes as `json_object` with its
- * schema; anything else as sent, for Cohere to judge.
+ * schema, its references written out (output-schema.ts); anything else as sent, for Cohere to judge.
  */
 export function toCohereResponseFormat(format: unknown, schemaField: 'schema' | 'json_schema' = 'schema'): unknown {
   if (!isRecord(format) || format.type !== 'json_schema') return format;
   const schema = isRecord(format.json_schema) ? format.json_schema.schema : undefined;
   if (!isRecord(schema)) throw GatewayError.invalidParam("'response_format.json_schema.schema' must be a JSON Schema object.", 'response_format.json_schema.schema');
-  return { type: 'json_object', [schemaField]: schema };
+  return { type: 'json_object', [schemaField]: toCohereOutputSchema(schema) };
 }
 
 /** Cohere v2's `thinking` (https://docs.cohere.com/reference/chat): on or off, and an optional `token_budget`. */

@@ -16,6 +16,7 @@
  */
 import { GatewayError } from '../../errors';
 import { isRecord } from './json';
+import { resolveRef } from './schema-refs';
 
 /** The string formats Claude's grammar takes (the same list as Anthropic's SDKs). */
 const CLAUDE_STRING_FORMATS = new Set(['date-time', 'time', 'date', 'duration', 'email', 'hostname', 'uri', 'ipv4', 'ipv6', 'uuid']);
@@ -35,17 +36,6 @@ function fieldOf(segments: readonly (string | number)[]): string {
 function refuse(segments: readonly (string | number)[], rule: string, provider: string): GatewayError {
   const field = fieldOf(segments);
   return GatewayError.invalidParam(`'${field}': ${provider}'s structured outputs ${rule}.`, field);
-}
-
-/** The node a local `$ref` (`#`, `#/$defs/Name`, any JSON pointer) points to, and its segments; null when there is none. */
-function resolveRef(root: Schema, ref: string): { node: unknown; segments: string[] } | null {
-  const segments = ref === '#' ? [] : ref.slice(2).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let node: unknown = root;
-  for (const segment of segments) {
-    if (!isRecord(node) && !Array.isArray(node)) return null;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node === undefined ? null : { node, segments };
 }
 
 const startsWith = (path: readonly (string | number)[], prefix: readonly (string | number)[]): boolean =>

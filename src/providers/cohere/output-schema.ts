@@ -1,0 +1,79 @@
+/**
+ * A `response_format` JSON Schema as Cohere's structured outputs take it (v1 `schema`, v2
+ * `json_schema`: https://docs.cohere.com/docs/structured-outputs#specifying-a-schema). Cohere wants a
+ * `type` on every schema and an object at the top, and does not follow `$ref`: a Pydantic model
+ * holding a list of another (`{"items": {"$ref": "#/$defs/User"}}`) gets "invalid request:
+ * response_format schema must specify `type`." after the call. So local references are written out
+ * in place (their definitions left out); what has no equivalent is a 400 naming the schema path,
+ * before any call: a recursive or external `$ref`, a schema without a type (Cohere takes no `anyOf`,
+ * `oneOf` or `allOf`, so no Pydantic `Optional` field or zod `.nullable()`), a top level that is not
+ * an object, and a schema too large once its references are written out. The keywords Cohere lists
+ * as unsupported but does not refuse (numeric ranges, string lengths, `additionalProperties`, ...)
+ * go as sent.
+ */
+import { GatewayError } from '../../errors';
+import { isRecord } from '../shared/json';
+import { resolveRef } from '../shared/schema-refs';
+
+const SCHEMA_FIELD = 'response_format.json_schema.schema';
+
+/** Schemas the written-out schema may hold: definitions referring twice to the next would otherwise double at each step. */
+const MAX_SCHEMAS = 5000;
+
+/** Keywords whose values are data (instances, not schemas), left as they are. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required']);
+
+/** Keywords whose values map names to schemas (a property may be named `default` or `$ref`). */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas']);
+
+type Segments = readonly (string | number)[];
+
+function refuse(segments: Segments, rule: string): GatewayError {
+  const field = segments.reduce<string>((path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : `${path}.${segment}`), SCHEMA_FIELD);
+  return GatewayError.invalidParam(`'${field}': Cohere's structured outputs ${rule}.`, field);
+}
+
+/** The walk's state: the root references resolve against, the references being written out (to find recursion), the schemas written so far. */
+interface Walk {
+  root: Record<string, unknown>;
+  expanding: string[];
+  count: { schemas: number };
+}
+
+function cohereNode(node: unknown, segments: Segments, walk: Walk): unknown {
+  if (!isRecord(node)) return node;
+  if (++walk.count.schemas > MAX_SCHEMAS) throw refuse([], `take no $ref, and this schema with its references written out holds over ${MAX_SCHEMAS} schemas`);
+  if (typeof node.$ref === 'string') return writtenOut(node, segments, walk);
+  const { $defs: _defs, definitions: _definitions, ...rest } = node;
+  if (rest.type === undefined) throw refuse(segments, 'need a type on every schema (they take no anyOf, oneOf or allOf, so no optional or union field)');
+  return Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, keywordValue(key, value, [...segments, key], walk)]));
+}
+
+function keywordValue(key: string, value: unknown, segments: Segments, walk: Walk): unknown {
+  if (DATA_KEYWORDS.has(key)) return value;
+  if (SCHEMA_MAPS.has(key) && isRecord(value)) return Object.fromEntries(Object.entries(value).map(([name, entry]) => [name, cohereNode(entry, [...segments, name], walk)]));
+  if (Array.isArray(value)) return value.map((entry, index) => cohereNode(entry, [...segments, index], walk));
+  return cohereNode(value, segments, walk);
+}
+
+/** A `$ref` node as the schema it points to, with the node's own keys (a description, a default) over it. */
+function writtenOut(node: Record<string, unknown>, segments: Segments, walk: Walk): unknown {
+  const { $ref: ref, ...siblings } = node as { $ref: string };
+  const here = [...segments, '$ref'];
+  if (!ref.startsWith('#')) throw refuse(here, `take only references within the schema ('${ref}')`);
+  const target = resolveRef(walk.root, ref);
+  if (target === null || !isRecord(target.node)) throw refuse(here, `found nothing at '${ref}'`);
+  if (walk.expanding.includes(ref)) throw refuse(here, 'do not take recursive schemas (a $ref to a schema it lies in)');
+  const inner = { ...walk, expanding: [...walk.expanding, ref] };
+  const resolved = cohereNode(target.node, target.segments, inner) as Record<string, unknown>;
+  const own = cohereNode({ type: resolved.type, ...siblings }, segments, inner) as Record<string, unknown>;
+  return { ...resolved, ...own };
+}
+
+/** The schema to send to Cohere: local references written out, or a 400 naming the schema path for what Cohere cannot follow. */
+export function toCohereOutputSchema(schema: Record<string, unknown>): Record<string, unknown> {
+  if (schema.type !== undefined && schema.type !== 'object') throw refuse(['type'], `need an object at the top level, not ${JSON.stringify(schema.type)}`);
+  const result = cohereNode(schema, [], { root: schema, expanding: [], count: { schemas: 0 } }) as Record<string, unknown>;
+  if (result.type !== 'object') throw refuse([], 'need an object at the top level');
+  return result;
+}
