@@ -81,9 +81,35 @@ const describeKeywords = (keywords: Schema): string =>
     .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
     .join(', ')}}`;
 
+/** The keywords that apply to values of one type, each going with that type's branch when a node lists several types. */
+const TYPED_KEYWORDS: Record<string, readonly string[]> = {
+  object: ['properties', 'required', 'additionalProperties', 'patternProperties', 'propertyNames', 'minProperties', 'maxProperties'],
+  array: ['items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems', 'contains'],
+  string: ['format', 'pattern', 'minLength', 'maxLength'],
+  number: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
+  integer: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
+};
+
+/**
+ * A node typed with a list (`"type": ["object", "null"]`, OpenAI's way to write an optional field)
+ * as an `anyOf` of one branch per type, each with its type's keywords, which is the same schema:
+ * Claude's grammar reads an object's properties only on a node whose type is `object`. The branches
+ * keep the node's path (their keywords are the client's node's); `rest` is left with the others.
+ */
+function typeBranches(types: unknown[], rest: Schema, segments: (string | number)[], provider: string): unknown[] {
+  const branches = types.map((type) => {
+    const keys = typeof type === 'string' && Object.hasOwn(TYPED_KEYWORDS, type) ? TYPED_KEYWORDS[type] : [];
+    return claudeNode({ type, ...Object.fromEntries(keys.filter((key) => rest[key] !== undefined).map((key) => [key, rest[key]])) }, segments, provider);
+  });
+  for (const key of Object.values(TYPED_KEYWORDS).flat()) delete rest[key];
+  return branches;
+}
+
 function claudeNode(schema: unknown, segments: (string | number)[], provider: string): unknown {
   if (!isRecord(schema)) return schema;
-  const { $ref: ref, $defs: defs, definitions, type, anyOf, oneOf, allOf, ...rest } = schema;
+  const { $ref: ref, $defs: defs, definitions, anyOf, oneOf, allOf, ...rest } = schema;
+  const type = Array.isArray(rest.type) && rest.type.length === 1 ? rest.type[0] : rest.type;
+  delete rest.type;
   const result: Schema = {};
   for (const [key, table] of [['$defs', defs], ['definitions', definitions]] as const) {
     if (isRecord(table)) result[key] = Object.fromEntries(Object.entries(table).map(([name, entry]) => [name, claudeNode(entry, [...segments, key, name], provider)]));
@@ -97,6 +123,7 @@ function claudeNode(schema: unknown, segments: (string | number)[], provider: st
   if (Array.isArray(anyOf)) result.anyOf = variants(anyOf, 'anyOf');
   else if (Array.isArray(oneOf)) result.anyOf = variants(oneOf, 'oneOf');
   else if (Array.isArray(allOf)) result.allOf = variants(allOf, 'allOf');
+  else if (Array.isArray(type) && type.length > 1) result.anyOf = typeBranches(type, rest, segments, provider);
   else if (type === undefined) throw refuse(segments, 'need a type (or anyOf, oneOf, allOf or $ref) on every schema', provider);
   else result.type = type;
   for (const key of KEPT_ANNOTATIONS) {
@@ -108,9 +135,9 @@ function claudeNode(schema: unknown, segments: (string | number)[], provider: st
   return inOrderOf(schema, result);
 }
 
-/** `result`'s keys in the order the client wrote them (`oneOf` in its place as `anyOf`), new ones last: a schema in the subset goes as sent. */
+/** `result`'s keys in the order the client wrote them (`oneOf`, or a list of types, in its place as `anyOf`), new ones last: a schema in the subset goes as sent. */
 function inOrderOf(schema: Schema, result: Schema): Schema {
-  const order = Object.keys(schema).map((key) => (key === 'oneOf' ? 'anyOf' : key));
+  const order = Object.keys(schema).map((key) => (key === 'oneOf' || (key === 'type' && result.anyOf !== undefined && result.type === undefined) ? 'anyOf' : key));
   const rank = (key: string): number => (order.includes(key) ? order.indexOf(key) : order.length);
   return Object.fromEntries(Object.entries(result).sort(([a], [b]) => rank(a) - rank(b)));
 }

@@ -99,3 +99,27 @@ test('an external $ref, an open object and a schema without a type are 400s nami
   expect(refusal({ type: 'object', properties: { a: { type: 'object', additionalProperties: true } } }).param).toBe('response_format.json_schema.schema.properties.a.additionalProperties');
   expect(refusal({ type: 'object', properties: { anything: {} } }).param).toBe('response_format.json_schema.schema.properties.anything');
 });
+
+test("a node typed with a list (OpenAI's optional field, [\"object\", \"null\"]) is an anyOf of one branch per type, the object's properties kept", () => {
+  const address = { type: ['object', 'null'], description: 'Work address, if any', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false };
+  const since = { type: ['string', 'null'], format: 'date', minLength: 10 };
+  const schema = { type: 'object', properties: { work: address, since }, required: ['work', 'since'], additionalProperties: false };
+  expect(toClaudeOutputSchema(schema, 'Anthropic')).toEqual({
+    type: 'object',
+    properties: {
+      work: {
+        anyOf: [{ type: 'object', properties: { city: { type: 'string' } }, additionalProperties: false, required: ['city'] }, { type: 'null' }],
+        description: 'Work address, if any',
+      },
+      since: { anyOf: [{ type: 'string', format: 'date', description: '{minLength: 10}' }, { type: 'null' }] },
+    },
+    required: ['work', 'since'],
+    additionalProperties: false,
+  });
+  expect(Object.keys((toClaudeOutputSchema(schema, 'Anthropic').properties as Record<string, object>).work)).toEqual(['anyOf', 'description']);
+});
+
+test('an object typed with a list that is open to other keys is a 400 naming its own additionalProperties', () => {
+  const schema = { type: 'object', properties: { counts: { type: ['object', 'null'], additionalProperties: { type: 'integer' } } }, required: ['counts'], additionalProperties: false };
+  expect(refusal(schema)).toEqual({ status: 400, param: 'response_format.json_schema.schema.properties.counts.additionalProperties' });
+});
