@@ -6,7 +6,8 @@ export function resolveRef(root: Record<string, unknown>, ref: string): { node: 
   const segments = ref === '#' ? [] : ref.slice(2).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node: unknown = root;
   for (const segment of segments) {
-    if (!isRecord(node) && !Array.isArray(node)) return null;
+    // Own keys only: '#/constructor' or '#/$defs/__proto__' names nothing the client wrote.
+    if ((!isRecord(node) && !Array.isArray(node)) || !Object.hasOwn(node, segment)) return null;
     node = (node as Record<string, unknown>)[segment];
   }
   return node === undefined ? null : { node, segments };

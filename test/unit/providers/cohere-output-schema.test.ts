@@ -24,3 +24,9 @@ test('forty definitions each referring twice to the next are a 400 within a seco
   expect(error).toMatchObject({ status: 400, param: 'response_format.json_schema.schema' });
   expect(process.cpuUsage(started).user / 1000).toBeLessThan(1000);
 });
+
+test("a $ref to an inherited name ('#/constructor', '#/$defs/toString') finds nothing: a 400 naming it, not Object's function", () => {
+  for (const ref of ['#/constructor', '#/$defs/toString']) {
+    expect(() => toCohereOutputSchema({ type: 'object', properties: { a: { $ref: ref } }, $defs: {} })).toThrow(`found nothing at '${ref}'`);
+  }
+});
