@@ -31,7 +31,8 @@
  * `best_of`, `echo` and `suffix`, and embeddings' `user`. Token-id embedding inputs → 400.
  * A `tool_choice` of `allowed_tools` goes as the allowed tools alone with its mode as the choice; any
  * other object but a named function is a 400 (shared/tool-choice.ts), and so are a `function` message
- * and an assistant's `function_call` (shared/function-messages.ts).
+ * and an assistant's `function_call` (shared/function-messages.ts), and a conversation whose roles
+ * come in an order Mistral refuses (mistral-message-order.ts).
  */
 import { createHash } from 'node:crypto';
 import type { MistralConfig } from '../../generated/config';
@@ -58,6 +59,7 @@ import {
 import { embeddingTexts, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
 import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reasons';
 import { refuseFunctionMessages } from './shared/function-messages';
+import { checkMistralMessageOrder } from './mistral-message-order';
 import { argumentsText, isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
@@ -165,6 +167,7 @@ function thinkingContentOf(message: ChatMessage): { content?: ChatMessage['conte
  */
 export function toMistralChat(request: ChatRequest, options: OpenAIRequestOptions): Wire {
   refuseFunctionMessages(request.messages, PROVIDER);
+  checkMistralMessageOrder(request.messages);
   const parameters = toMistralParameters(request) as ChatRequest;
   const withThinking = reasons(parameters, options.model);
   return toOpenAIChat({ ...parameters, messages: parameters.messages.map((message) => toMistralMessage(message, withThinking)) }, { ...options, omittedReasoning: ALL_REASONING });

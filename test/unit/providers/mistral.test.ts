@@ -131,6 +131,7 @@ describe('requests', () => {
           { role: 'assistant', content: [{ type: 'text', text: 'Oui, 24 °C ' }, { type: 'text', text: 'et ciel dégagé ☀️.' }], reasoning_content: '24 °C, dégagé : oui.' },
           { role: 'user', content: 'Et à Paris ?' },
           { role: 'assistant', content: 'Je regarde.', reasoning_content: '', thinking_blocks: [{ type: 'thinking', thinking: 'x', signature: 'sig' }] },
+          { role: 'user', content: 'Alors ?' },
         ],
         tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }],
         reasoning_effort: 'high',
@@ -152,6 +153,7 @@ describe('requests', () => {
       },
       { role: 'user', content: 'Et à Paris ?' },
       { role: 'assistant', content: 'Je regarde.' },
+      { role: 'user', content: 'Alors ?' },
     ]);
   });
 
