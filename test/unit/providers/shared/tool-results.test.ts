@@ -1,0 +1,78 @@
+/**
+ * A tool message whose call is not in the assistant message before it (a history trimmed by a
+ * context window) is a 400 naming the client's message before any call, for Claude on Anthropic's API
+ * and on Amazon Bedrock, which refuse it after the call naming their own indexes
+ * (test/fixtures/anthropic/error-400-tool-result-without-call.json); other Bedrock families are sent it.
+ */
+import { toAnthropicMessages } from '../../../../src/providers/anthropic/messages';
+import { toConverseChat } from '../../../../src/providers/bedrock/converse/request';
+import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
+import type { ChatRequest } from '../../../../src/schema';
+import { gatewayErrorOf } from '../../../support/errors';
+
+type Messages = ChatRequest['messages'];
+const RESULT_ID = 'toolu_01FfCGddPyWsq3gCLqXtsJki';
+const tools: ChatRequest['tools'] = [{ type: 'function', function: { name: 'read_file', parameters: { type: 'object', properties: { path: { type: 'string' } } } } }];
+const call = (id: string) => ({ id, type: 'function' as const, function: { name: 'read_file', arguments: '{"path":"README.md"}' } });
+
+/** A coding agent's history after its context window dropped the turn that called the tool. */
+const trimmed: Messages = [
+  { role: 'system', content: 'You are a coding agent.' },
+  { role: 'tool', tool_call_id: RESULT_ID, content: '# LLM Gateway\n…' },
+  { role: 'assistant', content: 'The README starts with its title.' },
+  { role: 'user', content: 'And the licence?' },
+];
+const RULE = `takes a tool message only as the result of a tool call of the assistant message before it ("Each tool_result block must have a corresponding tool_use block in the previous message"); '${RESULT_ID}' is none of its calls.`;
+
+const refusal = (action: () => unknown) => {
+  const { status, param, message } = gatewayErrorOf(action);
+  return { status, param, message };
+};
+const claude = resolveBedrockFamily('us.anthropic.claude-sonnet-4-5-20250929-v1:0');
+
+test('Anthropic: a tool result without its call is a 400 naming the client message', () => {
+  expect(refusal(() => toAnthropicMessages(trimmed))).toEqual({ status: 400, param: 'messages[1].tool_call_id', message: `messages[1].tool_call_id: Anthropic ${RULE}` });
+});
+
+test('Anthropic: a result answering a call of an earlier assistant message, not the one before it, too', () => {
+  const messages: Messages = [
+    { role: 'user', content: 'Read it' },
+    { role: 'assistant', content: null, tool_calls: [call('toolu_01A')] },
+    { role: 'tool', tool_call_id: 'toolu_01A', content: 'x' },
+    { role: 'assistant', content: null, tool_calls: [call('toolu_01B')] },
+    { role: 'tool', tool_call_id: 'toolu_01A', content: 'x again' },
+  ];
+  expect(refusal(() => toAnthropicMessages(messages))).toMatchObject({ param: 'messages[4].tool_call_id' });
+});
+
+test('Anthropic: results in another order than the calls, and a user message after them, go as they came', () => {
+  const messages: Messages = [
+    { role: 'user', content: 'Read both' },
+    { role: 'assistant', content: 'Reading.', tool_calls: [call('toolu_01A'), call('toolu_01B')] },
+    { role: 'tool', tool_call_id: 'toolu_01B', content: 'b' },
+    { role: 'tool', tool_call_id: 'toolu_01A', content: 'a' },
+    { role: 'user', content: 'Only the first, actually.' },
+  ];
+  expect(toAnthropicMessages(messages).messages[2]).toEqual({
+    role: 'user',
+    content: [
+      { type: 'tool_result', tool_use_id: 'toolu_01B', content: 'b' },
+      { type: 'tool_result', tool_use_id: 'toolu_01A', content: 'a' },
+    ],
+  });
+});
+
+test('Claude on Bedrock: the same 400 when tools are offered; without tools the result goes as text', () => {
+  expect(refusal(() => toConverseChat({ messages: trimmed, tools } as ChatRequest, claude))).toEqual({
+    status: 400,
+    param: 'messages[1].tool_call_id',
+    message: `messages[1].tool_call_id: Amazon Bedrock (Anthropic Claude) ${RULE}`,
+  });
+  expect(toConverseChat({ messages: trimmed } as ChatRequest, claude).messages?.[0].content).toEqual([{ text: `[tool result ${RESULT_ID}: # LLM Gateway\n…]` }]);
+});
+
+test('another Bedrock family is sent it, as its rule is not known', () => {
+  expect(toConverseChat({ messages: trimmed, tools } as ChatRequest, resolveBedrockFamily('amazon.nova-pro-v1:0')).messages?.[0].content).toEqual([
+    { toolResult: { toolUseId: RESULT_ID, content: [{ text: '# LLM Gateway\n…' }] } },
+  ]);
+});
