@@ -133,6 +133,17 @@ function refuseEmptyTurn(turns: readonly Message[], firstMessages: readonly numb
   if (empty !== -1) throw emptyMessageRefusal('Amazon Bedrock', firstMessages[empty], turns[empty].role ?? 'user');
 }
 
+/**
+ * Converse refuses a conversation whose first turn is the assistant's, such as an app's greeting
+ * ("A conversation must start with a user message. Try again with a conversation that starts with a
+ * user message."), after the call and naming no message: a 400 naming the client's, before any call.
+ */
+function refuseAssistantFirst(turns: readonly Message[], firstMessages: readonly number[]): void {
+  if (turns[0]?.role !== 'assistant') return;
+  const param = `messages[${firstMessages[0]}].role`;
+  throw GatewayError.invalidParam(`${param}: Amazon Bedrock takes a conversation that starts with a user message (system messages aside), not with an assistant message.`, param);
+}
+
 /** How toConverseMessages writes a conversation. */
 export interface ConverseMessagesOptions {
   /** Claude: assistant turns start with their thinking blocks; other models ignore them. */
@@ -192,5 +203,6 @@ export function toConverseMessages(messages: readonly ChatMessage[], options: Co
     }
   });
   refuseEmptyTurn(turns, firstMessages);
+  refuseAssistantFirst(turns, firstMessages);
   return { system, messages: turns };
 }
