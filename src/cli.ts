@@ -22,6 +22,7 @@ import { createApp } from './server/app';
 import { closeConnectionsAfterAnswers, createGatewayServer } from './server/http-server';
 import { endRequestsInFlight } from './server/in-flight';
 import { createLogger, type Logger } from './server/logging';
+import type { UnloggedRequests } from './server/request-log';
 import { collectProcessMetrics, joinClusterMetrics, serveClusterMetrics } from './server/metrics';
 import { handOverStopSignals } from './stop-before-serving';
 import { followPrimaryConfig, shareConfigWithWorkers } from './server/config-sharing';
@@ -123,6 +124,7 @@ function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop:
   noteServedPlan(() => state.plan);
   const app = createApp(state, { logger });
   const server = createGatewayServer(app, state.plan.server);
+  const unlogged = app.locals.unlogged as UnloggedRequests;
   server.listen(options.port, options.host, () => {
     // The port listened on: `--port 0` asks the system for a free one.
     const { port } = server.address() as AddressInfo;
@@ -135,7 +137,7 @@ function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop:
   });
   onStopSignals(logger, (signal) => {
     onStop();
-    shutDown(server, logger, { signal, timeoutMs: state.plan.server.shutdownTimeoutMs });
+    shutDown(server, logger, { signal, timeoutMs: state.plan.server.shutdownTimeoutMs, unlogged });
   });
 }
 
@@ -185,11 +187,21 @@ function reloadOnHangUp(logger: Logger, watcher: ReloadingWatcher): void {
 const LAST_WORDS_MS = 1_000;
 
 /**
- * Stop accepting, let in-flight requests finish (for at most `server.shutdown_timeout`, then they
- * end with a 503 or an SSE error event), then exit 0.
+ * Resolves once every request has its audit line, or after LAST_WORDS_MS: a response node never
+ * closes (one queued behind another on a pipelining connection that was cut) must not keep the process.
  */
-function shutDown(server: Server, logger: Logger, options: { signal: string; timeoutMs: number }): void {
-  const { signal, timeoutMs } = options;
+function untilLogged(unlogged: UnloggedRequests): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, LAST_WORDS_MS)));
+  return Promise.race([unlogged.allLogged(), waited]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Stop accepting, let in-flight requests finish (for at most `server.shutdown_timeout`, then they
+ * end with a 503 or an SSE error event), then exit 0 once their audit lines are written.
+ */
+function shutDown(server: Server, logger: Logger, options: { signal: string; timeoutMs: number; unlogged: UnloggedRequests }): void {
+  const { signal, timeoutMs, unlogged } = options;
   logger.info({ signal, shutdown_timeout_s: timeoutMs / 1000 }, 'shutting down: finishing in-flight requests');
   const startedAt = Date.now();
   let ended = 0;
@@ -205,7 +217,7 @@ function shutDown(server: Server, logger: Logger, options: { signal: string; tim
   const sweeper = setInterval(() => server.closeIdleConnections(), 100);
   server.close(async () => {
     clearInterval(sweeper);
-    await Promise.all([closeAllPools(), closeLimitBackends()]);
+    await Promise.all([closeAllPools(), closeLimitBackends(), untilLogged(unlogged)]);
     // The last word: a log that lacks it tells of a process killed before its drain ended.
     const outcome = ended === 0 ? 'every request finished' : `${ended} ended at server.shutdown_timeout`;
     logger.info({ signal, took_s: (Date.now() - startedAt) / 1000, requests_ended: ended }, `shut down: ${outcome}; exiting 0`);

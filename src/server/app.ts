@@ -13,7 +13,7 @@ import { installFastPath, type NodeHandler } from './fast-path';
 import { createLogger, type Logger } from './logging';
 import { openapiDocument, requestValidator, responseValidator } from './openapi';
 import { metricsHandler, recordRequestMetrics } from './metrics';
-import { parserRefusalLog, requestLog } from './request-log';
+import { parserRefusalLog, requestLog, UnloggedRequests } from './request-log';
 import { recordError } from './request-record';
 import { routeTemplateMatcher } from './routed-paths';
 import { endpointRoutes, LIMITS_PATHS } from './routes/endpoints';
@@ -91,7 +91,10 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   app.disable('etag');
   // Every request's middleware; the fast path (fast-path.ts) runs the same instances.
   const routeTemplateOf = routeTemplateMatcher(Object.keys(document.paths as Record<string, unknown>));
-  const preamble = [requestLog({ logger, state, routeTemplateOf, onDone: recordRequestMetrics }), authenticate(state), jsonBody(state)];
+  // For the shutdown (cli.ts): the process exits once every request has its audit line.
+  const unlogged = new UnloggedRequests();
+  app.locals.unlogged = unlogged;
+  const preamble = [requestLog({ logger, state, routeTemplateOf, onDone: recordRequestMetrics, unlogged }), authenticate(state), jsonBody(state)];
   // For the HTTP server (http-server.ts): requests its parser refused are logged and counted too.
   app.locals.logParserRefusal = parserRefusalLog({ logger, state, onDone: recordRequestMetrics });
   app.use(preamble);

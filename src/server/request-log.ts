@@ -52,6 +52,32 @@ function clientLeft(record: RequestRecord, response: ServerResponse): boolean {
 }
 
 /**
+ * The requests whose audit line is still to come. The shutdown waits for them before the process
+ * exits (cli.ts): a connection cut at its end closes in a later turn of the event loop than the
+ * server's own close, so exiting then lost the lines of the requests cut (a stream not read, a body
+ * still arriving), and the log showed no trace of them.
+ */
+export class UnloggedRequests {
+  private count = 0;
+  private waiting: (() => void)[] = [];
+
+  opened(): void {
+    this.count += 1;
+  }
+
+  logged(): void {
+    this.count -= 1;
+    if (this.count > 0) return;
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+
+  /** Resolves once every request opened so far has its line. */
+  allLogged(): Promise<void> {
+    return this.count === 0 ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
+  }
+}
+
+/**
  * First middleware: gives the request its id and record, and logs (and hands to `onDone`) the
  * record when the response ends or the client leaves.
  */
@@ -61,8 +87,9 @@ export function requestLog(options: {
   /** The spec's route for requests answered before routing; none matches when not given. */
   routeTemplateOf?: RouteTemplateMatcher;
   onDone?: (record: RequestRecord) => void;
+  unlogged?: UnloggedRequests;
 }): RequestHandler {
-  const { logger, state } = options;
+  const { logger, state, unlogged } = options;
   const templateOf = options.routeTemplateOf ?? (() => undefined);
   const writeAudit = auditWriterOf(logger);
   return (request, response, next) => {
@@ -71,6 +98,7 @@ export function requestLog(options: {
     response.locals.record = record;
     response.setHeader(REQUEST_ID_HEADER, record.id);
     logger.debug({ request_id: record.id, method: record.method, path: record.path }, 'request received');
+    unlogged?.opened();
     response.on('close', () => {
       record.latencyMs = performance.now() - record.startedAt;
       // Status and message are decided together, so that a line never says 200 and "aborted by the client".
@@ -81,6 +109,7 @@ export function requestLog(options: {
       if (!isRoutinePoll(record)) writeAudit(logLine(record), record.aborted ? AUDIT_MESSAGE.aborted : AUDIT_MESSAGE.done);
       else if (logger.isLevelEnabled('debug')) logger.debug(logLine(record), AUDIT_MESSAGE.done);
       options.onDone?.(record);
+      unlogged?.logged();
     });
     next();
   };

@@ -1,0 +1,57 @@
+/**
+ * SIGTERM with clients that read slowly or not at all: an answer a client has not read yet when the
+ * gateway stops is a request like any other, with its audit line before the process exits.
+ * (The drain itself: cli-shutdown.test.ts and shutdown-signals.test.ts.)
+ */
+import { connect, type Socket } from 'node:net';
+import { serving, type CliRun } from '../support/cli';
+import { configFolder } from '../support/cli-configs';
+import { SIDE_BY_SIDE_TEST_MS, SOON_MS, within } from '../support/timeouts';
+
+// A gateway's start is part of each test (the side-by-side budget, as `serving` waits for it).
+jest.setTimeout(SIDE_BY_SIDE_TEST_MS);
+
+const { writeConfig } = configFolder('gateway-slow-readers-');
+
+/** A mock endpoint that echoes what it is sent, a word at a time when streamed. */
+const ECHO = '  - { name: echo, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo, config: { latency_ms: 1 } } }';
+
+function gatewayWith(shutdownTimeoutS: number) {
+  const path = writeConfig(`shutdown-${shutdownTimeoutS}.yaml`, `endpoints:\n${ECHO}\nserver: { shutdown_timeout: ${shutdownTimeoutS} }\n`);
+  return serving((port) => ['--config-path', path, '--port', String(port)]);
+}
+
+/** Sends a chat request to `echo` on a socket that reads nothing until the test resumes it. */
+function unreadRequest(url: string, requestId: string, body: object): Promise<Socket> {
+  const text = JSON.stringify({ model: 'echo', ...body });
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1', () => {
+      socket.pause();
+      socket.write(`POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nx-request-id: ${requestId}\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+      resolve(socket);
+    });
+    socket.on('error', reject);
+  });
+}
+
+/** Megabytes of text, more than the socket buffers hold: the client must read for the answer to be sent. */
+const LONG_TEXT = Array.from({ length: 400 }, () => 'w'.repeat(20_000)).join(' ');
+
+function requestLine(run: CliRun, requestId: string): Record<string, unknown> | undefined {
+  const lines = run.output().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  return lines.find((line) => line.request_id === requestId && (line.msg === 'request' || line.msg === 'request aborted by the client'));
+}
+
+test('a stream whose client stopped reading, ended at server.shutdown_timeout, has its audit line before the gateway exits', async () => {
+  const { run, url } = await gatewayWith(0.5);
+  const socket = await unreadRequest(url, 'unread-stream', { stream: true, messages: [{ role: 'user', content: LONG_TEXT }] });
+  try {
+    // The stream is under way once the mock has sent what the socket buffers hold.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    run.child.kill('SIGTERM');
+    expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(0);
+    expect(requestLine(run, 'unread-stream')).toMatchObject({ msg: 'request', status: 200, stream: true, error: { code: 'shutting_down' } });
+  } finally {
+    socket.destroy();
+  }
+});
