@@ -112,6 +112,35 @@ export function closeConnectionsAfterAnswers(server: Server): void {
   shuttingDown.add(server);
 }
 
+/** node's list of a server's connections (`server[kConnections]`, their parsers), which `closeIdleConnections` reads. */
+type ConnectionList = { idle(): { socket: ConnectionSocket }[] };
+
+function connectionsOf(server: Server): ConnectionList | undefined {
+  const symbol = Object.getOwnPropertySymbols(server).find((key) => key.description === 'http.server.connections');
+  return symbol === undefined ? undefined : (server as unknown as Record<symbol, ConnectionList | undefined>)[symbol];
+}
+
+/**
+ * The server's `closeIdleConnections()` (which `server.close()` calls too, and the shutdown every
+ * 100 ms): node's, except that it leaves the connections whose answer is not yet all sent. Node
+ * counts an answer as done once `end()` is called, so a client still reading a long answer (a large
+ * JSON body, the end of a stream) had it cut at SIGTERM, the drain ending at once with its client
+ * holding half an answer. Such a connection closes once the answer is sent (its `Connection: close`,
+ * or the next call of this), or at the drain's end.
+ */
+function keepAnswersBeingSent(server: Server): void {
+  const nodeRule = server.closeIdleConnections.bind(server);
+  server.closeIdleConnections = () => {
+    // Made when the server listens. A node without it (not one the gateway runs on) keeps its own rule.
+    const connections = connectionsOf(server);
+    if (connections === undefined) return nodeRule();
+    for (const { socket } of connections.idle()) {
+      const answer = socket._httpMessage;
+      if (!answer || answer.writableFinished) socket.destroy();
+    }
+  };
+}
+
 /**
  * Express gives the responses of its own routes (all but the LLM routes) its `app.response` as
  * prototype, whose methods object inherits from node's ServerResponse, so without the server's
@@ -218,6 +247,7 @@ export function createGatewayServer(app: RequestListener, settings: ServerPlan):
     app,
   );
   server.keepAliveTimeout = settings.keepAliveTimeoutMs;
+  keepAnswersBeingSent(server);
   const logRefusal = (app as Partial<{ locals: { logParserRefusal?: RefusalLog } }>).locals?.logParserRefusal;
   server.on('clientError', (error: ParseError, socket: ConnectionSocket) => onClientError(error, socket, logRefusal));
   server.on('checkExpectation', onUnmetExpectation);

@@ -55,3 +55,26 @@ test('a stream whose client stopped reading, ended at server.shutdown_timeout, h
     socket.destroy();
   }
 });
+
+test('an answer written before SIGTERM but not yet read by its client is sent whole, not cut when the drain begins', async () => {
+  const { run, url } = await gatewayWith(10);
+  const socket = await unreadRequest(url, 'slow-reader', { messages: [{ role: 'user', content: LONG_TEXT }] });
+  try {
+    // The mock answers at once: its answer waits in the socket buffers for the client to read it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    run.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    let received = '';
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.on('data', (data: Buffer) => (received += data.toString()));
+    socket.resume();
+    await within(closed, SOON_MS, 'the connection closing');
+    const [head, body] = received.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 200 /);
+    expect(Buffer.byteLength(body)).toBe(Number(/content-length: (\d+)/i.exec(head)![1]));
+    expect(JSON.parse(body).choices[0].message.content).toBe(`Echo: ${LONG_TEXT}`);
+    expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(0);
+  } finally {
+    socket.destroy();
+  }
+});
