@@ -276,11 +276,15 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
   for (let index = 0; index < options.workers; index += 1) fork();
   // Workers that die soon after starting are replaced after a growing wait, not in a tight loop.
   let quickExits = 0;
+  // The last word, as a single process's: a log that lacks it tells of a primary killed before its workers ended.
+  const exitAfterWorkers = (): never => {
+    logger.info({ exit_code: exitCode }, `shut down: every worker has exited; exiting ${exitCode}`);
+    process.exit(exitCode);
+  };
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length > 0) return;
-      logger.info({ exit_code: exitCode }, `shut down: every worker has exited; exiting ${exitCode}`);
-      process.exit(exitCode);
+      exitAfterWorkers();
     }
     if (code === CANNOT_LISTEN_EXIT_CODE && !serving) {
       logger.error({ host: options.host, port: options.port }, `no worker can listen on ${options.host}:${options.port}; stopping`);
@@ -305,7 +309,7 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
     configSharing.close();
     const workers = Object.values(cluster.workers ?? {});
     // None left (all waiting to be replaced): no exit event will come.
-    if (workers.length === 0) process.exit(code);
+    if (workers.length === 0) exitAfterWorkers();
     for (const worker of workers) worker?.process.kill('SIGTERM');
     killWorkersLeftAfter(configSharing.latest().plan.server.shutdownTimeoutMs + LAST_WORDS_MS + WORKER_EXIT_GRACE_MS, logger, () => (exitCode = 1));
   };

@@ -113,7 +113,7 @@ async function workerExits(name: string, hook: string, count: number) {
   } finally {
     run.child.kill('SIGTERM');
   }
-  return { exits: seen, primaryPid: run.child.pid, code: await within(run.exited, run.startMs, 'the gateway exiting') };
+  return { exits: seen, primaryPid: run.child.pid, code: await within(run.exited, run.startMs, 'the gateway exiting'), output: run.output() };
 }
 
 /** How long `npm start` may take to start the gateway: npm's own start, then the gateway's, among the runs side by side. */
@@ -230,11 +230,13 @@ describe('runs side by side', () => {
   }, SIDE_BY_SIDE_TEST_MS);
 
   test('workers that keep dying at start are replaced after a growing wait, not in a tight loop; SIGTERM still exits 0', async () => {
-    const { exits, primaryPid, code } = await runs.dyingWorkers;
+    const { exits, primaryPid, code, output } = await runs.dyingWorkers;
     // Each exit doubles the wait before the next worker (both workers die at once, then one by one).
     expect(exits.slice(0, 4).map((exit) => exit.restart_in_ms)).toEqual([250, 500, 1000, 2000]);
     expect(exits.every((exit) => exit.worker_pid !== primaryPid)).toBe(true);
     expect(code).toBe(0);
+    // Its last line, though no worker was left to wait for (both waiting to be replaced).
+    expect(output).toContain('"msg":"shut down: every worker has exited; exiting 0"');
   }, WORKER_EXITS_TEST_MS);
 
   test('SIGTERM to `npm start` (what a container runtime signals) reaches the gateway: it drains and npm exits 0', async () => {
