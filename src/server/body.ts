@@ -272,6 +272,33 @@ function transferCodingRefusal(request: IncomingMessage): GatewayError | null {
   });
 }
 
+/** body-parser's 413, whose `limit` errors.ts names in its message. */
+function tooLarge(maxBodyBytes: number): Error {
+  return Object.assign(bodyError(413, 'entity.too.large', 'request entity too large'), { limit: maxBodyBytes });
+}
+
+/** Whether the body comes as sent (no Content-Encoding, or identity), so its bytes on the wire are what the limit counts. */
+function isIdentityEncoded(request: IncomingMessage): boolean {
+  const coding = request.headers['content-encoding'];
+  return coding === undefined || coding === '' || coding.trim().toLowerCase() === 'identity';
+}
+
+/**
+ * Calls `refuse` with a 413 as soon as an identity body without a declared length (chunked) passes
+ * the limit. body-parser answers its own 413 only once it has read the whole body, so a client
+ * sending without end, or slowly, got a 408 at server.request_timeout instead.
+ */
+function refuseOnOverflow(request: IncomingMessage, maxBodyBytes: number, refuse: (error: Error) => void): void {
+  let received = 0;
+  const count = (chunk: Buffer): void => {
+    received += chunk.length;
+    if (received <= maxBodyBytes) return;
+    request.off('data', count);
+    refuse(tooLarge(maxBodyBytes));
+  };
+  request.on('data', count);
+}
+
 /** Only these carry a body the gateway reads; a body sent with a GET (a probe's, say) is ignored, as by MLflow. */
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -287,20 +314,31 @@ export function jsonBody(state: GatewayState): RequestHandler {
     }
     const refusal = transferCodingRefusal(request);
     if (refusal !== null) return next(refusal);
+    const identity = isIdentityEncoded(request);
+    const length = request.headers['content-length'];
+    // At once, before reading: body-parser would read (and drop) all the declared bytes first. Node reads off the rest after the answer.
+    if (identity && length !== undefined && Number(length) > settings.maxBodyBytes) return next(tooLarge(settings.maxBodyBytes));
     const key = `${settings.maxBodyBytes}/${settings.maxJsonDepth}/${settings.maxJsonKeys}`;
     let parser = parsers.get(key);
     if (parser === undefined) {
       parser = createParser(settings);
       parsers.set(key, parser);
     }
+    let answered = false;
+    const answer = (error?: unknown): void => {
+      if (answered) return;
+      answered = true;
+      next(error);
+    };
     parser(request, response, (error?: unknown) => {
-      if (error !== undefined || !withLongNumbers.has(request)) return next(error);
+      if (error !== undefined || !withLongNumbers.has(request)) return answer(error);
       try {
         checkNumbersFinite(request.body);
       } catch (refusal) {
-        return next(refusal);
+        return answer(refusal);
       }
-      next();
+      answer();
     });
+    if (identity && length === undefined && !answered) refuseOnOverflow(request, settings.maxBodyBytes, answer);
   };
 }

@@ -1,0 +1,83 @@
+/**
+ * Requests a buggy or hostile client sends byte for byte (node:net), which node or body-parser
+ * would answer late or wrongly: a body over the size limit that is slow to arrive or never ends.
+ * Each gets its real answer at once, and the gateway keeps serving.
+ */
+import { connect, type Socket } from 'node:net';
+import { startGateway, type RunningGateway } from '../support/gateway';
+
+// request_timeout far above what the tests wait: a 408 from it would come too late to pass.
+const config = `
+endpoints:
+  - name: chat
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, name: echo }
+server:
+  max_body_size: 1kb
+  request_timeout: 30
+  headers_timeout: 5
+`;
+
+let gateway: RunningGateway;
+let port: number;
+beforeAll(async () => {
+  gateway = await startGateway(config);
+  port = Number(new URL(gateway.url).port);
+});
+afterAll(() => gateway.close());
+
+/** Opens a connection and writes `text`; the socket stays open, as a client still sending would keep it. */
+function send(text: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(text, () => resolve(socket)));
+    socket.on('error', reject);
+  });
+}
+
+/** The first whole answer on `socket` (it has a Content-Length): status and JSON body. */
+function firstAnswer(socket: Socket): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    socket.on('data', (data: Buffer) => {
+      text += data.toString();
+      const [head, body] = text.split('\r\n\r\n');
+      const length = Number(/content-length: (\d+)/i.exec(head)?.[1]);
+      if (body !== undefined && Buffer.byteLength(body) >= length) resolve({ status: Number(head.split(' ')[1]), body: JSON.parse(body.slice(0, length)) });
+    });
+    socket.on('close', () => reject(new Error(`the connection closed before a whole answer; received: ${JSON.stringify(text)}`)));
+  });
+}
+
+const TOO_LARGE_OPENAI = { error: { message: 'the request body is too large (the limit is 1024 bytes: server.max_body_size)', type: 'invalid_request_error', param: null, code: 'body_too_large' } };
+const TOO_LARGE_MLFLOW = { detail: 'the request body is too large (the limit is 1024 bytes: server.max_body_size)' };
+
+async function stillServing(): Promise<void> {
+  const response = await fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'chat', messages: [{ role: 'user', content: 'still here' }] }) });
+  expect(response.status).toBe(200);
+}
+
+describe('a body over server.max_body_size is a 413 before it has all arrived, not a 408 at request_timeout', () => {
+  test.each([
+    ['/v1/chat/completions', 'application/json', TOO_LARGE_OPENAI],
+    ['/endpoints/chat/invocations', 'application/json; charset=utf-8', TOO_LARGE_MLFLOW],
+  ])('declared larger (Content-Length of a 1 GB upload) on %s, sent as %s', async (path, type, expected) => {
+    const socket = await send(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: ${type}\r\nContent-Length: 1000000000\r\n\r\n{"messages": [`);
+    try {
+      expect(await firstAnswer(socket)).toEqual({ status: 413, body: expected });
+    } finally {
+      socket.destroy();
+    }
+    await stillServing();
+  });
+
+  test('chunked, passing the limit and never ending', async () => {
+    const chunk = `{"model": "chat", "messages": [{"role": "user", "content": "${'x'.repeat(2000)}`;
+    const socket = await send(`POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+    try {
+      expect(await firstAnswer(socket)).toEqual({ status: 413, body: TOO_LARGE_OPENAI });
+    } finally {
+      socket.destroy();
+    }
+    await stillServing();
+  });
+});
