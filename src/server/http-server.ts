@@ -248,6 +248,10 @@ export function createGatewayServer(app: RequestListener, settings: ServerPlan):
   );
   server.keepAliveTimeout = settings.keepAliveTimeoutMs;
   keepAnswersBeingSent(server);
+  // Node's default (2000, counted as names and values) kept only the first 1,000 header lines in
+  // `request.headers`, while its parser still framed the body by a Content-Length after them: the
+  // gateway read no body, no key, no Content-Encoding. Their total size stays bounded (431 past 16 KB).
+  server.maxHeadersCount = 0;
   const logRefusal = (app as Partial<{ locals: { logParserRefusal?: RefusalLog } }>).locals?.logParserRefusal;
   server.on('clientError', (error: ParseError, socket: ConnectionSocket) => onClientError(error, socket, logRefusal));
   server.on('checkExpectation', onUnmetExpectation);

@@ -1,6 +1,7 @@
 /**
  * Requests a buggy or hostile client sends byte for byte (node:net), which node or body-parser
- * would answer late or wrongly: a body over the size limit that is slow to arrive or never ends.
+ * would answer late or wrongly: a body over the size limit that is slow to arrive or never ends,
+ * more than a thousand header lines.
  * Each gets its real answer at once, and the gateway keeps serving.
  */
 import { connect, type Socket } from 'node:net';
@@ -80,4 +81,15 @@ describe('a body over server.max_body_size is a 413 before it has all arrived, n
     }
     await stillServing();
   });
+});
+
+test('every header line is read, however many: a Content-Length after 1,500 others still frames the body the gateway reads', async () => {
+  const body = JSON.stringify({ model: 'chat', messages: [{ role: 'user', content: 'many headers' }] });
+  const padding = Array.from({ length: 1500 }, (_, index) => `X-${index % 10}: 1\r\n`).join('');
+  const socket = await send(`POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n${padding}Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+  try {
+    expect(await firstAnswer(socket)).toMatchObject({ status: 200, body: { choices: [{ message: { content: 'Echo: many headers' } }] } });
+  } finally {
+    socket.destroy();
+  }
 });
