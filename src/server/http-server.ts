@@ -1,7 +1,8 @@
 /**
  * The Node HTTP server around the app, with the `server:` timeouts against slow clients
  * (slowloris): a request whose headers or body do not arrive in time gets a 408 with a JSON body
- * and its connection closed; malformed HTTP gets a 400 (431 for oversized headers), a CONNECT a 405. Idle
+ * and its connection closed; malformed HTTP gets a 400 (431 for oversized headers; a missing Host:
+ * `requireHost`, run by the app), a CONNECT a 405. Idle
  * keep-alive connections stay open `keep_alive_timeout` (65 s), not Node's 5 s: a load balancer
  * reusing connections (60 s idle at AWS ALB and nginx) must not find one the gateway just closed.
  * Timeouts are read at start-up. At shutdown, `closeConnectionsAfterAnswers` makes the answers still
@@ -227,6 +228,18 @@ function onConnect(request: IncomingMessage, socket: Socket, logRefusal: Refusal
   logRefusal?.({ method: 'CONNECT', path: request.url ?? null, error: CONNECT_REFUSAL });
 }
 
+const MISSING_HOST = new GatewayError({ status: 400, message: 'the request has no Host header, which HTTP/1.1 requires (RFC 9112, section 3.2)', kind: 'invalid_request_error', code: 'bad_http_request' });
+
+/**
+ * An HTTP/1.1 request without a Host header is a 400 (RFC 9112, 3.2), answered through the app (its
+ * JSON body, audit line and metrics): node's own check (`requireHostHeader`, turned off in
+ * `createGatewayServer`) answered a bare 400 with no body, logged and counted nowhere.
+ */
+export function requireHost(request: IncomingMessage, _response: ServerResponse, next: (error?: unknown) => void): void {
+  if (request.headers.host === undefined && request.httpVersion === '1.1') next(MISSING_HOST);
+  else next();
+}
+
 /** Node answers an `Expect` other than 100-continue with a bare 417; the gateway's is JSON, as its other errors. */
 function onUnmetExpectation(request: IncomingMessage, response: ServerResponse): void {
   const error = new GatewayError({ status: 417, message: "the Expect header is not supported: only 'Expect: 100-continue' is", kind: 'invalid_request_error', code: 'expectation_failed' });
@@ -239,6 +252,7 @@ export function createGatewayServer(app: RequestListener, settings: ServerPlan):
   const server: Server = createServer(
     {
       ServerResponse: responseClass,
+      requireHostHeader: false,
       requestTimeout: settings.requestTimeoutMs,
       headersTimeout: settings.headersTimeoutMs,
       // How often Node checks those timeouts (default 30 s, far coarser than the timeouts themselves).

@@ -1,11 +1,12 @@
 /**
  * Requests a buggy or hostile client sends byte for byte (node:net), which node or body-parser
  * would answer late or wrongly: a body over the size limit that is slow to arrive or never ends,
- * more than a thousand header lines.
+ * more than a thousand header lines, an HTTP/1.1 request without Host.
  * Each gets its real answer at once, and the gateway keeps serving.
  */
 import { connect, type Socket } from 'node:net';
 import { startGateway, type RunningGateway } from '../support/gateway';
+import { captureLog, waitForLogLine } from '../support/log-capture';
 
 // request_timeout far above what the tests wait: a 408 from it would come too late to pass.
 const config = `
@@ -19,10 +20,11 @@ server:
   headers_timeout: 5
 `;
 
+const log = captureLog();
 let gateway: RunningGateway;
 let port: number;
 beforeAll(async () => {
-  gateway = await startGateway(config);
+  gateway = await startGateway(config, { logger: log.logger });
   port = Number(new URL(gateway.url).port);
 });
 afterAll(() => gateway.close());
@@ -91,5 +93,28 @@ test('every header line is read, however many: a Content-Length after 1,500 othe
     expect(await firstAnswer(socket)).toMatchObject({ status: 200, body: { choices: [{ message: { content: 'Echo: many headers' } }] } });
   } finally {
     socket.destroy();
+  }
+});
+
+test.each([
+  ['/v1/chat/completions', { error: { message: 'the request has no Host header, which HTTP/1.1 requires (RFC 9112, section 3.2)', type: 'invalid_request_error', param: null, code: 'bad_http_request' } }],
+  ['/endpoints/chat/invocations', { detail: 'the request has no Host header, which HTTP/1.1 requires (RFC 9112, section 3.2)' }],
+])('an HTTP/1.1 request without Host to %s is a 400 with a JSON body and an audit line (node answered a bare 400, logged nowhere)', async (path, expected) => {
+  const start = log.lines.length;
+  const body = JSON.stringify({ ...(path.startsWith('/v1/') ? { model: 'chat' } : {}), messages: [{ role: 'user', content: 'no host' }] });
+  const socket = await send(`POST ${path} HTTP/1.1\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+  try {
+    expect(await firstAnswer(socket)).toEqual({ status: 400, body: expected });
+  } finally {
+    socket.destroy();
+  }
+  const line = await waitForLogLine(log.lines, (entry) => entry.msg === 'request' && entry.status === 400, { from: start });
+  expect(line).toMatchObject({ method: 'POST', path, error: { code: 'bad_http_request' } });
+  // HTTP/1.0 has no Host header to require.
+  const old = await send(`POST ${path} HTTP/1.0\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+  try {
+    expect(await firstAnswer(old)).toMatchObject({ status: 200 });
+  } finally {
+    old.destroy();
   }
 });
