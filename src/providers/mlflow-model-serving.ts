@@ -13,7 +13,8 @@
  * As in the reference, every request is `{"inputs": [...], "params": {...}}` (`params` only when
  * something is left after the input is taken out; the served model decides what it accepts):
  * completions send `[prompt]`, chat sends the content of its single message (more than one message
- * is a 422 with MLflow's message), embeddings send the inputs as a list.
+ * is a 422 with MLflow's message), embeddings send the inputs as a list. Chat and completions
+ * params use MLflow's names: `max_completion_tokens` (OpenAI's newer name) goes as `max_tokens`.
  * The answer must be one of the shapes MLflow accepts; any other shape is a 502 naming the endpoint:
  * - text: `predictions` is a non-empty list of strings, or an object whose `choices` (or whose only
  *   key) holds such a list; each string is one choice.
@@ -26,7 +27,7 @@ import { GatewayError, vendorErrorOf, type VendorError } from '../errors';
 import type { ChatRequest, ChatResponse, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import { embeddingsResponse, type EncodingFormat, encodingFormatOf } from './shared/embeddings';
 import { isRecord } from './shared/json';
-import { messageText } from './shared/parameters';
+import { messageText, withMaxTokens } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
@@ -47,6 +48,14 @@ function toServingBody(inputs: unknown[], rest: Record<string, unknown>): Record
   return Object.keys(params).length > 0 ? { inputs, params } : { inputs };
 }
 
+/**
+ * Chat and completions params under the names of MLflow's unified schema, which served models were
+ * written against: one that reads `max_tokens` ignores `max_completion_tokens` (an unknown param).
+ */
+function textParams(rest: Record<string, unknown>): Record<string, unknown> {
+  return withMaxTokens(rest);
+}
+
 export function toServingChat(request: ChatRequest): Record<string, unknown> {
   const { messages, ...rest } = request;
   if (messages.length !== 1) {
@@ -56,12 +65,12 @@ export function toServingChat(request: ChatRequest): Record<string, unknown> {
       422,
     );
   }
-  return toServingBody([messageText(messages[0], 0, PROVIDER)], rest);
+  return toServingBody([messageText(messages[0], 0, PROVIDER)], textParams(rest));
 }
 
 export function toServingCompletions(request: CompletionsRequest): Record<string, unknown> {
   const { prompt, ...rest } = request;
-  return toServingBody([prompt], rest);
+  return toServingBody([prompt], textParams(rest));
 }
 
 export function toServingEmbeddings(request: EmbeddingsRequest): Record<string, unknown> {

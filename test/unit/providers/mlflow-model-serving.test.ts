@@ -35,6 +35,12 @@ describe('requests', () => {
     expect(toServingChat({ messages: [{ role: 'user', content: 'Salut' }], n: 2 })).toEqual({ inputs: ['Salut'], params: { n: 2 } });
   });
 
+  it('max_completion_tokens (OpenAI’s newer name) goes as MLflow’s max_tokens; both at once is a 400', () => {
+    expect(toServingChat({ messages: [{ role: 'user', content: 'Salut' }], max_completion_tokens: 20 })).toEqual({ inputs: ['Salut'], params: { max_tokens: 20 } });
+    expect(toServingCompletions({ prompt: 'p', max_completion_tokens: 8, top_k: 3 })).toEqual({ inputs: ['p'], params: { top_k: 3, max_tokens: 8 } });
+    expect(gatewayErrorOf(() => toServingCompletions({ prompt: 'p', max_tokens: 5, max_completion_tokens: 8 }))).toMatchObject({ status: 400, param: 'max_completion_tokens' });
+  });
+
   it('chat with more than one message is a 422 with the reference message', () => {
     const request = { messages: [{ role: 'system', content: 'a' }, { role: 'user', content: 'b' }] };
     expect(gatewayErrorOf(() => toServingChat(request))).toMatchObject({
