@@ -14,7 +14,8 @@
  * something is left after the input is taken out; the served model decides what it accepts):
  * completions send `[prompt]`, chat sends the content of its single message (more than one message
  * is a 422 with MLflow's message), embeddings send the inputs as a list. Chat and completions
- * params use MLflow's names: `max_completion_tokens` (OpenAI's newer name) goes as `max_tokens`.
+ * params use MLflow's names and forms: `max_completion_tokens` (OpenAI's newer name) goes as
+ * `max_tokens`, a `stop` string as a list of one.
  * The answer must be one of the shapes MLflow accepts; any other shape is a 502 naming the endpoint:
  * - text: `predictions` is a non-empty list of strings, or an object whose `choices` (or whose only
  *   key) holds such a list; each string is one choice.
@@ -27,7 +28,7 @@ import { GatewayError, vendorErrorOf, type VendorError } from '../errors';
 import type { ChatRequest, ChatResponse, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import { embeddingsResponse, type EncodingFormat, encodingFormatOf } from './shared/embeddings';
 import { isRecord } from './shared/json';
-import { messageText, withMaxTokens } from './shared/parameters';
+import { messageText, stopList, withMaxTokens } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
@@ -49,11 +50,13 @@ function toServingBody(inputs: unknown[], rest: Record<string, unknown>): Record
 }
 
 /**
- * Chat and completions params under the names of MLflow's unified schema, which served models were
- * written against: one that reads `max_tokens` ignores `max_completion_tokens` (an unknown param).
+ * Chat and completions params in the form of MLflow's unified schema, which served models were
+ * written against: one that reads `max_tokens` ignores `max_completion_tokens` (an unknown param),
+ * and one whose params schema has `stop` as a list refuses a bare string (MLflow only sends lists).
  */
 function textParams(rest: Record<string, unknown>): Record<string, unknown> {
-  return withMaxTokens(rest);
+  const params = withMaxTokens(rest);
+  return typeof params.stop === 'string' ? { ...params, stop: stopList(params.stop) } : params;
 }
 
 export function toServingChat(request: ChatRequest): Record<string, unknown> {

@@ -2,19 +2,23 @@
  * MLflow model serving: the params a served model gets, through the official openai client on /v1
  * and the MLflow routes, against a fake scoring server that applies a model's params schema as
  * MLflow's does (mlflow/models/utils.py `_enforce_params_schema`): a param the schema does not name
- * is ignored (only a warning in the server's log), one it names takes its default when not sent.
+ * is ignored (only a warning in the server's log), one it names takes its default when not sent,
+ * and a list param (`stop`) given anything but a list is a 400 INVALID_PARAMETER_VALUE.
  */
 import type { ServerResponse } from 'node:http';
 import type { RecordedRequest } from '../support/fake-upstream';
 import { sendJson } from '../support/fake-upstream';
+import { SERVING } from '../support/fixture-upstreams';
+import { readJsonFixture } from '../support/fixtures';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 
 /** The params schema of a text model logged with `infer_signature(..., params={"max_tokens": 256, ...})`. */
-const PARAM_DEFAULTS: Record<string, unknown> = { temperature: 0.1, max_tokens: 256 };
+const PARAM_DEFAULTS: Record<string, unknown> = { temperature: 0.1, max_tokens: 256, stop: [] };
 
 /** Answers with the params the model ran with, as the served model would see them. */
 function scoringServer(request: RecordedRequest, response: ServerResponse): void {
   const { params = {} } = request.body as { params?: Record<string, unknown> };
+  if (params.stop !== undefined && !Array.isArray(params.stop)) return sendJson(response, 400, readJsonFixture(SERVING, 'error-400-params.json'));
   const used = Object.fromEntries(Object.entries(PARAM_DEFAULTS).map(([name, value]) => [name, params[name] ?? value]));
   sendJson(response, 200, { predictions: [`max_tokens=${String(used.max_tokens)}`] });
 }
@@ -56,5 +60,27 @@ describe('max_completion_tokens (OpenAI’s newer name) reaches the served model
       setup.openai.chat.completions.create({ model: 'served-chat', messages: [{ role: 'user', content: 'x' }], max_tokens: 5, max_completion_tokens: 20 }),
     ).rejects.toMatchObject({ status: 400, param: 'max_completion_tokens' });
     expect(setup.upstreams.serving.requests).toHaveLength(0);
+  });
+});
+
+describe('a stop string (OpenAI style) reaches the served model as a list, as MLflow only sends lists', () => {
+  test('completions through the openai client with stop: "\\n"', async () => {
+    const completion = await setup.openai.completions.create({ model: 'served-completions', prompt: 'Un café', stop: '\n' });
+    expect(sentParams()).toEqual({ stop: ['\n'] });
+    expect(completion.choices[0].text).toBe('max_tokens=256');
+  });
+
+  test('chat on /v1 and on the MLflow route; a list goes as it came', async () => {
+    await setup.openai.chat.completions.create({ model: 'served-chat', messages: [{ role: 'user', content: 'x' }], stop: 'Observation:' });
+    expect(sentParams()).toEqual({ stop: ['Observation:'] });
+    const response = await fetch(`${setup.gateway.url}/endpoints/served-chat/invocations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'x' }], stop: 'END' }),
+    });
+    expect(response.status).toBe(200);
+    expect(sentParams()).toEqual({ stop: ['END'] });
+    await setup.openai.chat.completions.create({ model: 'served-chat', messages: [{ role: 'user', content: 'x' }], stop: ['a', 'b'] });
+    expect(sentParams()).toEqual({ stop: ['a', 'b'] });
   });
 });

@@ -41,6 +41,11 @@ describe('requests', () => {
     expect(gatewayErrorOf(() => toServingCompletions({ prompt: 'p', max_tokens: 5, max_completion_tokens: 8 }))).toMatchObject({ status: 400, param: 'max_completion_tokens' });
   });
 
+  it('a stop string goes as a list of one, as MLflow’s schema sends it; a list as it came', () => {
+    expect(toServingCompletions({ prompt: 'p', stop: '\n' })).toEqual({ inputs: ['p'], params: { stop: ['\n'] } });
+    expect(toServingChat({ messages: [{ role: 'user', content: 'x' }], stop: ['a', 'b'] })).toEqual({ inputs: ['x'], params: { stop: ['a', 'b'] } });
+  });
+
   it('chat with more than one message is a 422 with the reference message', () => {
     const request = { messages: [{ role: 'system', content: 'a' }, { role: 'user', content: 'b' }] };
     expect(gatewayErrorOf(() => toServingChat(request))).toMatchObject({
