@@ -55,7 +55,7 @@ async function refusalAndAuditLine(body: OpenAI.Chat.Completions.ChatCompletionC
 afterEach(() => expect(setup.upstreams.vendor.requests).toHaveLength(0));
 
 test("Gemini's tool message answering a 100 KB tool_call_id that matches no call quotes the id cut", async () => {
-  const message = `'messages[1].tool_call_id' ${LONG.shown} matches no tool call of an earlier assistant message.`;
+  const message = `messages[1].tool_call_id: Gemini takes a tool message only as the result of a tool call of the assistant message before it ("Please ensure that function response turn comes immediately after a function call turn"); ${LONG.shown} is none of its calls.`;
   const { error, logged } = await refusalAndAuditLine({ model: 'gemini', messages: [question, { role: 'tool', tool_call_id: LONG.value, content: '18 °C' }] });
   expect(error.status).toBe(400);
   expect(error.error).toMatchObject({ message, param: 'messages[1].tool_call_id' });

@@ -12,6 +12,7 @@ import { base64DataUrl, imageMediaTypeOfUrl, standardMediaType } from '../shared
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
 import { readFileData } from '../shared/file-parts';
 import { jsonSchemaFormatOf } from '../shared/response-format';
+import { TOOL_RESULT_RULES, toolResultWithoutCall } from '../shared/tool-results';
 import { toGeminiCompletionsLogprobsConfig, toGeminiLogprobsConfig } from './logprobs';
 import { toGeminiOutputSchema } from './output-schema';
 import { toGeminiThinkingConfig, type GeminiThinkingControl } from './thinking';
@@ -225,12 +226,13 @@ interface ConvertedMessages {
 /**
  * Messages → contents: system and developer messages become the system instruction; user →
  * `user`, assistant → `model` (text, then function calls); consecutive tool results join one
- * `user` turn of function responses, named after the assistant call with the same id.
+ * `user` turn of function responses, named after the call with the same id of the assistant message before them.
  */
 export function toGeminiContents(messages: readonly ChatMessage[]): ConvertedMessages {
   const contents: GeminiContent[] = [];
   const system: GeminiPart[] = [];
-  const callNames = new Map<string, string>();
+  // The calls of the last assistant message: Gemini takes responses only right after their call's turn (shared/tool-results.ts).
+  let callNames = new Map<string, string>();
   // The turn of function responses being filled: checking the last turn's parts instead, for each
   // tool message, made many consecutive results cost time quadratic in their number.
   let responsesTurn: GeminiContent | null = null;
@@ -249,7 +251,7 @@ export function toGeminiContents(messages: readonly ChatMessage[]): ConvertedMes
       }
       case 'assistant': {
         const calls = message.tool_calls ?? [];
-        for (const call of calls) callNames.set(call.id, call.function.name);
+        callNames = new Map(calls.map((call) => [call.id, call.function.name]));
         const parts = [
           ...toGeminiParts(message.content, `${path}.content`, false).filter((part) => part.text !== ''),
           ...calls.map((call, callIndex) => toFunctionCallPart(call, `${path}.tool_calls[${callIndex}]`, callIndex === 0)),
@@ -262,9 +264,7 @@ export function toGeminiContents(messages: readonly ChatMessage[]): ConvertedMes
         const callId = message.tool_call_id;
         if (callId === undefined) throw invalid(`'${path}.tool_call_id' is required for a tool message.`, `${path}.tool_call_id`);
         const name = callNames.get(callId);
-        if (name === undefined) {
-          throw invalid(`'${path}.tool_call_id' ${quoted(callId)} matches no tool call of an earlier assistant message.`, `${path}.tool_call_id`);
-        }
+        if (name === undefined) throw toolResultWithoutCall(index, callId, GEMINI, TOOL_RESULT_RULES.gemini);
         const part: GeminiPart = {
           functionResponse: { id: splitToolCallId(callId).id, name, response: toFunctionResponse(textOf(message.content, `${path}.content`)) },
         };

@@ -122,7 +122,7 @@ describe('toGeminiChat: messages', () => {
 
   it.each([
     [{ role: 'narrator', content: 'x' }, "'messages[0].role' 'narrator' is not supported by Gemini; use system, developer, user, assistant or tool.", 'messages[0].role'],
-    [{ role: 'tool', tool_call_id: 'nope', content: '{}' }, "'messages[0].tool_call_id' 'nope' matches no tool call of an earlier assistant message.", 'messages[0].tool_call_id'],
+    [{ role: 'tool', tool_call_id: 'nope', content: '{}' }, `messages[0].tool_call_id: Gemini takes a tool message only as the result of a tool call of the assistant message before it ("Please ensure that function response turn comes immediately after a function call turn"); 'nope' is none of its calls.`, 'messages[0].tool_call_id'],
     [{ role: 'tool', content: '{}' }, "'messages[0].tool_call_id' is required for a tool message.", 'messages[0].tool_call_id'],
     [{ role: 'assistant', content: null }, "'messages[0]': an assistant message needs content or tool_calls.", 'messages[0].content'],
     [{ role: 'user', content: null }, "'messages[0].content' is required for a user message.", 'messages[0].content'],

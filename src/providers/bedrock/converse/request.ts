@@ -18,7 +18,7 @@ import { refuseFunctionMessages } from '../../shared/function-messages';
 import { withParallelToolCallsAllowed } from '../../shared/parameters';
 import { withAllowedTools } from '../../shared/tool-choice';
 import { withClientOutputConfig } from '../../shared/thinking';
-import { refuseToolResultsWithoutCalls } from '../../shared/tool-results';
+import { refuseToolResultsWithoutCalls, TOOL_RESULT_RULES } from '../../shared/tool-results';
 import { CONVERSE_TEMPERATURE_FACTOR, type BedrockFamily } from '../families';
 import { acceptOnly, providerLabel, readSampling } from '../shared';
 import { refuseTooManyCachePoints, withCachePoint } from './cache-points';
@@ -140,7 +140,7 @@ export function toConverseChat(clientRequest: ChatRequest, family: BedrockFamily
   const toolBlocks = offersTools(request, family);
   refuseWhatTheModelRefuses(request, family, { toolBlocks });
   // Claude's rule for tool results; other families' is not known, and without tool blocks the results go as text.
-  if (family.thinking && toolBlocks) refuseToolResultsWithoutCalls(request.messages, providerLabel(family));
+  if (family.thinking && toolBlocks) refuseToolResultsWithoutCalls(request.messages, providerLabel(family), TOOL_RESULT_RULES.claude);
   const { system, messages } = toConverseMessages(request.messages, { thinking: family.thinking, toolBlocks, cachePoints: family.promptCaching !== null });
   const body: ConverseBody = {
     messages,

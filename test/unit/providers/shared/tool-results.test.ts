@@ -2,11 +2,13 @@
  * A tool message whose call is not in the assistant message before it (a history trimmed by a
  * context window) is a 400 naming the client's message before any call, for Claude on Anthropic's API
  * and on Amazon Bedrock, which refuse it after the call naming their own indexes
- * (test/fixtures/anthropic/error-400-tool-result-without-call.json); other Bedrock families are sent it.
+ * (test/fixtures/anthropic/error-400-tool-result-without-call.json), and for Gemini, which refuses it
+ * naming nothing (test/fixtures/gemini/error-400-function-response-turn.json); other Bedrock families are sent it.
  */
 import { toAnthropicMessages } from '../../../../src/providers/anthropic/messages';
 import { toConverseChat } from '../../../../src/providers/bedrock/converse/request';
 import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
+import { geminiThinkingControl, toGeminiChat } from '../../../../src/providers/gemini';
 import type { ChatRequest } from '../../../../src/schema';
 import { gatewayErrorOf } from '../../../support/errors';
 
@@ -74,5 +76,47 @@ test('Claude on Bedrock: the same 400 when tools are offered; without tools the 
 test('another Bedrock family is sent it, as its rule is not known', () => {
   expect(toConverseChat({ messages: trimmed, tools } as ChatRequest, resolveBedrockFamily('amazon.nova-pro-v1:0')).messages?.[0].content).toEqual([
     { toolResult: { toolUseId: RESULT_ID, content: [{ text: '# LLM Gateway\n…' }] } },
+  ]);
+});
+
+/**
+ * A coding agent's history begun on a model served by Hugging Face TGI, which gives every tool call the
+ * id "0", and moved to Gemini (a FALLBACK route), after its context window dropped the last turn that
+ * called a tool: the result kept answers "0", which is the id of an earlier turn's call too.
+ */
+const trimmedWithReusedIds: Messages = [
+  { role: 'system', content: 'You are a coding agent.' },
+  { role: 'user', content: 'What does the README say?' },
+  { role: 'assistant', content: null, tool_calls: [call('0')] },
+  { role: 'tool', tool_call_id: '0', content: '# LLM Gateway\n…' },
+  { role: 'assistant', content: 'The README starts with its title.' },
+  { role: 'user', content: 'And the licence?' },
+  { role: 'tool', tool_call_id: '0', content: 'MIT License\n\nCopyright (c) 2026 …' },
+];
+const toGemini = (messages: Messages) => toGeminiChat({ messages, tools }, geminiThinkingControl('gemini-2.5-flash'));
+const GEMINI_RULE = `takes a tool message only as the result of a tool call of the assistant message before it ("Please ensure that function response turn comes immediately after a function call turn");`;
+
+test('Gemini: a result answering a call of an earlier assistant message, not the one before it, is a 400 naming the client message', () => {
+  expect(refusal(() => toGemini(trimmedWithReusedIds))).toEqual({ status: 400, param: 'messages[6].tool_call_id', message: `messages[6].tool_call_id: Gemini ${GEMINI_RULE} '0' is none of its calls.` });
+  expect(refusal(() => toGemini(trimmed))).toEqual({ status: 400, param: 'messages[1].tool_call_id', message: `messages[1].tool_call_id: Gemini ${GEMINI_RULE} '${RESULT_ID}' is none of its calls.` });
+});
+
+test('Gemini: results of the calls of the assistant message before them, in any order, go as one turn after it', () => {
+  const messages: Messages = [
+    { role: 'user', content: 'Read both' },
+    { role: 'assistant', content: null, tool_calls: [call('0')] },
+    { role: 'tool', tool_call_id: '0', content: 'a' },
+    { role: 'assistant', content: 'Reading.', tool_calls: [call('0'), call('1')] },
+    { role: 'tool', tool_call_id: '1', content: 'b' },
+    { role: 'tool', tool_call_id: '0', content: 'c' },
+  ];
+  expect(toGemini(messages).contents.slice(4)).toEqual([
+    {
+      role: 'user',
+      parts: [
+        { functionResponse: { id: '1', name: 'read_file', response: { output: 'b' } } },
+        { functionResponse: { id: '0', name: 'read_file', response: { output: 'c' } } },
+      ],
+    },
   ]);
 });
