@@ -74,7 +74,8 @@ endpoints:
     ]);
     expect(sent('anthropic')).toMatchObject({
       output_config: { format: { type: 'json_schema', schema: { type: 'object', required: ['name', 'email', 'plan_interest', 'demo_requested'] } } },
-      tools: [{ name: 'get_weather', strict: true, input_schema: getWeather.function.parameters }],
+      // A strict tool's schema as Claude's grammar takes it, `$schema` left out (shared/claude-output-schema.ts).
+      tools: [{ name: 'get_weather', strict: true, input_schema: { type: 'object', properties: { location: { type: 'string' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] } }, required: ['location', 'unit'], additionalProperties: false } }],
       tool_choice: { type: 'any' },
     });
     const answer = await setup.openai.chat.completions.parse({ model: 'claude', messages: afterToolResults(calling.choices[0].message.tool_calls!), tools: [getWeather], response_format: format });

@@ -8,6 +8,7 @@ import type { ChatRequest, CompletionsRequest } from '../../schema';
 import { isBlank, refuseBlankStopSequences } from '../shared/blank-text';
 import { refuseFunctionMessages } from '../shared/function-messages';
 import { isRecord } from '../shared/json';
+import { withClaudeStrictTools } from '../shared/claude-output-schema';
 import { withAllowedTools } from '../shared/tool-choice';
 import { LEGACY_COMPLETIONS_PARAMETERS, LEGACY_FUNCTION_PARAMETERS, maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, withoutNoOpValues } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
@@ -171,7 +172,7 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, thinki
 export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRequestOptions): Record<string, unknown> {
   // Without tools, `parallel_tool_calls` would become a tool_choice Anthropic refuses without tools.
   // Anthropic has no list of allowed tools: `allowed_tools` sends only those (shared/tool-choice.ts).
-  const request = withAllowedTools(withoutAnthropicNoOpValues(clientRequest), ANTHROPIC_NAME);
+  const request = withAllowedTools(withClaudeStrictTools(withoutAnthropicNoOpValues(clientRequest), ANTHROPIC_NAME), ANTHROPIC_NAME);
   rejectNativeNames(request, CHAT_NATIVE_NAMES);
   const body = toAnthropicParameters(request, options);
   // Before the field checks of messages.ts, which would refuse them in words of their own.

@@ -1,6 +1,7 @@
 /**
  * A `response_format` JSON Schema as Claude's structured outputs take it (Anthropic's
- * `output_config.format`, and Claude on Bedrock Converse). Claude compiles the schema into a grammar
+ * `output_config.format`, and Claude on Bedrock Converse), and a strict tool's `parameters`, which
+ * Claude constrains with the same grammar (withClaudeStrictTools). Claude compiles the schema into a grammar
  * that takes a subset of JSON Schema and answers a 400 for the rest, after the call
  * ("output_config.format.schema: For 'integer' type, property 'minimum' is not supported"): no
  * numeric bounds, string lengths, `maxItems` or `minItems` above 1, only some string formats,
@@ -15,6 +16,7 @@
  * that allows keys (closing it would change what the answer may hold), a node without a type.
  */
 import { GatewayError } from '../../errors';
+import type { Tool } from '../../schema';
 import { isRecord } from './json';
 import { resolveRef } from './schema-refs';
 
@@ -24,18 +26,25 @@ const CLAUDE_STRING_FORMATS = new Set(['date-time', 'time', 'date', 'duration', 
 /** Annotations carried as they are, on any node. */
 const KEPT_ANNOTATIONS = ['description', 'title', 'const', 'enum'] as const;
 
-const SCHEMA_FIELD = 'response_format.json_schema.schema';
-
 type Schema = Record<string, unknown>;
 
-/** A schema path as the error's `param`: `response_format.json_schema.schema.properties.n.anyOf[0]`. */
-function fieldOf(segments: readonly (string | number)[]): string {
-  return segments.reduce<string>((path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : `${path}.${segment}`), SCHEMA_FIELD);
+/** Where a schema is in the request, and whose grammar it goes to: the error's words and field. */
+interface SchemaPlace {
+  provider: string;
+  /** `structured outputs` or `strict tools`. */
+  feature: string;
+  /** The schema's field: `response_format.json_schema.schema`, `tools[2].function.parameters`. */
+  field: string;
 }
 
-function refuse(segments: readonly (string | number)[], rule: string, provider: string): GatewayError {
-  const field = fieldOf(segments);
-  return GatewayError.invalidParam(`'${field}': ${provider}'s structured outputs ${rule}.`, field);
+/** A schema path as the error's `param`: `response_format.json_schema.schema.properties.n.anyOf[0]`. */
+function fieldOf(segments: readonly (string | number)[], place: SchemaPlace): string {
+  return segments.reduce<string>((path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : `${path}.${segment}`), place.field);
+}
+
+function refuse(segments: readonly (string | number)[], rule: string, place: SchemaPlace): GatewayError {
+  const field = fieldOf(segments, place);
+  return GatewayError.invalidParam(`'${field}': ${place.provider}'s ${place.feature} ${rule}.`, field);
 }
 
 const startsWith = (path: readonly (string | number)[], prefix: readonly (string | number)[]): boolean =>
@@ -96,41 +105,41 @@ const TYPED_KEYWORDS: Record<string, readonly string[]> = {
  * Claude's grammar reads an object's properties only on a node whose type is `object`. The branches
  * keep the node's path (their keywords are the client's node's); `rest` is left with the others.
  */
-function typeBranches(types: unknown[], rest: Schema, segments: (string | number)[], provider: string): unknown[] {
+function typeBranches(types: unknown[], rest: Schema, segments: (string | number)[], place: SchemaPlace): unknown[] {
   const branches = types.map((type) => {
     const keys = typeof type === 'string' && Object.hasOwn(TYPED_KEYWORDS, type) ? TYPED_KEYWORDS[type] : [];
-    return claudeNode({ type, ...Object.fromEntries(keys.filter((key) => rest[key] !== undefined).map((key) => [key, rest[key]])) }, segments, provider);
+    return claudeNode({ type, ...Object.fromEntries(keys.filter((key) => rest[key] !== undefined).map((key) => [key, rest[key]])) }, segments, place);
   });
   for (const key of Object.values(TYPED_KEYWORDS).flat()) delete rest[key];
   return branches;
 }
 
-function claudeNode(schema: unknown, segments: (string | number)[], provider: string): unknown {
+function claudeNode(schema: unknown, segments: (string | number)[], place: SchemaPlace): unknown {
   if (!isRecord(schema)) return schema;
   const { $ref: ref, $defs: defs, definitions, anyOf, oneOf, allOf, ...rest } = schema;
   const type = Array.isArray(rest.type) && rest.type.length === 1 ? rest.type[0] : rest.type;
   delete rest.type;
   const result: Schema = {};
   for (const [key, table] of [['$defs', defs], ['definitions', definitions]] as const) {
-    if (isRecord(table)) result[key] = Object.fromEntries(Object.entries(table).map(([name, entry]) => [name, claudeNode(entry, [...segments, key, name], provider)]));
+    if (isRecord(table)) result[key] = Object.fromEntries(Object.entries(table).map(([name, entry]) => [name, claudeNode(entry, [...segments, key, name], place)]));
   }
   if (typeof ref === 'string') {
-    if (!ref.startsWith('#')) throw refuse([...segments, '$ref'], `take only references within the schema ('${ref}')`, provider);
+    if (!ref.startsWith('#')) throw refuse([...segments, '$ref'], `take only references within the schema ('${ref}')`, place);
     // As Anthropic's SDKs send it: the reference alone (with the definitions it may point into).
     return { ...result, $ref: ref };
   }
-  const variants = (list: unknown, key: string): unknown[] => (list as unknown[]).map((entry, index) => claudeNode(entry, [...segments, key, index], provider));
+  const variants = (list: unknown, key: string): unknown[] => (list as unknown[]).map((entry, index) => claudeNode(entry, [...segments, key, index], place));
   if (Array.isArray(anyOf)) result.anyOf = variants(anyOf, 'anyOf');
   else if (Array.isArray(oneOf)) result.anyOf = variants(oneOf, 'oneOf');
   else if (Array.isArray(allOf)) result.allOf = variants(allOf, 'allOf');
-  else if (Array.isArray(type) && type.length > 1) result.anyOf = typeBranches(type, rest, segments, provider);
-  else if (type === undefined) throw refuse(segments, 'need a type (or anyOf, oneOf, allOf or $ref) on every schema', provider);
+  else if (Array.isArray(type) && type.length > 1) result.anyOf = typeBranches(type, rest, segments, place);
+  else if (type === undefined) throw refuse(segments, 'need a type (or anyOf, oneOf, allOf or $ref) on every schema', place);
   else result.type = type;
   for (const key of KEPT_ANNOTATIONS) {
     if (rest[key] !== undefined) result[key] = rest[key];
     delete rest[key];
   }
-  Object.assign(result, typedKeywords(type, rest, segments, provider));
+  Object.assign(result, typedKeywords(type, rest, segments, place));
   if (Object.keys(rest).length > 0) result.description = `${typeof result.description === 'string' ? `${result.description}\n\n` : ''}${describeKeywords(rest)}`;
   return inOrderOf(schema, result);
 }
@@ -146,7 +155,7 @@ function inOrderOf(schema: Schema, result: Schema): Schema {
  * What a node of `type` keeps of the keywords Claude takes for it (taken out of `rest`, which is left
  * with those that go into the description).
  */
-function typedKeywords(type: unknown, rest: Schema, segments: (string | number)[], provider: string): Schema {
+function typedKeywords(type: unknown, rest: Schema, segments: (string | number)[], place: SchemaPlace): Schema {
   const take = (key: string): unknown => {
     const value = rest[key];
     delete rest[key];
@@ -155,10 +164,10 @@ function typedKeywords(type: unknown, rest: Schema, segments: (string | number)[
   const kept: Schema = {};
   if (type === 'object') {
     const properties = take('properties');
-    kept.properties = Object.fromEntries(Object.entries(isRecord(properties) ? properties : {}).map(([name, entry]) => [name, claudeNode(entry, [...segments, 'properties', name], provider)]));
+    kept.properties = Object.fromEntries(Object.entries(isRecord(properties) ? properties : {}).map(([name, entry]) => [name, claudeNode(entry, [...segments, 'properties', name], place)]));
     const additional = take('additionalProperties');
     if (additional !== undefined && additional !== false) {
-      throw refuse([...segments, 'additionalProperties'], 'take objects with only the properties they list (additionalProperties: false)', provider);
+      throw refuse([...segments, 'additionalProperties'], 'take objects with only the properties they list (additionalProperties: false)', place);
     }
     kept.additionalProperties = false;
     const required = take('required');
@@ -167,7 +176,7 @@ function typedKeywords(type: unknown, rest: Schema, segments: (string | number)[
     kept.format = take('format');
   } else if (type === 'array') {
     const items = take('items');
-    if (items !== undefined) kept.items = claudeNode(items, [...segments, 'items'], provider);
+    if (items !== undefined) kept.items = claudeNode(items, [...segments, 'items'], place);
     if (rest.minItems === 0 || rest.minItems === 1) kept.minItems = take('minItems');
   }
   return kept;
@@ -177,9 +186,32 @@ function typedKeywords(type: unknown, rest: Schema, segments: (string | number)[
  * The schema to send for Claude: reshaped as above, `$schema` (which dialect it is written in)
  * left out; a 400 naming the schema path for what Claude cannot follow.
  */
-export function toClaudeOutputSchema(schema: Schema, provider: string): Schema {
+function toClaudeSchema(schema: Schema, place: SchemaPlace): Schema {
   const recursion = recursiveRef(schema, schema, [], [], new Set());
-  if (recursion !== null) throw refuse(recursion, 'do not take recursive schemas (a $ref to a schema it lies in)', provider);
+  if (recursion !== null) throw refuse(recursion, 'do not take recursive schemas (a $ref to a schema it lies in)', place);
   const { $schema: _dialect, ...rest } = schema;
-  return claudeNode(rest, [], provider) as Schema;
+  return claudeNode(rest, [], place) as Schema;
+}
+
+/** A `response_format` schema for Claude's structured outputs. */
+export function toClaudeOutputSchema(schema: Schema, provider: string): Schema {
+  return toClaudeSchema(schema, { provider, feature: 'structured outputs', field: 'response_format.json_schema.schema' });
+}
+
+/**
+ * The request with the `parameters` of each tool marked `strict: true` (OpenAI's strict mode, which
+ * the openai clients' `zodFunction` sets) reshaped for Claude: Claude constrains a strict tool's input
+ * with the same grammar (https://platform.claude.com/docs/en/agents-and-tools/tool-use/strict-tool-use),
+ * and refuses the same keywords ("tools.0.custom: For 'integer' type, properties maximum, minimum are
+ * not supported"). Other tools' schemas go whole. Done before `allowed_tools` leaves tools out, so that
+ * a 400 names the client's `tools[i]`.
+ */
+export function withClaudeStrictTools<Body extends { tools?: readonly Tool[] }>(request: Body, provider: string): Body {
+  if (request.tools?.some((tool) => tool.function.strict === true) !== true) return request;
+  const tools = request.tools.map((tool, index): Tool => {
+    if (tool.function.strict !== true) return tool;
+    const parameters = toClaudeSchema(tool.function.parameters ?? { type: 'object', properties: {} }, { provider, feature: 'strict tools', field: `tools[${index}].function.parameters` });
+    return { ...tool, function: { ...tool.function, parameters } };
+  });
+  return { ...request, tools };
 }

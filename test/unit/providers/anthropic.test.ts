@@ -244,7 +244,7 @@ describe('toAnthropicChat', () => {
       { messages: [{ role: 'user', content: 'Time?' }], tools: [{ type: 'function', function: { name: 'now', strict: true } }] },
       { model: MODEL },
     );
-    expect(body.tools).toEqual([{ name: 'now', input_schema: { type: 'object', properties: {} }, strict: true }]);
+    expect(body.tools).toEqual([{ name: 'now', input_schema: { type: 'object', properties: {}, additionalProperties: false }, strict: true }]);
   });
 
   it.each([

@@ -16,6 +16,7 @@ import type { ChatRequest, CompletionsRequest, Tool } from '../../../schema';
 import { isBlank, refuseBlankStopSequences } from '../../shared/blank-text';
 import { refuseFunctionMessages } from '../../shared/function-messages';
 import { withParallelToolCallsAllowed } from '../../shared/parameters';
+import { withClaudeStrictTools } from '../../shared/claude-output-schema';
 import { withAllowedTools } from '../../shared/tool-choice';
 import { withClientOutputConfig } from '../../shared/thinking';
 import { refuseToolResultsWithoutCalls, TOOL_RESULT_RULES } from '../../shared/tool-results';
@@ -64,7 +65,7 @@ function toConverseTool(tool: Tool): ConverseTool {
   const { name, description, parameters, strict } = tool.function;
   // Converse requires a schema; a function without parameters takes an empty object.
   const schema = parameters ?? { type: 'object', properties: {} };
-  // OpenAI's `strict` is Converse's own flag (structured outputs); whether a model takes it is AWS's to decide.
+  // OpenAI's `strict` is Converse's own flag (structured outputs); whether a model takes it is AWS's to decide (Claude's schema reshaped in toConverseChat).
   return { toolSpec: { name, ...(description !== undefined ? { description } : {}), inputSchema: { json: schema as never }, ...(strict === true ? { strict: true } : {}) } };
 }
 
@@ -134,7 +135,8 @@ export function streamsToolsFromWholeAnswer(request: ChatRequest, family: Bedroc
 export function toConverseChat(clientRequest: ChatRequest, family: BedrockFamily): ConverseBody {
   acceptOnly(clientRequest, chatKeysOf(family), family);
   // Converse's toolChoice names no list of tools: `allowed_tools` sends only those (shared/tool-choice.ts).
-  const request = withAllowedTools(clientRequest, providerLabel(family));
+  // Claude's strict tools are its structured outputs' grammar (family.thinking marks Claude, as in output-format.ts).
+  const request = withAllowedTools(family.thinking ? withClaudeStrictTools(clientRequest, providerLabel(family)) : clientRequest, providerLabel(family));
   withParallelToolCallsAllowed(request, providerLabel(family));
   refuseFunctionMessages(request.messages, providerLabel(family));
   const toolBlocks = offersTools(request, family);
