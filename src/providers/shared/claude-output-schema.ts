@@ -117,7 +117,9 @@ function typeBranches(types: unknown[], rest: Schema, segments: (string | number
 function claudeNode(schema: unknown, segments: (string | number)[], place: SchemaPlace): unknown {
   if (!isRecord(schema)) return schema;
   const { $ref: ref, $defs: defs, definitions, anyOf, oneOf, allOf, ...rest } = schema;
-  const type = Array.isArray(rest.type) && rest.type.length === 1 ? rest.type[0] : rest.type;
+  // A type listed twice is one branch: each object branch reads the node's properties, so ["object", "object"] at every level would double the schema per level.
+  const types = Array.isArray(rest.type) ? [...new Set(rest.type)] : rest.type;
+  const type = Array.isArray(types) && types.length === 1 ? types[0] : types;
   delete rest.type;
   const result: Schema = {};
   for (const [key, table] of [['$defs', defs], ['definitions', definitions]] as const) {

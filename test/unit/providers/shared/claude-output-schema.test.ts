@@ -123,3 +123,19 @@ test('an object typed with a list that is open to other keys is a 400 naming its
   const schema = { type: 'object', properties: { counts: { type: ['object', 'null'], additionalProperties: { type: 'integer' } } }, required: ['counts'], additionalProperties: false };
   expect(refusal(schema)).toEqual({ status: 400, param: 'response_format.json_schema.schema.properties.counts.additionalProperties' });
 });
+
+test('a type listed twice is one type, not a branch each: ["object", "object"] nested 18 deep is checked at once, not written out 2^18 times', () => {
+  expect(toClaudeOutputSchema({ type: ['object', 'object'], properties: { a: { type: ['string', 'null', 'string'] } }, required: ['a'] }, 'Anthropic')).toEqual({
+    type: 'object',
+    properties: { a: { anyOf: [{ type: 'string' }, { type: 'null' }] } },
+    additionalProperties: false,
+    required: ['a'],
+  });
+  let nested: Record<string, unknown> = { type: 'string' };
+  for (let depth = 0; depth < 18; depth++) nested = { type: ['object', 'object'], properties: { a: nested }, required: ['a'] };
+  // A request of about a kilobyte: 4.5 s and a 51 MB schema before.
+  const started = process.cpuUsage();
+  toClaudeOutputSchema(nested, 'Anthropic');
+  const { user, system } = process.cpuUsage(started);
+  expect((user + system) / 1000).toBeLessThan(1000);
+});
