@@ -7,8 +7,8 @@
  * - after a system message comes a user, assistant or system message; after a user message an
  *   assistant, system or user message; after an assistant message an assistant, user or tool
  *   message; after a tool message only an assistant or tool message;
- * - a conversation of one message is a user or system message; a longer one ends with a user or
- *   tool message, or with an assistant message marked `"prefix": true` (Mistral's prefill);
+ * - a conversation of one message is a user or system message; a longer one ends with an assistant
+ *   message only when it is marked `"prefix": true` (Mistral's prefill);
  * - the tool messages after an assistant message answer its tool calls, each once, all of them.
  * Consecutive user (or assistant) messages are taken as they are. The gateway neither merges nor
  * moves messages for Mistral (nothing in its reference does), so each rule broken is a 400 naming
@@ -54,7 +54,8 @@ function checkRoleOrder(messages: readonly ChatMessage[]): void {
   if (messages.length === 1 && role !== 'user' && role !== 'system') {
     throw refused('messages[0].role', `Mistral takes a conversation of one message only as a user or system message, not ${quoted(last.role)}.`);
   }
-  if (messages.length > 1 && role !== 'user' && role !== 'tool' && !(role === 'assistant' && (last as { prefix?: unknown }).prefix === true)) {
+  // Only an assistant message is refused last (mistral-common's _validate_last_message: a system message after a user's is taken).
+  if (messages.length > 1 && role === 'assistant' && (last as { prefix?: unknown }).prefix !== true) {
     throw refused(
       `messages[${lastIndex}].role`,
       `Mistral answers a conversation that ends with a user or tool message, or with an assistant message marked "prefix": true for the model to continue, not with ${quoted(last.role)} ("Expected last role User or Tool (or Assistant with prefix True)").`,

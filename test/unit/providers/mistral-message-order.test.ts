@@ -40,6 +40,8 @@ describe('orders Mistral takes go as they came', () => {
     ['a tool loop answered, then the user', [...toolLoop, { role: 'assistant', content: '24 °C.' }, { role: 'user', content: 'Merci' }]],
     ['an assistant prefill marked prefix: true', [{ role: 'user', content: 'Un haïku ?' }, { role: 'assistant', content: 'Le vent', prefix: true } as Messages[number]]],
     ['one system message', [{ role: 'system', content: 'Dis bonjour.' }]],
+    // mistral-common refuses only an assistant message last: an app's instructions after the user's question go.
+    ['a system message last, after the user', [{ role: 'user', content: 'Résume ce texte : …' }, { role: 'system', content: 'Réponds en une phrase.' }]],
   ])('%s', (_name, messages) => {
     expect(sent(messages)).toHaveLength(messages.length);
   });
