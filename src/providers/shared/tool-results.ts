@@ -27,11 +27,21 @@ export function toolResultWithoutCall(index: number, id: string, vendor: string,
   );
 }
 
-/** A 400 naming the first tool message whose id is not a tool call of the last assistant message before it. */
+/**
+ * A 400 naming the first tool message whose id is not a tool call of the assistant turn before it.
+ * Consecutive assistant messages (system messages aside, which are lifted out) are one turn: Anthropic
+ * combines them, and so does the Converse mapping, so a call in either is in the turn.
+ */
 export function refuseToolResultsWithoutCalls(messages: readonly ChatMessage[], vendor: string, rule: string): void {
-  let calls: ReadonlySet<string> = new Set();
+  let calls = new Set<string>();
+  let previousRole: string | null = null;
   messages.forEach((message, index) => {
-    if (message.role === 'assistant') calls = new Set((message.tool_calls ?? []).map((call) => call.id));
+    if (message.role === 'system' || message.role === 'developer') return;
+    if (message.role === 'assistant') {
+      if (previousRole !== 'assistant') calls = new Set();
+      for (const call of message.tool_calls ?? []) calls.add(call.id);
+    }
+    previousRole = message.role;
     const id = message.tool_call_id;
     if (message.role !== 'tool' || typeof id !== 'string' || calls.has(id)) return;
     throw toolResultWithoutCall(index, id, vendor, rule);

@@ -64,6 +64,18 @@ test('Anthropic: results in another order than the calls, and a user message aft
   });
 });
 
+test('a call in either of two consecutive assistant messages is in the turn before the result (Anthropic combines them, as the Converse mapping does)', () => {
+  const messages: Messages = [
+    { role: 'user', content: 'Read it' },
+    { role: 'assistant', content: null, tool_calls: [call('toolu_01A')] },
+    { role: 'system', content: 'Tool calls are logged.' },
+    { role: 'assistant', content: 'Reading README.md.' },
+    { role: 'tool', tool_call_id: 'toolu_01A', content: 'x' },
+  ];
+  expect(toAnthropicMessages(messages).messages.map((turn) => turn.role)).toEqual(['user', 'assistant', 'assistant', 'user']);
+  expect(toConverseChat({ messages, tools } as ChatRequest, claude).messages?.map((turn) => turn.role)).toEqual(['user', 'assistant', 'user']);
+});
+
 test('Claude on Bedrock: the same 400 when tools are offered; without tools the result goes as text', () => {
   expect(refusal(() => toConverseChat({ messages: trimmed, tools } as ChatRequest, claude))).toEqual({
     status: 400,
