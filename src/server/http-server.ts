@@ -162,10 +162,16 @@ const answeringLater = new WeakSet<Socket>();
 /**
  * Writes the raw answer once the responses due before the failed request are sent (node attaches
  * them to the socket one after another, in order), then closes the connection. When the failed
- * request has a response (its body failed), that response is the one answered.
+ * request has a response (its body failed), that response is the one answered, unless it was sent.
  */
 function answerInTurn(socket: ConnectionSocket, failed: IncomingMessage | undefined, error: ParseError, logRefusal: RefusalLog | undefined): void {
   const pending = socket._httpMessage;
+  // Its answer already sent (node detaches it once sent) while its body was still coming, a 413 or 401
+  // given before the body: the connection just closes, with no second answer or audit line.
+  if (failed !== undefined && !pending) {
+    socket.destroy(error);
+    return;
+  }
   if (pending && pending.req !== failed && !pending.destroyed) {
     // Registered after node's own 'finish' handler, which detaches it and attaches the next response.
     pending.once('finish', () => answerInTurn(socket, failed, error, logRefusal));

@@ -85,6 +85,26 @@ describe('a body over server.max_body_size is a 413 before it has all arrived, n
   });
 });
 
+test('a client still sending at server.request_timeout after its 413 has the connection closed, with no second answer or audit line', async () => {
+  const quick = await startGateway(config.replace('request_timeout: 30', 'request_timeout: 1').replace('headers_timeout: 5', 'headers_timeout: 1'), { logger: log.logger });
+  const start = log.lines.length;
+  try {
+    const received = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = connect(Number(new URL(quick.url).port), '127.0.0.1', () => socket.write(`POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n{"messages": [`));
+      socket.on('data', (data: Buffer) => (text += data.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    // The 413, then nothing: a raw 408 written after it answered the same request twice.
+    expect(received.match(/HTTP\/1\.1 \d+/g)).toEqual(['HTTP/1.1 413']);
+    await waitForLogLine(log.lines, (entry) => entry.msg === 'request' && entry.status === 413, { from: start });
+    expect(log.lines.slice(start).filter((line) => (JSON.parse(line) as { msg: string }).msg === 'request')).toHaveLength(1);
+  } finally {
+    await quick.close();
+  }
+});
+
 test('every header line is read, however many: a Content-Length after 1,500 others still frames the body the gateway reads', async () => {
   const body = JSON.stringify({ model: 'chat', messages: [{ role: 'user', content: 'many headers' }] });
   const padding = Array.from({ length: 1500 }, (_, index) => `X-${index % 10}: 1\r\n`).join('');
