@@ -116,7 +116,7 @@ export function closeConnectionsAfterAnswers(server: Server): void {
 /** node's list of a server's connections (`server[kConnections]`, their parsers), which `closeIdleConnections` reads. */
 type ConnectionList = { idle(): { socket: ConnectionSocket }[] };
 
-function connectionsOf(server: Server): ConnectionList | undefined {
+export function connectionsOf(server: Server): ConnectionList | undefined {
   const symbol = Object.getOwnPropertySymbols(server).find((key) => key.description === 'http.server.connections');
   return symbol === undefined ? undefined : (server as unknown as Record<symbol, ConnectionList | undefined>)[symbol];
 }

@@ -20,8 +20,8 @@ const SCHEMA_FIELD = 'response_format.json_schema.schema';
 /** Schemas the written-out schema may hold: definitions referring twice to the next would otherwise double at each step. */
 const MAX_SCHEMAS = 5000;
 
-/** Keywords whose values are data (instances, not schemas), left as they are. */
-const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required']);
+/** Keywords whose values are a schema or a list of schemas; any other keyword's value (`enum`, `default`, `dependentRequired`, an `x-` extension) is data, sent as it came. */
+const SCHEMA_KEYWORDS = new Set(['items', 'prefixItems', 'additionalItems', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'propertyNames', 'contains', 'not', 'if', 'then', 'else', 'anyOf', 'oneOf', 'allOf']);
 
 /** Keywords whose values map names to schemas (a property may be named `default` or `$ref`). */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas']);
@@ -50,9 +50,10 @@ function cohereNode(node: unknown, segments: Segments, walk: Walk): unknown {
 }
 
 function keywordValue(key: string, value: unknown, segments: Segments, walk: Walk): unknown {
-  if (DATA_KEYWORDS.has(key)) return value;
   if (SCHEMA_MAPS.has(key) && isRecord(value)) return Object.fromEntries(Object.entries(value).map(([name, entry]) => [name, cohereNode(entry, [...segments, name], walk)]));
+  if (!SCHEMA_KEYWORDS.has(key)) return value;
   if (Array.isArray(value)) return value.map((entry, index) => cohereNode(entry, [...segments, index], walk));
+  // additionalProperties: false (a boolean schema) stays as it is.
   return cohereNode(value, segments, walk);
 }
 

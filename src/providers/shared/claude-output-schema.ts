@@ -77,12 +77,22 @@ function recursiveRef(root: Schema, node: unknown, segments: (string | number)[]
     return found;
   }
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'enum' || key === 'const') continue;
-    const found = recursiveRef(root, value, [...segments, key], sites, clean);
-    if (found !== null) return found;
+    // A value's data (`{"default": {"$ref": "#"}}`) is no reference; a property of that name is a schema.
+    if (DATA_KEYWORDS.has(key)) continue;
+    const schemas: [(string | number)[], unknown][] = SCHEMA_MAPS.has(key) && isRecord(value) ? Object.entries(value).map(([name, entry]) => [[...segments, key, name], entry]) : [[[...segments, key], value]];
+    for (const [path, schema] of schemas) {
+      const found = recursiveRef(root, schema, path, sites, clean);
+      if (found !== null) return found;
+    }
   }
   return null;
 }
+
+/** Keywords whose values are data (instances, not schemas). */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
+
+/** Keywords whose values map names to schemas (a property may be named `default`). */
+const SCHEMA_MAPS = new Set(['properties', '$defs', 'definitions', 'patternProperties', 'dependentSchemas']);
 
 /** `{minimum: 0, maximum: 10}` as the SDKs write it into a description. */
 const describeKeywords = (keywords: Schema): string =>

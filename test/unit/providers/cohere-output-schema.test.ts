@@ -30,3 +30,8 @@ test("a $ref to an inherited name ('#/constructor', '#/$defs/toString') finds no
     expect(() => toCohereOutputSchema({ type: 'object', properties: { a: { $ref: ref } }, $defs: {} })).toThrow(`found nothing at '${ref}'`);
   }
 });
+
+test("a keyword whose value is data, not a schema (dependentRequired, an x- extension, examples), is sent as it came, not refused for having no type", () => {
+  const schema = { type: 'object', properties: { card: { type: 'string' }, billing: { type: 'string' } }, dependentRequired: { card: ['billing'] }, 'x-order': { card: 1 }, examples: [{ card: 'x', billing: 'y' }] };
+  expect(toCohereOutputSchema(schema)).toEqual(schema);
+});

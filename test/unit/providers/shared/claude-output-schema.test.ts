@@ -139,3 +139,10 @@ test('a type listed twice is one type, not a branch each: ["object", "object"] n
   const { user, system } = process.cpuUsage(started);
   expect((user + system) / 1000).toBeLessThan(1000);
 });
+
+test("a $ref in a value's data (a default or an example) is no recursion; a property named default or const is a schema", () => {
+  const withData = { type: 'object', properties: { node: { type: 'object', properties: {}, default: { $ref: '#' }, examples: [{ $ref: '#' }] } } };
+  expect(toClaudeOutputSchema(withData, 'Anthropic')).toMatchObject({ properties: { node: { type: 'object' } } });
+  const named = { type: 'object', properties: { default: { $ref: '#' }, const: { type: 'string' } } };
+  expect(refusal(named).param).toBe('response_format.json_schema.schema.properties.default.$ref');
+});
