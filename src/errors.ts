@@ -48,6 +48,9 @@ export const QUOTA_EXCEEDED_CODE = 'upstream_quota_exceeded';
 /** 424 Failed Dependency: Hugging Face TGI and TEI's status for a model that failed to answer (see `upstream`). */
 const MODEL_FAILED_STATUS = 424;
 
+/** 408 Request Timeout: Azure OpenAI's status for a call it gave up on (`{"code": "Timeout", "message": "The operation was timeout."}`; see `upstream`). */
+const UPSTREAM_TIMEOUT_STATUS = 408;
+
 /** OpenAI's type and code for a quota used up: clients branch on them to stop retrying. */
 const INSUFFICIENT_QUOTA: VendorError = { type: 'insufficient_quota', code: 'insufficient_quota', param: null };
 
@@ -241,9 +244,11 @@ export class GatewayError extends Error {
    * become 502 (the client did nothing wrong and must not learn about our keys); 429 stays 429;
    * 5xx become 502, and so does 424: Hugging Face TGI and TEI answer it when their model failed
    * ("Request failed during generation", "Inference failed"), the server's failure, not the request's,
-   * as for Bedrock's ModelErrorException (not retried either). A refused request (4xx other than
-   * auth and 424) keeps the vendor's `vendorError` for `/v1`.
-   * On MLflow's routes an auth failure and a 424 keep the vendor's status, as MLflow does: MLflow's
+   * as for Bedrock's ModelErrorException (not retried either). A 408 is the provider's own timeout
+   * (Azure OpenAI gives up on a call so), not the client's slow upload: a 504 retried and moved past by a
+   * FALLBACK route, as Bedrock's ModelTimeoutException (its 408) and the openai clients (which retry a 408).
+   * A refused request (4xx other than auth, 408 and 424) keeps the vendor's `vendorError` for `/v1`.
+   * On MLflow's routes an auth failure, a 408 and a 424 keep the vendor's status, as MLflow does: MLflow's
    * Python client retries a 502 seven times over about four minutes, but not a 4xx.
    */
   static upstream(options: {
@@ -269,6 +274,9 @@ export class GatewayError extends Error {
     if (status === 429 && isQuotaUsedUp(vendorError)) return GatewayError.quotaExceeded(message, vendorError);
     if (status === 429) {
       return new GatewayError({ status: 429, message, kind: 'rate_limit_error', code: 'upstream_rate_limited', retryable: true, retryAfter, vendorError });
+    }
+    if (status === UPSTREAM_TIMEOUT_STATUS) {
+      return new GatewayError({ status: 504, message: `Endpoint '${endpoint}' timed out at the provider (upstream status 408): ${message}`, kind: 'timeout_error', code: 'upstream_timeout', retryable: true, mlflowStatus: status });
     }
     if (status >= 400 && status < 500 && status !== MODEL_FAILED_STATUS) {
       return new GatewayError({ status, message, kind: 'invalid_request_error', code: 'upstream_rejected', vendorError });

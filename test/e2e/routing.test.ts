@@ -9,6 +9,7 @@ import { freePort } from '../support/cli';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+import { openaiErrorOf } from '../support/errors';
 import { sample } from '../support/metrics';
 
 // OpenAI's documented 503 (https://platform.openai.com/docs/guides/error-codes).
@@ -38,6 +39,7 @@ let flaky: FakeUpstream;
 let streamFailing: FakeUpstream;
 let emptyStream: FakeUpstream;
 let quotaUsedUp: FakeUpstream;
+let timingOut: FakeUpstream;
 let gateway: RunningGateway;
 
 const openaiEndpoint = (name: string, base: string, extra = '') => `
@@ -64,6 +66,8 @@ beforeAll(async () => {
     response.end(`data: ${JSON.stringify(STREAM_SERVER_ERROR)}\n\n`);
   });
   quotaUsedUp = await startFakeUpstream((_request, response) => sendJson(response, 429, readJsonFixture('openai', 'error-429-quota.json')));
+  // Azure OpenAI's 408 when it gives up on a call: the provider's timeout, not the client's request.
+  timingOut = await startFakeUpstream((_request, response) => sendJson(response, 408, readJsonFixture('openai', 'error-408-azure-timeout.json')));
   const closedPort = await freePort();
   // Retries off: each failure moves straight to the next destination, so request counts are exact.
   gateway = await startGateway(`
@@ -81,6 +85,7 @@ ${openaiEndpoint('flaky', flaky.url)}
 ${openaiEndpoint('stream-failing', streamFailing.url)}
 ${openaiEndpoint('empty-stream', emptyStream.url)}
 ${openaiEndpoint('quota-used-up', quotaUsedUp.url, '\n    retries: { max_attempts: 3 }')}
+${openaiEndpoint('timing-out', timingOut.url, '\n    retries: { max_attempts: 2, initial_backoff: 0.01 }')}
   - { name: no-streams, endpoint_type: llm/v1/chat, model: { provider: mlflow-model-serving, name: m, config: { model_server_url: 'http://127.0.0.1:${closedPort}' } } }
   - { name: no-streams-too, endpoint_type: llm/v1/chat, model: { provider: mlflow-model-serving, name: m, config: { model_server_url: 'http://127.0.0.1:${closedPort}' } } }
 routes:
@@ -92,6 +97,7 @@ routes:
   - { name: after-timeout, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: slow }, { name: healthy }] }
   - { name: after-total, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: out-of-time }, { name: healthy }] }
   - { name: after-quota, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: quota-used-up }, { name: healthy }] }
+  - { name: after-408, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: timing-out }, { name: healthy }] }
   - { name: after-400, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: rejecting }, { name: healthy }] }
   - { name: all-down, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: refused }, { name: overloaded }] }
   - { name: after-empty-stream, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: empty-stream }, { name: healthy }] }
@@ -108,7 +114,7 @@ routes:
 
 afterAll(async () => {
   await gateway.close();
-  await Promise.all([healthy, overloaded, silent, rejecting, flaky, streamFailing, emptyStream, quotaUsedUp].map((upstream) => upstream.close()));
+  await Promise.all([healthy, overloaded, silent, rejecting, flaky, streamFailing, emptyStream, quotaUsedUp, timingOut].map((upstream) => upstream.close()));
 });
 
 // The error event OpenAI sends when its server fails after the stream's headers.
@@ -164,6 +170,22 @@ test('when every destination fails, the last failure is the answer', async () =>
   expect(answer.status).toBe(502);
   expect(answer.endpoint).toBe('overloaded');
   expect(JSON.parse(answer.text).detail).toContain('The engine is currently overloaded');
+});
+
+test("a provider's 408 (Azure OpenAI's timeout) is retried within the destination, then moved past", async () => {
+  const before = timingOut.requests.length;
+  const answer = await invoke('after-408');
+  expect([answer.status, answer.endpoint]).toEqual([200, 'healthy']);
+  expect(timingOut.requests.length - before).toBe(2);
+});
+
+test("alone, a provider's 408 is a 504 timeout the client may retry on /v1, not its own slow request; the MLflow routes keep the 408, as MLflow does", async () => {
+  const { status, error } = await openaiErrorOf(new OpenAI({ apiKey: 'unused', baseURL: `${gateway.url}/v1`, maxRetries: 0 }).chat.completions.create({ model: 'timing-out', messages: [{ role: 'user', content: 'Bonjour' }] }));
+  expect(status).toBe(504);
+  expect(error).toEqual({ message: "Endpoint 'timing-out' timed out at the provider (upstream status 408): The operation was timeout.", type: 'timeout_error', param: null, code: 'upstream_timeout' });
+  const answer = await invoke('timing-out');
+  expect(answer.status).toBe(408);
+  expect(JSON.parse(answer.text)).toEqual({ detail: "Endpoint 'timing-out' timed out at the provider (upstream status 408): The operation was timeout." });
 });
 
 test("a destination whose provider quota is used up (a 429 it does not retry) is moved past, after one call", async () => {
