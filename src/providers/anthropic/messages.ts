@@ -9,7 +9,7 @@ import { blankLastTurn, emptyMessageRefusal, hasText, isBlank } from '../shared/
 import { isRecord, ownValue } from '../shared/json';
 import { inAnswerOrder } from '../shared/thinking-places';
 import { strictToolCallId } from '../shared/tool-call-ids';
-import { refuseToolResultsWithoutCalls, TOOL_RESULT_RULES } from '../shared/tool-results';
+import { refuseToolCallsWithoutResults, refuseToolResultsWithoutCalls, TOOL_CALL_RULES, TOOL_RESULT_RULES } from '../shared/tool-results';
 import { invalid, toContentBlocks, toNonBlankContentBlocks, withMessageCacheControl, withMessageCacheControlOn } from './content';
 import { toAnthropicThinkingBlocks } from './thinking';
 import type { AnthropicMessage, AnthropicRequestBlock, AnthropicTextBlock, AnthropicToolResultBlock, AnthropicToolUseBlock } from './wire';
@@ -178,5 +178,6 @@ export function toAnthropicMessages(messages: ChatMessage[]): { system: string |
     }
   });
   refuseToolResultsWithoutCalls(messages, 'Anthropic', TOOL_RESULT_RULES.claude);
+  refuseToolCallsWithoutResults(messages, 'Anthropic', TOOL_CALL_RULES.claude);
   return { system: toSystem(system), messages: withoutEmptyTurns(converted, firstMessages) };
 }

@@ -7,6 +7,11 @@
  * that function response turn comes immediately after a function call turn."). A history trimmed by a
  * context window that kept a tool message but not the call it answers is such a request: a 400 naming
  * the client's message before any call.
+ *
+ * The opposite case, a tool call left without its result (the user interrupted the tool run, the tool
+ * crashed, a framework dropped a result), Claude refuses after the call naming its own index ("messages.2:
+ * `tool_use` ids were found without `tool_result` blocks immediately after: toolu_…"): a 400 naming the
+ * client's call before any call too (refuseToolCallsWithoutResults).
  */
 import { quoted } from '../../config/quoted';
 import { GatewayError } from '../../errors';
@@ -16,6 +21,11 @@ import type { ChatMessage } from '../../schema';
 export const TOOL_RESULT_RULES = {
   claude: 'Each tool_result block must have a corresponding tool_use block in the previous message',
   gemini: 'Please ensure that function response turn comes immediately after a function call turn',
+} as const;
+
+/** Each vendor's own words for the rule that every tool call of an assistant turn is answered in the turn after it. */
+export const TOOL_CALL_RULES = {
+  claude: 'Each tool_use block must have a corresponding tool_result block in the next message',
 } as const;
 
 /** The 400 for the tool message at `index` whose `id` is none of the calls of the assistant message before it. */
@@ -46,4 +56,43 @@ export function refuseToolResultsWithoutCalls(messages: readonly ChatMessage[], 
     if (message.role !== 'tool' || typeof id !== 'string' || calls.has(id)) return;
     throw toolResultWithoutCall(index, id, vendor, rule);
   });
+}
+
+/** An assistant message's tool calls and the ids the tool messages after it answered. */
+interface OpenCalls {
+  index: number;
+  ids: readonly string[];
+  answered: Set<string>;
+}
+
+/** The 400 for the first call of `open` no tool message answered before `where` (a message, or the end). */
+function refuseUnanswered(open: OpenCalls | null, where: string, vendor: string, rule: string): void {
+  const call = open === null ? -1 : open.ids.findIndex((id) => !open.answered.has(id));
+  if (open === null || call === -1) return;
+  const param = `messages[${open.index}].tool_calls[${call}]`;
+  throw GatewayError.invalidParam(
+    `${param}: ${vendor} takes an assistant message's tool calls only when tool messages answer each of them before the next user or assistant message ("${rule}"); the call ${quoted(open.ids[call])} has no answer before ${where}.`,
+    param,
+  );
+}
+
+/**
+ * A 400 naming the first tool call no tool message answers before the next user or assistant message,
+ * or before the end once results have begun; system and developer messages between are lifted out of
+ * the turns, so they end nothing. An assistant message with tool calls last, no result after it, goes
+ * as it came: the vendors' rule for a last assistant turn (a prefill) is not known to refuse it. One pass.
+ */
+export function refuseToolCallsWithoutResults(messages: readonly ChatMessage[], vendor: string, rule: string): void {
+  let open: OpenCalls | null = null;
+  for (const [index, message] of messages.entries()) {
+    if (message.role === 'tool') {
+      if (open !== null && typeof message.tool_call_id === 'string') open.answered.add(message.tool_call_id);
+      continue;
+    }
+    if (message.role !== 'user' && message.role !== 'assistant') continue;
+    refuseUnanswered(open, `messages[${index}], ${message.role === 'user' ? 'a user' : 'an assistant'} message`, vendor, rule);
+    const ids = message.role === 'assistant' ? (message.tool_calls ?? []).map((call) => call.id) : [];
+    open = ids.length > 0 ? { index, ids, answered: new Set() } : null;
+  }
+  if (open !== null && open.answered.size > 0) refuseUnanswered(open, 'the end of the conversation', vendor, rule);
 }
