@@ -19,7 +19,7 @@ import { withParallelToolCallsAllowed } from '../../shared/parameters';
 import { withClaudeStrictTools } from '../../shared/claude-output-schema';
 import { withAllowedTools } from '../../shared/tool-choice';
 import { withClientOutputConfig } from '../../shared/thinking';
-import { refuseToolResultsWithoutCalls, TOOL_RESULT_RULES } from '../../shared/tool-results';
+import { refuseToolCallsWithoutResults, refuseToolResultsWithoutCalls, TOOL_CALL_RULES, TOOL_RESULT_RULES } from '../../shared/tool-results';
 import { CONVERSE_TEMPERATURE_FACTOR, type BedrockFamily } from '../families';
 import { acceptOnly, providerLabel, readSampling } from '../shared';
 import { refuseTooManyCachePoints, withCachePoint } from './cache-points';
@@ -141,8 +141,11 @@ export function toConverseChat(clientRequest: ChatRequest, family: BedrockFamily
   refuseFunctionMessages(request.messages, providerLabel(family));
   const toolBlocks = offersTools(request, family);
   refuseWhatTheModelRefuses(request, family, { toolBlocks });
-  // Claude's rule for tool results; other families' is not known, and without tool blocks the results go as text.
-  if (family.thinking && toolBlocks) refuseToolResultsWithoutCalls(request.messages, providerLabel(family), TOOL_RESULT_RULES.claude);
+  // Claude's rules for tool calls and results; other families' are not known, and without tool blocks both go as text.
+  if (family.thinking && toolBlocks) {
+    refuseToolResultsWithoutCalls(request.messages, providerLabel(family), TOOL_RESULT_RULES.claude);
+    refuseToolCallsWithoutResults(request.messages, providerLabel(family), TOOL_CALL_RULES.claude);
+  }
   const { system, messages } = toConverseMessages(request.messages, { thinking: family.thinking, toolBlocks, cachePoints: family.promptCaching !== null });
   const body: ConverseBody = {
     messages,

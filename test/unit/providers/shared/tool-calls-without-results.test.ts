@@ -2,10 +2,14 @@
  * An assistant message whose tool calls are not all answered by tool messages before the next user or
  * assistant message (the user interrupted the tool run, a tool crashed, a framework dropped a result)
  * is a 400 naming the unanswered call before any call, for Claude on Anthropic's API, which refuses it
- * after the call naming its own index (test/fixtures/anthropic/error-400-tool-call-without-result.json).
- * Tool calls last, with no result after them, go as they came.
+ * after the call naming its own index (test/fixtures/anthropic/error-400-tool-call-without-result.json),
+ * and for Claude on Amazon Bedrock when tools are offered, which Converse refuses naming its own turn
+ * ("Expected toolResult blocks at messages.2.content for the following Ids: …"); other Bedrock families
+ * are sent it. Tool calls last, with no result after them, go as they came.
  */
 import { toAnthropicMessages } from '../../../../src/providers/anthropic/messages';
+import { toConverseChat } from '../../../../src/providers/bedrock/converse/request';
+import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
 import type { ChatRequest } from '../../../../src/schema';
 import { gatewayErrorOf } from '../../../support/errors';
 
@@ -61,4 +65,22 @@ test('Anthropic: every call answered (in any order, a system message between), o
   // A framework's note between the results is lifted into `system`; Anthropic joins the user turns around it.
   expect(() => toAnthropicMessages([...calls, testResult, { role: 'system', content: 'The suite took 12 s.' }, readResult])).not.toThrow();
   expect(toAnthropicMessages(calls).messages[1]).toMatchObject({ role: 'assistant', content: [{ type: 'text' }, { type: 'tool_use', id: READ }, { type: 'tool_use', id: TEST }] });
+});
+
+const tools: ChatRequest['tools'] = ['read_file', 'run_tests'].map((name) => ({ type: 'function', function: { name, parameters: { type: 'object', properties: {} } } }));
+const interrupted: Messages = [...calls, readResult, { role: 'user', content: 'Stop the tests, just tell me what the file checks.' }];
+
+test('Claude on Bedrock: the same 400 when tools are offered; without tools the calls go as text', () => {
+  const claude = resolveBedrockFamily('us.anthropic.claude-sonnet-4-5-20250929-v1:0');
+  expect(refusal(() => toConverseChat({ messages: interrupted, tools } as ChatRequest, claude))).toEqual({
+    status: 400,
+    param: 'messages[2].tool_calls[1]',
+    message: `messages[2].tool_calls[1]: Amazon Bedrock (Anthropic Claude) ${CLAUDE_RULE} the call '${TEST}' has no answer before messages[4], a user message.`,
+  });
+  expect(toConverseChat({ messages: interrupted } as ChatRequest, claude).messages?.[1].content).toContainEqual({ text: expect.stringContaining(TEST) });
+});
+
+test('another Bedrock family is sent it, as its rule is not known', () => {
+  const sent = toConverseChat({ messages: interrupted, tools } as ChatRequest, resolveBedrockFamily('amazon.nova-pro-v1:0')).messages;
+  expect(sent?.[2]).toEqual({ role: 'user', content: [{ toolResult: { toolUseId: READ, content: [{ text: "import { parse } from '../src/parser';\n…" }] } }, { text: 'Stop the tests, just tell me what the file checks.' }] });
 });

@@ -1,0 +1,88 @@
+/**
+ * A coding agent's history whose user stopped a tool run (two parallel calls, one answered, then the
+ * user's text), sent to Claude on Amazon Bedrock with tools: Converse refuses it after the call,
+ * naming its own merged turn ("Expected toolResult blocks at messages.2.content for the following Ids:
+ * …", as agno-agi/agno#6698 reports it for Claude), and a FALLBACK route stopped
+ * there. The gateway answers a 400 naming the unanswered call before any call, through the official
+ * openai client and the MLflow route, and a FALLBACK route moves on.
+ */
+import type OpenAI from 'openai';
+import { openaiErrorOf } from '../support/errors';
+import type { BedrockCall } from '../support/fake-bedrock';
+import { serveBedrockFixtures } from '../support/fixture-upstreams';
+import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
+
+type Block = { text?: string; toolUse?: { toolUseId: string }; toolResult?: { toolUseId: string } };
+
+/** Converse, refusing for Claude a turn of toolUse blocks whose next turn does not open with all their toolResults, as AWS does; else the fixtures. */
+function bedrock(call: BedrockCall) {
+  const turns = call.modelId.includes('anthropic.claude') ? ((call.body as { messages?: { content: Block[] }[] }).messages ?? []) : [];
+  for (const [index, turn] of turns.entries()) {
+    const next = turns[index + 1]?.content ?? [];
+    const firstOther = next.findIndex((block) => block.toolResult === undefined);
+    const answered = (firstOther === -1 ? next : next.slice(0, firstOther)).map((block) => block.toolResult?.toolUseId);
+    const missing = turn.content.flatMap((block) => (block.toolUse !== undefined && !answered.includes(block.toolUse.toolUseId) ? [block.toolUse.toolUseId] : []));
+    if (index < turns.length - 1 && missing.length > 0) {
+      return { error: { status: 400, type: 'ValidationException', message: `Expected toolResult blocks at messages.${index + 1}.content for the following Ids: ${missing.join(', ')}` } };
+    }
+  }
+  return serveBedrockFixtures(call);
+}
+
+const setup = useGatewayWithFakeBedrock({
+  serve: bedrock,
+  config: (fakeUrl) => `
+defaults: { retries: { max_attempts: 1 } }
+endpoints:
+  - { name: claude, endpoint_type: llm/v1/chat, model: { provider: bedrock, name: us.anthropic.claude-sonnet-4-5-20250929-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl)} } } }
+  - { name: nova, endpoint_type: llm/v1/chat, model: { provider: bedrock, name: us.amazon.nova-pro-v1:0, config: { aws_config: ${fakeAwsConfig(fakeUrl)} } } }
+routes:
+  - { name: agent, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: claude }, { name: nova }] }
+`,
+});
+
+const READ = 'toolu_01HqfLWiAKQLsniF2fBGF2KD';
+const TEST = 'toolu_01SJzDkeAZER935cpGFptTNk';
+const tools: OpenAI.ChatCompletionTool[] = ['read_file', 'run_tests'].map((name) => ({ type: 'function', function: { name, parameters: { type: 'object', properties: {} } } }));
+const calls: OpenAI.ChatCompletionMessageParam[] = [
+  { role: 'system', content: 'You are a coding agent.' },
+  { role: 'user', content: 'Fix the failing test in parser.test.ts.' },
+  {
+    role: 'assistant',
+    content: "I'll read the test and run the suite.",
+    tool_calls: [
+      { id: READ, type: 'function', function: { name: 'read_file', arguments: '{"path":"test/parser.test.ts"}' } },
+      { id: TEST, type: 'function', function: { name: 'run_tests', arguments: '{}' } },
+    ],
+  },
+  { role: 'tool', tool_call_id: READ, content: "import { parse } from '../src/parser';\n…" },
+];
+const interrupted: OpenAI.ChatCompletionMessageParam[] = [...calls, { role: 'user', content: 'Stop the tests, just tell me what the file checks.' }];
+const REFUSAL = `messages[2].tool_calls[1]: Amazon Bedrock (Anthropic Claude) takes an assistant message's tool calls only when tool messages answer each of them before the next user or assistant message ("Each tool_use block must have a corresponding tool_result block in the next message"); the call '${TEST}' has no answer before messages[4], a user message.`;
+
+test.each([false, true])('a tool run stopped by the user: a 400 naming the unanswered call, no call (stream: %s)', async (stream) => {
+  const { status, error } = await openaiErrorOf(setup.openai.chat.completions.create({ model: 'claude', messages: interrupted, tools, stream }));
+  expect(status).toBe(400);
+  expect(error).toEqual({ message: REFUSAL, type: 'invalid_request_error', param: 'messages[2].tool_calls[1]', code: 'invalid_value' });
+  expect(setup.fake.calls).toHaveLength(0);
+});
+
+test('the MLflow route: a 400 with the same words', async () => {
+  const answer = await fetch(`${setup.gateway.url}/endpoints/claude/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: interrupted, tools }) });
+  expect(answer.status).toBe(400);
+  expect(await answer.json()).toEqual({ detail: REFUSAL });
+});
+
+test('a FALLBACK route moves past Claude to the next destination', async () => {
+  const completion = await setup.openai.chat.completions.create({ model: 'agent', messages: interrupted, tools });
+  expect(completion.choices).toHaveLength(1);
+  expect(setup.fake.calls).toHaveLength(1);
+  expect(setup.fake.calls[0].modelId).toBe('us.amazon.nova-pro-v1:0');
+});
+
+test('the history with the stopped run answered by a tool message saying so reaches Claude', async () => {
+  const answered: OpenAI.ChatCompletionMessageParam[] = [...calls, { role: 'tool', tool_call_id: TEST, content: 'Interrupted by the user.' }, interrupted[4]];
+  const completion = await setup.openai.chat.completions.create({ model: 'claude', messages: answered, tools });
+  expect(completion.choices).toHaveLength(1);
+  expect(setup.fake.calls).toHaveLength(1);
+});
