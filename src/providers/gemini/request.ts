@@ -12,7 +12,7 @@ import { base64DataUrl, imageMediaTypeOfUrl, standardMediaType } from '../shared
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
 import { readFileData } from '../shared/file-parts';
 import { jsonSchemaFormatOf } from '../shared/response-format';
-import { TOOL_RESULT_RULES, toolResultWithoutCall } from '../shared/tool-results';
+import { refuseToolCallsWithoutResults, TOOL_CALL_RULES, TOOL_RESULT_RULES, toolResultWithoutCall } from '../shared/tool-results';
 import { toGeminiCompletionsLogprobsConfig, toGeminiLogprobsConfig } from './logprobs';
 import { toGeminiOutputSchema } from './output-schema';
 import { toGeminiThinkingConfig, type GeminiThinkingControl } from './thinking';
@@ -226,7 +226,8 @@ interface ConvertedMessages {
 /**
  * Messages → contents: system and developer messages become the system instruction; user →
  * `user`, assistant → `model` (text, then function calls); consecutive tool results join one
- * `user` turn of function responses, named after the call with the same id of the assistant message before them.
+ * `user` turn of function responses, named after the call with the same id of the assistant message before them,
+ * which must answer each of its calls (Gemini counts them), or the turn is a 400 before any call.
  */
 export function toGeminiContents(messages: readonly ChatMessage[]): ConvertedMessages {
   const contents: GeminiContent[] = [];
@@ -279,6 +280,7 @@ export function toGeminiContents(messages: readonly ChatMessage[]): ConvertedMes
         throw invalid(`'${path}.role' ${quoted(message.role)} is not supported by ${GEMINI}; use system, developer, user, assistant or tool.`, `${path}.role`);
     }
   });
+  refuseToolCallsWithoutResults(messages, GEMINI, TOOL_CALL_RULES.gemini);
   return { contents, system };
 }
 

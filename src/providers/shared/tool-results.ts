@@ -10,8 +10,10 @@
  *
  * The opposite case, a tool call left without its result (the user interrupted the tool run, the tool
  * crashed, a framework dropped a result), Claude refuses after the call naming its own index ("messages.2:
- * `tool_use` ids were found without `tool_result` blocks immediately after: toolu_…"): a 400 naming the
- * client's call before any call too (refuseToolCallsWithoutResults).
+ * `tool_use` ids were found without `tool_result` blocks immediately after: toolu_…"), Gemini naming
+ * nothing ("Please ensure that the number of function response parts is equal to the number of function
+ * call parts of the function call turn."): a 400 naming the client's call before any call too
+ * (refuseToolCallsWithoutResults).
  */
 import { quoted } from '../../config/quoted';
 import { GatewayError } from '../../errors';
@@ -26,6 +28,7 @@ export const TOOL_RESULT_RULES = {
 /** Each vendor's own words for the rule that every tool call of an assistant turn is answered in the turn after it. */
 export const TOOL_CALL_RULES = {
   claude: 'Each tool_use block must have a corresponding tool_result block in the next message',
+  gemini: 'Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn',
 } as const;
 
 /** The 400 for the tool message at `index` whose `id` is none of the calls of the assistant message before it. */

@@ -5,11 +5,14 @@
  * after the call naming its own index (test/fixtures/anthropic/error-400-tool-call-without-result.json),
  * and for Claude on Amazon Bedrock when tools are offered, which Converse refuses naming its own turn
  * ("Expected toolResult blocks at messages.2.content for the following Ids: …"); other Bedrock families
- * are sent it. Tool calls last, with no result after them, go as they came.
+ * are sent it; and for Gemini, which refuses it naming nothing ("Please ensure that the number of function
+ * response parts is equal to the number of function call parts of the function call turn."). Tool calls
+ * last, with no result after them, go as they came.
  */
 import { toAnthropicMessages } from '../../../../src/providers/anthropic/messages';
 import { toConverseChat } from '../../../../src/providers/bedrock/converse/request';
 import { resolveBedrockFamily } from '../../../../src/providers/bedrock/families';
+import { geminiThinkingControl, toGeminiChat } from '../../../../src/providers/gemini';
 import type { ChatRequest } from '../../../../src/schema';
 import { gatewayErrorOf } from '../../../support/errors';
 
@@ -83,4 +86,22 @@ test('Claude on Bedrock: the same 400 when tools are offered; without tools the 
 test('another Bedrock family is sent it, as its rule is not known', () => {
   const sent = toConverseChat({ messages: interrupted, tools } as ChatRequest, resolveBedrockFamily('amazon.nova-pro-v1:0')).messages;
   expect(sent?.[2]).toEqual({ role: 'user', content: [{ toolResult: { toolUseId: READ, content: [{ text: "import { parse } from '../src/parser';\n…" }] } }, { text: 'Stop the tests, just tell me what the file checks.' }] });
+});
+
+const toGemini = (messages: Messages) => toGeminiChat({ messages, tools }, geminiThinkingControl('gemini-2.5-flash'));
+const GEMINI_RULE = `takes an assistant message's tool calls only when tool messages answer each of them before the next user or assistant message ("Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn");`;
+
+test('Gemini: the stopped run, a user message before the results, a result dropped at the end: a 400 naming the unanswered call', () => {
+  expect(refusal(() => toGemini(interrupted))).toEqual({
+    status: 400,
+    param: 'messages[2].tool_calls[1]',
+    message: `messages[2].tool_calls[1]: Gemini ${GEMINI_RULE} the call '${TEST}' has no answer before messages[4], a user message.`,
+  });
+  expect(refusal(() => toGemini([...calls, { role: 'user', content: 'Only the parser tests, please.' }, readResult, testResult]))).toMatchObject({ param: 'messages[2].tool_calls[0]' });
+  expect(refusal(() => toGemini([...calls, testResult]))).toMatchObject({ param: 'messages[2].tool_calls[0]', message: expect.stringContaining('before the end of the conversation.') });
+});
+
+test('Gemini: every call answered goes as one turn of responses; the calls last go as they came', () => {
+  expect(toGemini([...calls, testResult, readResult]).contents[2].parts).toHaveLength(2);
+  expect(toGemini(calls).contents[1].parts.filter((part) => part.functionCall !== undefined)).toHaveLength(2);
 });
