@@ -178,6 +178,6 @@ export function toAnthropicMessages(messages: ChatMessage[]): { system: string |
     }
   });
   refuseToolResultsWithoutCalls(messages, 'Anthropic', TOOL_RESULT_RULES.claude);
-  refuseToolCallsWithoutResults(messages, 'Anthropic', TOOL_CALL_RULES.claude);
+  refuseToolCallsWithoutResults(messages, 'Anthropic', TOOL_CALL_RULES.claude, 'merged');
   return { system: toSystem(system), messages: withoutEmptyTurns(converted, firstMessages) };
 }

@@ -280,7 +280,7 @@ export function toGeminiContents(messages: readonly ChatMessage[]): ConvertedMes
         throw invalid(`'${path}.role' ${quoted(message.role)} is not supported by ${GEMINI}; use system, developer, user, assistant or tool.`, `${path}.role`);
     }
   });
-  refuseToolCallsWithoutResults(messages, GEMINI, TOOL_CALL_RULES.gemini);
+  refuseToolCallsWithoutResults(messages, GEMINI, TOOL_CALL_RULES.gemini, 'apart');
   return { contents, system };
 }
 

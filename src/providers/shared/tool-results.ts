@@ -61,41 +61,55 @@ export function refuseToolResultsWithoutCalls(messages: readonly ChatMessage[], 
   });
 }
 
-/** An assistant message's tool calls and the ids the tool messages after it answered. */
+/** An assistant turn's tool calls (each with its field) and the ids the tool messages after it answered. */
 interface OpenCalls {
-  index: number;
-  ids: readonly string[];
+  calls: { id: string; param: string }[];
   answered: Set<string>;
 }
 
+/** The calls of the assistant message at `index`, each named by its field. */
+const callsOf = (message: ChatMessage, index: number): OpenCalls['calls'] => (message.tool_calls ?? []).map((call, k) => ({ id: call.id, param: `messages[${index}].tool_calls[${k}]` }));
+
 /** The 400 for the first call of `open` no tool message answered before `where` (a message, or the end). */
 function refuseUnanswered(open: OpenCalls | null, where: string, vendor: string, rule: string): void {
-  const call = open === null ? -1 : open.ids.findIndex((id) => !open.answered.has(id));
-  if (open === null || call === -1) return;
-  const param = `messages[${open.index}].tool_calls[${call}]`;
+  const call = open?.calls.find(({ id }) => !open.answered.has(id));
+  if (call === undefined) return;
   throw GatewayError.invalidParam(
-    `${param}: ${vendor} takes an assistant message's tool calls only when tool messages answer each of them before the next user or assistant message ("${rule}"); the call ${quoted(open.ids[call])} has no answer before ${where}.`,
-    param,
+    `${call.param}: ${vendor} takes an assistant message's tool calls only when tool messages answer each of them before the next user or assistant message ("${rule}"); the call ${quoted(call.id)} has no answer before ${where}.`,
+    call.param,
   );
 }
 
 /**
  * A 400 naming the first tool call no tool message answers before the next user or assistant message,
  * or before the end once results have begun; system and developer messages between are lifted out of
- * the turns, so they end nothing. An assistant message with tool calls last, no result after it, goes
- * as it came: the vendors' rule for a last assistant turn (a prefill) is not known to refuse it. One pass.
+ * the turns, so they end nothing. With `assistantTurns: 'merged'` (Claude: Anthropic combines consecutive
+ * assistant messages, and so does the Converse mapping) an assistant message right after another is the
+ * same turn, its calls added to the turn's; Gemini keeps them apart. An assistant message with tool calls
+ * last, no result after it, goes as it came: the vendors' rule for a last assistant turn (a prefill) is
+ * not known to refuse it. One pass.
  */
-export function refuseToolCallsWithoutResults(messages: readonly ChatMessage[], vendor: string, rule: string): void {
+export function refuseToolCallsWithoutResults(messages: readonly ChatMessage[], vendor: string, rule: string, assistantTurns: 'merged' | 'apart'): void {
   let open: OpenCalls | null = null;
+  let previousRole: string | null = null;
   for (const [index, message] of messages.entries()) {
     if (message.role === 'tool') {
       if (open !== null && typeof message.tool_call_id === 'string') open.answered.add(message.tool_call_id);
+      previousRole = message.role;
       continue;
     }
     if (message.role !== 'user' && message.role !== 'assistant') continue;
-    refuseUnanswered(open, `messages[${index}], ${message.role === 'user' ? 'a user' : 'an assistant'} message`, vendor, rule);
-    const ids = message.role === 'assistant' ? (message.tool_calls ?? []).map((call) => call.id) : [];
-    open = ids.length > 0 ? { index, ids, answered: new Set() } : null;
+    const sameTurn = assistantTurns === 'merged' && message.role === 'assistant' && previousRole === 'assistant';
+    if (!sameTurn) {
+      refuseUnanswered(open, `messages[${index}], ${message.role === 'user' ? 'a user' : 'an assistant'} message`, vendor, rule);
+      open = null;
+    }
+    if (message.role === 'assistant' && (message.tool_calls ?? []).length > 0) {
+      const turn: OpenCalls = open ?? { calls: [], answered: new Set() };
+      for (const call of callsOf(message, index)) turn.calls.push(call);
+      open = turn;
+    }
+    previousRole = message.role;
   }
   if (open !== null && open.answered.size > 0) refuseUnanswered(open, 'the end of the conversation', vendor, rule);
 }

@@ -144,7 +144,7 @@ export function toConverseChat(clientRequest: ChatRequest, family: BedrockFamily
   // Claude's rules for tool calls and results; other families' are not known, and without tool blocks both go as text.
   if (family.thinking && toolBlocks) {
     refuseToolResultsWithoutCalls(request.messages, providerLabel(family), TOOL_RESULT_RULES.claude);
-    refuseToolCallsWithoutResults(request.messages, providerLabel(family), TOOL_CALL_RULES.claude);
+    refuseToolCallsWithoutResults(request.messages, providerLabel(family), TOOL_CALL_RULES.claude, 'merged');
   }
   const { system, messages } = toConverseMessages(request.messages, { thinking: family.thinking, toolBlocks, cachePoints: family.promptCaching !== null });
   const body: ConverseBody = {

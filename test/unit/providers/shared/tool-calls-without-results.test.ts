@@ -49,8 +49,28 @@ test('Anthropic: a user message between the calls and their results, and a resul
   const typedAhead: Messages = [...calls, { role: 'user', content: 'Only the parser tests, please.' }, readResult, testResult];
   expect(refusal(() => toAnthropicMessages(typedAhead))).toMatchObject({ param: 'messages[2].tool_calls[0]', message: expect.stringContaining(`the call '${READ}' has no answer before messages[3], a user message.`) });
   expect(refusal(() => toAnthropicMessages([...calls, testResult]))).toMatchObject({ param: 'messages[2].tool_calls[0]', message: expect.stringContaining('has no answer before the end of the conversation.') });
+  // An assistant message after the calls is the same turn (Anthropic combines them): the user's message ends it.
   const answeredByText: Messages = [...calls, { role: 'assistant', content: 'The tests are running.' }, { role: 'user', content: 'And?' }];
-  expect(refusal(() => toAnthropicMessages(answeredByText))).toMatchObject({ param: 'messages[2].tool_calls[0]', message: expect.stringContaining('before messages[3], an assistant message.') });
+  expect(refusal(() => toAnthropicMessages(answeredByText))).toMatchObject({ param: 'messages[2].tool_calls[0]', message: expect.stringContaining('before messages[4], a user message.') });
+});
+
+test('parallel calls written as consecutive assistant messages, one call each, then their results: one turn for Claude, served; two turns for Gemini, refused', () => {
+  const split: Messages = [
+    ...calls.slice(0, 2),
+    { role: 'assistant', content: null, tool_calls: [call(READ, 'read_file', { path: 'test/parser.test.ts' })] },
+    { role: 'assistant', content: null, tool_calls: [call(TEST, 'run_tests', {})] },
+    readResult,
+    testResult,
+    { role: 'user', content: 'Go on.' },
+  ];
+  // Sent as two assistant messages, which Anthropic combines into one turn.
+  expect(toAnthropicMessages(split).messages.slice(1, 3)).toMatchObject([
+    { role: 'assistant', content: [{ type: 'tool_use', id: READ }] },
+    { role: 'assistant', content: [{ type: 'tool_use', id: TEST }] },
+  ]);
+  const unanswered: Messages = [...split.slice(0, 4), testResult, { role: 'user', content: 'Go on.' }];
+  expect(refusal(() => toAnthropicMessages(unanswered))).toMatchObject({ param: 'messages[2].tool_calls[0]' });
+  expect(refusal(() => toGemini(split))).toMatchObject({ status: 400, param: 'messages[4].tool_call_id' });
 });
 
 test('Anthropic: every call answered (in any order, a system message between), or the calls last with no result, go as they came', () => {
