@@ -7,10 +7,10 @@
  * a fake Bedrock that refuses it as Converse does; system messages before the user's go as Converse's
  * `system`, and a greeting after them is refused the same.
  */
-import { openaiErrorOf } from '../support/errors';
 import type { BedrockCall } from '../support/fake-bedrock';
 import { serveBedrockFixtures } from '../support/fixture-upstreams';
 import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
+import { preCallRefusalTests } from '../support/pre-call-refusals';
 
 /** Converse, refusing a first turn of the assistant's as AWS does, else the fixtures. */
 function bedrock(call: BedrockCall) {
@@ -34,17 +34,14 @@ const greeting = [
 ];
 const REFUSAL = 'messages[1].role: Amazon Bedrock takes a conversation that starts with a user message (system messages aside), not with an assistant message.';
 
-test.each([false, true])('a greeting first: a 400 naming it, no call (stream: %s)', async (stream) => {
-  const { status, error } = await openaiErrorOf(setup.openai.chat.completions.create({ model: 'nova', messages: greeting, stream }));
-  expect(status).toBe(400);
-  expect(error).toEqual({ message: REFUSAL, type: 'invalid_request_error', param: 'messages[1].role', code: 'invalid_value' });
-  expect(setup.fake.calls).toHaveLength(0);
-});
-
-test('the MLflow route: a 400 with the same words', async () => {
-  const answer = await fetch(`${setup.gateway.url}/endpoints/nova/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: greeting }) });
-  expect(answer.status).toBe(400);
-  expect(await answer.json()).toEqual({ detail: REFUSAL });
+preCallRefusalTests({
+  setup,
+  endpoint: 'nova',
+  title: 'a greeting first: a 400 naming it',
+  messages: greeting,
+  param: 'messages[1].role',
+  message: REFUSAL,
+  refusedCalls: () => setup.fake.calls.length,
 });
 
 test('the same conversation without the greeting is served', async () => {

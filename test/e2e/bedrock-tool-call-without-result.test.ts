@@ -7,10 +7,10 @@
  * openai client and the MLflow route, and a FALLBACK route moves on.
  */
 import type OpenAI from 'openai';
-import { openaiErrorOf } from '../support/errors';
 import type { BedrockCall } from '../support/fake-bedrock';
 import { serveBedrockFixtures } from '../support/fixture-upstreams';
 import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
+import { preCallRefusalTests } from '../support/pre-call-refusals';
 
 type Block = { text?: string; toolUse?: { toolUseId: string }; toolResult?: { toolUseId: string } };
 
@@ -60,24 +60,20 @@ const calls: OpenAI.ChatCompletionMessageParam[] = [
 const interrupted: OpenAI.ChatCompletionMessageParam[] = [...calls, { role: 'user', content: 'Stop the tests, just tell me what the file checks.' }];
 const REFUSAL = `messages[2].tool_calls[1]: Amazon Bedrock (Anthropic Claude) takes an assistant message's tool calls only when tool messages answer each of them before the next user or assistant message ("Each tool_use block must have a corresponding tool_result block in the next message"); the call '${TEST}' has no answer before messages[4], a user message.`;
 
-test.each([false, true])('a tool run stopped by the user: a 400 naming the unanswered call, no call (stream: %s)', async (stream) => {
-  const { status, error } = await openaiErrorOf(setup.openai.chat.completions.create({ model: 'claude', messages: interrupted, tools, stream }));
-  expect(status).toBe(400);
-  expect(error).toEqual({ message: REFUSAL, type: 'invalid_request_error', param: 'messages[2].tool_calls[1]', code: 'invalid_value' });
-  expect(setup.fake.calls).toHaveLength(0);
-});
+/** The calls to Claude and to Nova, the FALLBACK route's next destination. */
+const NOVA = 'us.amazon.nova-pro-v1:0';
+const callsTo = (nova: boolean) => () => setup.fake.calls.filter((call) => (call.modelId === NOVA) === nova).length;
 
-test('the MLflow route: a 400 with the same words', async () => {
-  const answer = await fetch(`${setup.gateway.url}/endpoints/claude/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: interrupted, tools }) });
-  expect(answer.status).toBe(400);
-  expect(await answer.json()).toEqual({ detail: REFUSAL });
-});
-
-test('a FALLBACK route moves past Claude to the next destination', async () => {
-  const completion = await setup.openai.chat.completions.create({ model: 'agent', messages: interrupted, tools });
-  expect(completion.choices).toHaveLength(1);
-  expect(setup.fake.calls).toHaveLength(1);
-  expect(setup.fake.calls[0].modelId).toBe('us.amazon.nova-pro-v1:0');
+preCallRefusalTests({
+  setup,
+  endpoint: 'claude',
+  title: 'a tool run stopped by the user: a 400 naming the unanswered call',
+  messages: interrupted,
+  tools,
+  param: 'messages[2].tool_calls[1]',
+  message: REFUSAL,
+  refusedCalls: callsTo(false),
+  fallback: { route: 'agent', past: 'Claude', nextCalls: callsTo(true) },
 });
 
 test('the history with the stopped run answered by a tool message saying so reaches Claude', async () => {

@@ -8,11 +8,11 @@
  */
 import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
-import { openaiErrorOf } from '../support/errors';
 import { sendJson, type RecordedRequest } from '../support/fake-upstream';
 import { readJsonFixture } from '../support/fixtures';
 import { serveGeminiFixtures, serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
+import { preCallRefusalTests } from '../support/pre-call-refusals';
 
 const serveGemini = serveGeminiFixtures('gemini-2.0-flash-lite');
 
@@ -58,24 +58,16 @@ const calls: OpenAI.ChatCompletionMessageParam[] = [
 const interrupted: OpenAI.ChatCompletionMessageParam[] = [...calls, { role: 'user', content: 'Stop the tests, just tell me what the file checks.' }];
 const REFUSAL = `messages[2].tool_calls[1]: Gemini takes an assistant message's tool calls only when tool messages answer each of them before the next user or assistant message ("Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn"); the call '${TEST}' has no answer before messages[4], a user message.`;
 
-test.each([false, true])('a tool run stopped by the user: a 400 naming the unanswered call, nothing sent (stream: %s)', async (stream) => {
-  const { status, error } = await openaiErrorOf(setup.openai.chat.completions.create({ model: 'gemini', messages: interrupted, tools, stream }));
-  expect(status).toBe(400);
-  expect(error).toEqual({ message: REFUSAL, type: 'invalid_request_error', param: 'messages[2].tool_calls[1]', code: 'invalid_value' });
-  expect(setup.upstreams.gemini.requests).toHaveLength(0);
-});
-
-test('the MLflow route: a 400 with the same words', async () => {
-  const answer = await fetch(`${setup.gateway.url}/endpoints/gemini/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: interrupted, tools }) });
-  expect(answer.status).toBe(400);
-  expect(await answer.json()).toEqual({ detail: REFUSAL });
-});
-
-test('a FALLBACK route moves past Gemini to a destination that takes the history', async () => {
-  const completion = await setup.openai.chat.completions.create({ model: 'agent', messages: interrupted, tools });
-  expect(completion.choices).toHaveLength(1);
-  expect(setup.upstreams.gemini.requests).toHaveLength(0);
-  expect(setup.upstreams.openai.requests).toHaveLength(1);
+preCallRefusalTests({
+  setup,
+  endpoint: 'gemini',
+  title: 'a tool run stopped by the user: a 400 naming the unanswered call',
+  messages: interrupted,
+  tools,
+  param: 'messages[2].tool_calls[1]',
+  message: REFUSAL,
+  refusedCalls: () => setup.upstreams.gemini.requests.length,
+  fallback: { route: 'agent', past: 'Gemini', nextCalls: () => setup.upstreams.openai.requests.length },
 });
 
 test('the history with the stopped run answered by a tool message saying so reaches Gemini', async () => {

@@ -9,11 +9,11 @@
  */
 import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
-import { openaiErrorOf } from '../support/errors';
 import { sendJson, type RecordedRequest } from '../support/fake-upstream';
 import { readJsonFixture } from '../support/fixtures';
 import { serveGeminiFixtures, serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
+import { preCallRefusalTests } from '../support/pre-call-refusals';
 
 const serveGemini = serveGeminiFixtures('gemini-2.0-flash-lite');
 
@@ -54,24 +54,16 @@ const history: OpenAI.ChatCompletionMessageParam[] = [
 const trimmed: OpenAI.ChatCompletionMessageParam[] = [...history, { role: 'tool', tool_call_id: '0', content: 'MIT License\n\nCopyright (c) 2026 …' }];
 const REFUSAL = `messages[6].tool_call_id: Gemini takes a tool message only as the result of a tool call of the assistant message before it ("Please ensure that function response turn comes immediately after a function call turn"); '0' is none of its calls.`;
 
-test.each([false, true])('a result of an earlier turn\'s call: a 400 naming the client message, nothing sent (stream: %s)', async (stream) => {
-  const { status, error } = await openaiErrorOf(setup.openai.chat.completions.create({ model: 'gemini', messages: trimmed, tools, stream }));
-  expect(status).toBe(400);
-  expect(error).toEqual({ message: REFUSAL, type: 'invalid_request_error', param: 'messages[6].tool_call_id', code: 'invalid_value' });
-  expect(setup.upstreams.gemini.requests).toHaveLength(0);
-});
-
-test('the MLflow route: a 400 with the same words', async () => {
-  const answer = await fetch(`${setup.gateway.url}/endpoints/gemini/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: trimmed, tools }) });
-  expect(answer.status).toBe(400);
-  expect(await answer.json()).toEqual({ detail: REFUSAL });
-});
-
-test('a FALLBACK route moves past Gemini to a destination that takes the history', async () => {
-  const completion = await setup.openai.chat.completions.create({ model: 'agent', messages: trimmed, tools });
-  expect(completion.choices).toHaveLength(1);
-  expect(setup.upstreams.gemini.requests).toHaveLength(0);
-  expect(setup.upstreams.openai.requests).toHaveLength(1);
+preCallRefusalTests({
+  setup,
+  endpoint: 'gemini',
+  title: "a result of an earlier turn's call: a 400 naming the client message",
+  messages: trimmed,
+  tools,
+  param: 'messages[6].tool_call_id',
+  message: REFUSAL,
+  refusedCalls: () => setup.upstreams.gemini.requests.length,
+  fallback: { route: 'agent', past: 'Gemini', nextCalls: () => setup.upstreams.openai.requests.length },
 });
 
 test('the untrimmed history, the licence read in the turn before its result, reaches Gemini', async () => {

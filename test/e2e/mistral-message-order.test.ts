@@ -10,11 +10,11 @@
 import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
 import type { ChatMessage } from '../../src/schema';
-import { openaiErrorOf } from '../support/errors';
 import { sendJson, type RecordedRequest } from '../support/fake-upstream';
 import { readJsonFixture } from '../support/fixtures';
 import { serveMistralFixtures, serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
+import { preCallRefusalTests } from '../support/pre-call-refusals';
 
 /** Mistral, refusing a tool message followed by a user message as its API does, else answering from the fixtures. */
 function mistral(request: RecordedRequest, response: ServerResponse): void {
@@ -45,25 +45,16 @@ const userAfterTool: OpenAI.ChatCompletionMessageParam[] = [
 ];
 const REFUSAL = `messages[3].role: after a tool message Mistral takes only assistant or tool messages, not a user message ("Unexpected role 'user' after role 'tool'").`;
 
-test.each([false, true])('a user message after tool results: a 400 naming it, nothing sent (stream: %s)', async (stream) => {
-  const { status, error } = await openaiErrorOf(setup.openai.chat.completions.create({ model: 'mistral-chat', messages: userAfterTool, tools, stream }));
-  expect(status).toBe(400);
-  expect(error).toEqual({ message: REFUSAL, type: 'invalid_request_error', param: 'messages[3].role', code: 'invalid_value' });
-  expect(setup.upstreams.mistral.requests).toHaveLength(0);
-});
-
-test('the MLflow route: a 400 with the same words', async () => {
-  const answer = await fetch(`${setup.gateway.url}/endpoints/mistral-chat/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: userAfterTool, tools }) });
-  expect(answer.status).toBe(400);
-  expect(await answer.json()).toEqual({ detail: REFUSAL });
-  expect(setup.upstreams.mistral.requests).toHaveLength(0);
-});
-
-test('a FALLBACK route moves past Mistral to a destination that takes the conversation', async () => {
-  const completion = await setup.openai.chat.completions.create({ model: 'chat', messages: userAfterTool, tools });
-  expect(completion.choices[0].message.content).not.toBe('');
-  expect(setup.upstreams.mistral.requests).toHaveLength(0);
-  expect(setup.upstreams.openai.requests).toHaveLength(1);
+preCallRefusalTests({
+  setup,
+  endpoint: 'mistral-chat',
+  title: 'a user message after tool results: a 400 naming it',
+  messages: userAfterTool,
+  tools,
+  param: 'messages[3].role',
+  message: REFUSAL,
+  refusedCalls: () => setup.upstreams.mistral.requests.length,
+  fallback: { route: 'chat', past: 'Mistral', nextCalls: () => setup.upstreams.openai.requests.length },
 });
 
 test('consecutive user messages and a prefill marked prefix: true are sent as they came', async () => {

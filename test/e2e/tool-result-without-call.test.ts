@@ -8,11 +8,11 @@
  */
 import type { ServerResponse } from 'node:http';
 import type OpenAI from 'openai';
-import { openaiErrorOf } from '../support/errors';
 import { sendJson, type RecordedRequest } from '../support/fake-upstream';
 import { readJsonFixture } from '../support/fixtures';
 import { serveAnthropicFixtures, serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
+import { preCallRefusalTests } from '../support/pre-call-refusals';
 
 const serveAnthropic = serveAnthropicFixtures('claude-haiku-4-5');
 
@@ -45,22 +45,14 @@ const trimmed: OpenAI.ChatCompletionMessageParam[] = [
 ];
 const REFUSAL = `messages[1].tool_call_id: Anthropic takes a tool message only as the result of a tool call of the assistant message before it ("Each tool_result block must have a corresponding tool_use block in the previous message"); 'toolu_01FfCGddPyWsq3gCLqXtsJki' is none of its calls.`;
 
-test.each([false, true])('a tool result without its call: a 400 naming the client message, nothing sent (stream: %s)', async (stream) => {
-  const { status, error } = await openaiErrorOf(setup.openai.chat.completions.create({ model: 'claude', messages: trimmed, tools, stream }));
-  expect(status).toBe(400);
-  expect(error).toEqual({ message: REFUSAL, type: 'invalid_request_error', param: 'messages[1].tool_call_id', code: 'invalid_value' });
-  expect(setup.upstreams.anthropic.requests).toHaveLength(0);
-});
-
-test('the MLflow route: a 400 with the same words', async () => {
-  const answer = await fetch(`${setup.gateway.url}/endpoints/claude/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: trimmed, tools }) });
-  expect(answer.status).toBe(400);
-  expect(await answer.json()).toEqual({ detail: REFUSAL });
-});
-
-test('a FALLBACK route moves past Claude to a destination that takes the history', async () => {
-  const completion = await setup.openai.chat.completions.create({ model: 'agent', messages: trimmed, tools });
-  expect(completion.choices).toHaveLength(1);
-  expect(setup.upstreams.anthropic.requests).toHaveLength(0);
-  expect(setup.upstreams.openai.requests).toHaveLength(1);
+preCallRefusalTests({
+  setup,
+  endpoint: 'claude',
+  title: 'a tool result without its call: a 400 naming the client message',
+  messages: trimmed,
+  tools,
+  param: 'messages[1].tool_call_id',
+  message: REFUSAL,
+  refusedCalls: () => setup.upstreams.anthropic.requests.length,
+  fallback: { route: 'agent', past: 'Claude', nextCalls: () => setup.upstreams.openai.requests.length },
 });
