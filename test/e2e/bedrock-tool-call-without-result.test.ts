@@ -6,11 +6,11 @@
  * there. The gateway answers a 400 naming the unanswered call before any call, through the official
  * openai client and the MLflow route, and a FALLBACK route moves on.
  */
-import type OpenAI from 'openai';
 import type { BedrockCall } from '../support/fake-bedrock';
 import { serveBedrockFixtures } from '../support/fixture-upstreams';
 import { fakeAwsConfig, useGatewayWithFakeBedrock } from '../support/gateway-with-fake-bedrock';
 import { preCallRefusalTests } from '../support/pre-call-refusals';
+import { stoppedToolRun } from '../support/stopped-tool-run';
 
 type Block = { text?: string; toolUse?: { toolUseId: string }; toolResult?: { toolUseId: string } };
 
@@ -41,23 +41,8 @@ routes:
 `,
 });
 
-const READ = 'toolu_01HqfLWiAKQLsniF2fBGF2KD';
 const TEST = 'toolu_01SJzDkeAZER935cpGFptTNk';
-const tools: OpenAI.ChatCompletionTool[] = ['read_file', 'run_tests'].map((name) => ({ type: 'function', function: { name, parameters: { type: 'object', properties: {} } } }));
-const calls: OpenAI.ChatCompletionMessageParam[] = [
-  { role: 'system', content: 'You are a coding agent.' },
-  { role: 'user', content: 'Fix the failing test in parser.test.ts.' },
-  {
-    role: 'assistant',
-    content: "I'll read the test and run the suite.",
-    tool_calls: [
-      { id: READ, type: 'function', function: { name: 'read_file', arguments: '{"path":"test/parser.test.ts"}' } },
-      { id: TEST, type: 'function', function: { name: 'run_tests', arguments: '{}' } },
-    ],
-  },
-  { role: 'tool', tool_call_id: READ, content: "import { parse } from '../src/parser';\n…" },
-];
-const interrupted: OpenAI.ChatCompletionMessageParam[] = [...calls, { role: 'user', content: 'Stop the tests, just tell me what the file checks.' }];
+const { tools, interrupted, answered } = stoppedToolRun({ read: 'toolu_01HqfLWiAKQLsniF2fBGF2KD', test: TEST }, "I'll read the test and run the suite.");
 const REFUSAL = `messages[2].tool_calls[1]: Amazon Bedrock (Anthropic Claude) takes an assistant message's tool calls only when tool messages answer each of them before the next user or assistant message ("Each tool_use block must have a corresponding tool_result block in the next message"); the call '${TEST}' has no answer before messages[4], a user message.`;
 
 /** The calls to Claude and to Nova, the FALLBACK route's next destination. */
@@ -77,7 +62,6 @@ preCallRefusalTests({
 });
 
 test('the history with the stopped run answered by a tool message saying so reaches Claude', async () => {
-  const answered: OpenAI.ChatCompletionMessageParam[] = [...calls, { role: 'tool', tool_call_id: TEST, content: 'Interrupted by the user.' }, interrupted[4]];
   const completion = await setup.openai.chat.completions.create({ model: 'claude', messages: answered, tools });
   expect(completion.choices).toHaveLength(1);
   expect(setup.fake.calls).toHaveLength(1);

@@ -7,12 +7,12 @@
  * client and the MLflow route, and a FALLBACK route moves on.
  */
 import type { ServerResponse } from 'node:http';
-import type OpenAI from 'openai';
 import { sendJson, type RecordedRequest } from '../support/fake-upstream';
 import { readJsonFixture } from '../support/fixtures';
 import { serveGeminiFixtures, serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 import { preCallRefusalTests } from '../support/pre-call-refusals';
+import { stoppedToolRun } from '../support/stopped-tool-run';
 
 const serveGemini = serveGeminiFixtures('gemini-2.0-flash-lite');
 
@@ -39,23 +39,8 @@ routes:
 `,
 });
 
-const READ = 'call_rdF7mWq2Lx9';
 const TEST = 'call_tS3kPz8Nv4b';
-const tools: OpenAI.ChatCompletionTool[] = ['read_file', 'run_tests'].map((name) => ({ type: 'function', function: { name, parameters: { type: 'object', properties: {} } } }));
-const calls: OpenAI.ChatCompletionMessageParam[] = [
-  { role: 'system', content: 'You are a coding agent.' },
-  { role: 'user', content: 'Fix the failing test in parser.test.ts.' },
-  {
-    role: 'assistant',
-    content: null,
-    tool_calls: [
-      { id: READ, type: 'function', function: { name: 'read_file', arguments: '{"path":"test/parser.test.ts"}' } },
-      { id: TEST, type: 'function', function: { name: 'run_tests', arguments: '{}' } },
-    ],
-  },
-  { role: 'tool', tool_call_id: READ, content: "import { parse } from '../src/parser';\n…" },
-];
-const interrupted: OpenAI.ChatCompletionMessageParam[] = [...calls, { role: 'user', content: 'Stop the tests, just tell me what the file checks.' }];
+const { tools, interrupted, answered } = stoppedToolRun({ read: 'call_rdF7mWq2Lx9', test: TEST }, null);
 const REFUSAL = `messages[2].tool_calls[1]: Gemini takes an assistant message's tool calls only when tool messages answer each of them before the next user or assistant message ("Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn"); the call '${TEST}' has no answer before messages[4], a user message.`;
 
 preCallRefusalTests({
@@ -71,7 +56,6 @@ preCallRefusalTests({
 });
 
 test('the history with the stopped run answered by a tool message saying so reaches Gemini', async () => {
-  const answered: OpenAI.ChatCompletionMessageParam[] = [...calls, { role: 'tool', tool_call_id: TEST, content: 'Interrupted by the user.' }, interrupted[4]];
   const completion = await setup.openai.chat.completions.create({ model: 'gemini', messages: answered, tools });
   expect(completion.choices).toHaveLength(1);
   expect(setup.upstreams.gemini.requests).toHaveLength(1);

@@ -7,12 +7,12 @@
  * before any call, through the official openai client and the MLflow route, and a FALLBACK route moves on.
  */
 import type { ServerResponse } from 'node:http';
-import type OpenAI from 'openai';
 import { sendJson, type RecordedRequest } from '../support/fake-upstream';
 import { readJsonFixture } from '../support/fixtures';
 import { serveAnthropicFixtures, serveOpenAIFixtures } from '../support/fixture-upstreams';
 import { useGatewayWithUpstreams } from '../support/gateway-with-upstreams';
 import { preCallRefusalTests } from '../support/pre-call-refusals';
+import { stoppedToolRun } from '../support/stopped-tool-run';
 
 const serveAnthropic = serveAnthropicFixtures('claude-haiku-4-5');
 
@@ -55,26 +55,8 @@ routes:
 `,
 });
 
-const READ = 'toolu_01HqfLWiAKQLsniF2fBGF2KD';
 const TEST = 'toolu_01SJzDkeAZER935cpGFptTNk';
-const tools: OpenAI.ChatCompletionTool[] = [
-  { type: 'function', function: { name: 'read_file', parameters: { type: 'object', properties: { path: { type: 'string' } } } } },
-  { type: 'function', function: { name: 'run_tests', parameters: { type: 'object', properties: {} } } },
-];
-const calls: OpenAI.ChatCompletionMessageParam[] = [
-  { role: 'system', content: 'You are a coding agent.' },
-  { role: 'user', content: 'Fix the failing test in parser.test.ts.' },
-  {
-    role: 'assistant',
-    content: "I'll read the test and run the suite.",
-    tool_calls: [
-      { id: READ, type: 'function', function: { name: 'read_file', arguments: '{"path":"test/parser.test.ts"}' } },
-      { id: TEST, type: 'function', function: { name: 'run_tests', arguments: '{}' } },
-    ],
-  },
-  { role: 'tool', tool_call_id: READ, content: "import { parse } from '../src/parser';\n…" },
-];
-const interrupted: OpenAI.ChatCompletionMessageParam[] = [...calls, { role: 'user', content: 'Stop the tests, just tell me what the file checks.' }];
+const { tools, interrupted, answered } = stoppedToolRun({ read: 'toolu_01HqfLWiAKQLsniF2fBGF2KD', test: TEST }, "I'll read the test and run the suite.");
 const REFUSAL = `messages[2].tool_calls[1]: Anthropic takes an assistant message's tool calls only when tool messages answer each of them before the next user or assistant message ("Each tool_use block must have a corresponding tool_result block in the next message"); the call '${TEST}' has no answer before messages[4], a user message.`;
 
 preCallRefusalTests({
@@ -90,7 +72,6 @@ preCallRefusalTests({
 });
 
 test('the history with the stopped run answered by a tool message saying so reaches Claude', async () => {
-  const answered: OpenAI.ChatCompletionMessageParam[] = [...calls, { role: 'tool', tool_call_id: TEST, content: 'Interrupted by the user.' }, interrupted[4]];
   const completion = await setup.openai.chat.completions.create({ model: 'claude', messages: answered, tools });
   expect(completion.choices).toHaveLength(1);
   expect(setup.upstreams.anthropic.requests).toHaveLength(1);
