@@ -43,7 +43,10 @@ export interface ConfigFileWatcher extends ConfigWatcher {
 
 const DEFAULT_DEBOUNCE_MS = 100;
 const DEFAULT_POLL_INTERVAL_MS = 1000;
-/** A steady stream of events (say, a log file in the same folder) cannot postpone a check longer than this many debounce periods. */
+/**
+ * A steady stream of events (say, a log file in the same folder) cannot postpone a check longer than
+ * this many debounce periods, unless the file itself changed meanwhile: a slow writer's half file is not the edit.
+ */
 const MAX_POSTPONEMENTS = 5;
 
 /** Where the path leads now and what is there; changes whenever a rename, swap or write happened. */
@@ -69,6 +72,8 @@ export function watchConfigFile(options: ConfigWatcherOptions): ConfigFileWatche
   let pathWatcher: FSWatcher | null = null;
   let pending: NodeJS.Timeout | null = null;
   let pendingSince = 0;
+  /** The file as it was when the check was last postponed from scratch (`pendingSince`). */
+  let pendingSignature = '';
   let closed = false;
 
   const report = (event: ConfigFileEvent) => {
@@ -101,10 +106,17 @@ export function watchConfigFile(options: ConfigWatcherOptions): ConfigFileWatche
     if (closed) return;
     const now = Date.now();
     if (pending !== null) {
-      if (now - pendingSince >= debounceMs * MAX_POSTPONEMENTS) return;
+      if (now - pendingSince >= debounceMs * MAX_POSTPONEMENTS) {
+        // Only other files' events since: the check runs. The file itself still being written: it waits on.
+        const current = fileSignature(filePath);
+        if (current === pendingSignature) return;
+        pendingSince = now;
+        pendingSignature = current;
+      }
       clearTimeout(pending);
     } else {
       pendingSince = now;
+      pendingSignature = fileSignature(filePath);
     }
     pending = setTimeout(check, debounceMs);
     pending.unref();
@@ -129,7 +141,11 @@ export function watchConfigFile(options: ConfigWatcherOptions): ConfigFileWatche
 
   const poll = setInterval(() => {
     watchPath();
-    if (fileSignature(filePath) !== signature) schedule();
+    // Each change once: a change still seen at every tick would postpone its own check.
+    const current = fileSignature(filePath);
+    if (current === signature) return;
+    signature = current;
+    schedule();
   }, options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
   poll.unref();
   watchPath();

@@ -1,5 +1,5 @@
 /** The config watcher against real files in a temporary folder: every way a config gets replaced. */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { watchConfigFile, type ConfigFileEvent, type ConfigWatcher } from '../../../src/config/watch';
@@ -158,6 +158,26 @@ test('a steady stream of unrelated events in the folder cannot postpone the chec
     clearInterval(noise);
   }
   expect(events).toEqual([{ kind: 'changed', text: 'version: 2\n' }]);
+});
+
+test('a file still being written after five debounce periods (a slow writer) is read once its writes stop, not halfway', async () => {
+  // A debounce far longer than the 10 ms between writes: a loaded machine cannot stretch a gap past it.
+  const debounceMs = 200;
+  const { path, events } = watchedFile('version: 1\n', debounceMs);
+  const lines = Array.from({ length: 120 }, (_, index) => `line${index}: ${index}\n`);
+  const file = openSync(path, 'w');
+  try {
+    // 1.2 s of writes, six times the debounce period: a cap on postponing for the folder's other files must not end them early.
+    for (const line of lines) {
+      writeSync(file, line);
+      await sleep(10);
+    }
+  } finally {
+    closeSync(file);
+  }
+  await waitForEvents(events, 1);
+  await sleep(2 * (POLL_INTERVAL_MS + debounceMs) + 100);
+  expect(events).toEqual([{ kind: 'changed', text: lines.join('') }]);
 });
 
 test('nothing is reported after close', async () => {
