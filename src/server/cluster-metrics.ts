@@ -7,8 +7,8 @@
  *
  * Counters and histograms must never go down, or Prometheus reads a counter reset (`rate()` spikes,
  * `increase()` is wrong). So the primary keeps the last snapshot each worker sent it, and when a
- * worker exits, that snapshot's families are added into one retired sum that every later answer
- * includes. Counts a worker made after the last scrape before it died are lost (no IPC per
+ * worker exits, that snapshot's counters and histograms are added into one retired sum that every
+ * later answer includes. Counts a worker made after the last scrape before it died are lost (no IPC per
  * request); gauges and Node's process metrics describe live processes and are not retained.
  * Memory stays bounded: one snapshot per live worker, one retired sum for all the dead ones.
  */
@@ -50,6 +50,16 @@ export function sumFamilies(lists: readonly (readonly FamilyValues[])[]): Family
     }
   }
   return [...byName].map(([name, sums]) => ({ name, series: [...sums] }));
+}
+
+/**
+ * A dead worker's last snapshot added into the retired sum: its counters and histograms, not its
+ * gauges, which say something of live processes only (a worker that died while its rate-limit store
+ * was down would otherwise count as a process that cannot reach it for as long as the primary runs).
+ */
+export function retire(options: { registry: Registry; retired: readonly FamilyValues[]; dead: readonly FamilyValues[] }): FamilyValues[] {
+  const gauges = new Set(partition(options.registry).families.filter((family) => family.type === 'gauge').map((family) => family.name));
+  return sumFamilies([options.retired, options.dead.filter((family) => !gauges.has(family.name))]);
 }
 
 /** The gateway's families and its other metrics in a registry. */
@@ -192,7 +202,7 @@ export function serveClusterMetrics(registry: Registry): void {
   cluster.on('exit', (worker) => {
     const last = latest.get(worker.id);
     latest.delete(worker.id);
-    if (last !== undefined) retired = sumFamilies([retired, last.snapshot.families]);
+    if (last !== undefined) retired = retire({ registry, retired, dead: last.snapshot.families });
     for (const collection of [...collections.values()]) answered(collection, worker.id);
   });
 }

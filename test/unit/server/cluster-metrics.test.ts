@@ -5,8 +5,8 @@
  * never go down (test/e2e/metrics.test.ts kills a real worker).
  */
 import { AggregatorRegistry, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { deploymentText, replacesSnapshot, sumFamilies, workerSnapshot, type FamilyValues, type WorkerSnapshot } from '../../../src/server/cluster-metrics';
-import { CounterFamily, HistogramFamily, MetricsRegistry } from '../../../src/server/metric-families';
+import { deploymentText, replacesSnapshot, retire, sumFamilies, workerSnapshot, type FamilyValues, type WorkerSnapshot } from '../../../src/server/cluster-metrics';
+import { CounterFamily, GaugeFamily, HistogramFamily, MetricsRegistry } from '../../../src/server/metric-families';
 import { sample } from '../../support/metrics';
 
 const BUCKETS = [0.1, 1];
@@ -78,7 +78,7 @@ test('a dead worker keeps its counters and histograms in the sum, not its gauges
   const surviving = await snapshotOf([0.05], 1);
   const before = await primaryText([surviving, dying]);
 
-  const retired = sumFamilies([[], dying.families]);
+  const retired = retire({ registry: gatewayRegistry().registry, retired: [], dead: dying.families });
   const after = await primaryText([surviving, await snapshotOf([], 0)], retired);
 
   expect(sample(before, 'requests_total', { endpoint: 'chat' })).toBe(4);
@@ -91,6 +91,29 @@ test('a dead worker keeps its counters and histograms in the sum, not its gauges
   // Requests in flight are those of live processes only.
   expect(sample(before, 'in_flight_requests', {})).toBe(3);
   expect(sample(after, 'in_flight_requests', {})).toBe(1);
+});
+
+test("a dead worker's gauge families are not retired: a store it could not reach counts only the live processes that cannot", async () => {
+  /** A process's registry with a counter family and a gauge family, as metrics.ts registers `gateway_rate_limit_store_unavailable`. */
+  const storeRegistry = () => {
+    const registry = new MetricsRegistry();
+    const errors = new CounterFamily({ name: 'store_errors_total', help: 'Errors.', labelNames: ['store'] as const, registers: [registry] });
+    const unavailable = new GaugeFamily({ name: 'store_unavailable', help: 'Processes.', labelNames: ['store'] as const, registers: [registry] });
+    return { registry, errors, unavailable };
+  };
+  const workerWith = async (unavailable: number) => {
+    const worker = storeRegistry();
+    worker.errors.inc({ store: 'redis' }, 3);
+    worker.unavailable.set({ store: 'redis' }, unavailable);
+    return JSON.parse(JSON.stringify(await workerSnapshot(worker.registry))) as WorkerSnapshot;
+  };
+  const primary = storeRegistry().registry;
+  const dying = await workerWith(1);
+  const surviving = await workerWith(0);
+  const retired = retire({ registry: primary, retired: [], dead: dying.families });
+  const text = await deploymentText({ registry: primary, snapshots: [surviving], retired });
+  expect(sample(text, 'store_unavailable', { store: 'redis' })).toBe(0);
+  expect(sample(text, 'store_errors_total', { store: 'redis' })).toBe(6);
 });
 
 test('with no live worker, the retired sum alone is printed', async () => {
