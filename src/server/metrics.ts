@@ -322,12 +322,23 @@ function countTokenDetails(options: { endpoint: string; client: string; details:
   if (details.reasoning !== null) tokens.inc({ endpoint, client, type: 'reasoning' }, details.reasoning);
 }
 
+/** HTTP's methods (RFC 9110 and PATCH), the only ones OpenTelemetry's `http.request.method` takes. */
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
+
+/**
+ * A method as a label: `_OTHER` for any other (OpenTelemetry's rule), so that the thirty-odd WebDAV
+ * and other methods node's parser takes (PROPFIND, MKCOL, PURGE…) make no series of their own.
+ */
+export function methodLabel(method: string | null): string {
+  return method !== null && KNOWN_METHODS.has(method) ? method : '_OTHER';
+}
+
 /** Records a finished request (the request log's `onDone`). */
 export function recordRequestMetrics(record: RequestRecord): void {
   const { endpoint } = record;
   const status = String(record.status);
   requests.inc({ route: record.route, endpoint: endpoint?.name ?? '', provider: endpoint?.provider ?? '', status });
-  httpDuration.observe({ http_request_method: record.method, http_route: record.route, http_response_status_code: status }, record.latencyMs / 1000);
+  httpDuration.observe({ http_request_method: methodLabel(record.method), http_route: record.route, http_response_status_code: status }, record.latencyMs / 1000);
   if (record.routeCall !== undefined) routeRequests.inc({ route: record.called ?? '', endpoint: endpoint?.name ?? '', status });
   if (endpoint === null) return;
   const labels = genAiLabelsOf(endpoint);

@@ -13,6 +13,7 @@ import type { GatewayError } from '../errors';
 import { isRoutinePoll, logLine } from './audit-line';
 import { clientOf } from './auth';
 import { AUDIT_MESSAGE, auditWriterOf, type Logger } from './logging';
+import { methodLabel } from './metrics';
 import { newRecord, type RequestRecord } from './request-record';
 import type { RouteTemplateMatcher } from './routed-paths';
 import type { GatewayState } from './state';
@@ -123,9 +124,6 @@ export interface ParserRefusal {
   error: GatewayError;
 }
 
-/** The methods a metric label may take; any other spelling a client sent is `_OTHER` (OpenTelemetry's rule). */
-const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
-
 /**
  * The audit line (and the metrics, through `onDone`) of a request refused by node's parser: bad
  * HTTP (400), headers too large (431), headers not received in time (408). No middleware ran, so
@@ -136,7 +134,7 @@ export function parserRefusalLog(options: { logger: Logger; state: GatewayState;
   return ({ method, path, error }) => {
     const record = newRecord({
       id: randomUUID(),
-      method: method !== null && KNOWN_METHODS.has(method) ? method : '_OTHER',
+      method: methodLabel(method),
       path: path ?? '',
       logging: { bodies: false, maxBodyChars: options.state.plan.logging.maxBodyChars },
     });

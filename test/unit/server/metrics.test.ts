@@ -112,3 +112,13 @@ test('no empty series: time to first token only for streams, tokens only when re
   recordRequestMetrics(finished({ stream: true, firstChunkMs: 5, firstTokenMs: 40 }));
   expect(line(await registry.metrics(), `gen_ai_server_time_to_first_token_seconds_count{${GEN_AI}}`)).toMatch(/ 1$/);
 });
+
+test("a method other than HTTP's own is _OTHER in the duration histogram, so a scanner's WebDAV methods make no series of their own", async () => {
+  for (const method of ['PROPFIND', 'MKCOL', 'PURGE', 'M-SEARCH']) recordRequestMetrics(finished({ method, route: 'unmatched', endpoint: null, status: 404 }));
+  recordRequestMetrics(finished({ method: 'DELETE', route: 'unmatched', endpoint: null, status: 404 }));
+  const text = await registry.metrics();
+  const count = (method: string) => line(text, `http_server_request_duration_seconds_count{http_request_method="${method}",http_route="unmatched",http_response_status_code="404"}`);
+  expect(count('_OTHER')).toMatch(/ 4$/);
+  expect(count('DELETE')).toMatch(/ 1$/);
+  expect(text).not.toMatch(/http_request_method="(PROPFIND|MKCOL|PURGE|M-SEARCH)"/);
+});
