@@ -27,8 +27,9 @@ export interface TokenDetails {
   reasoning: number | null;
 }
 
+/** A count as reported; a negative one (a server's bug or placeholder) is none, or the token counters would go down. */
 function count(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
 }
 
 function detailsOf(promptDetails: unknown, completionDetails: unknown): TokenDetails | null {

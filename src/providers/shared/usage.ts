@@ -10,7 +10,7 @@ const isCount = (value: unknown): value is number => typeof value === 'number' &
 
 /**
  * A usage's total tokens, as token limits, the audit line and the token metrics read it and as
- * plugin and OpenAI-shaped answers are filled with it: `total_tokens` when reported (null when it is not a finite number), else the counts it adds up
+ * plugin and OpenAI-shaped answers are filled with it: `total_tokens` when reported (null when it is not a finite number of 0 or more), else the counts it adds up
  * to, which some OpenAI-compatible servers and plugins report alone: `prompt_tokens` plus
  * `completion_tokens`, or `prompt_tokens` alone for a usage without `completion_tokens` (embeddings,
  * whose total OpenAI reports as the prompt's). Null when there is nothing to add up.
@@ -18,7 +18,7 @@ const isCount = (value: unknown): value is number => typeof value === 'number' &
 export function usageTotal(usage: unknown): number | null {
   if (!isRecord(usage)) return null;
   const { total_tokens: total, prompt_tokens: prompt, completion_tokens: completion } = usage;
-  if (total !== undefined && total !== null) return typeof total === 'number' && Number.isFinite(total) ? total : null;
+  if (total !== undefined && total !== null) return isCount(total) ? total : null;
   if (!isCount(prompt)) return null;
   if (completion === undefined) return prompt;
   return isCount(completion) ? prompt + completion : null;

@@ -6,6 +6,7 @@
 import type { CompiledEndpoint } from '../../../src/config/compile';
 import { recordRequestMetrics, registry } from '../../../src/server/metrics';
 import type { RequestRecord } from '../../../src/server/request-record';
+import { usageOf } from '../../../src/server/token-usage';
 
 const endpoint = {
   name: 'chat',
@@ -121,4 +122,20 @@ test("a method other than HTTP's own is _OTHER in the duration histogram, so a s
   expect(count('_OTHER')).toMatch(/ 4$/);
   expect(count('DELETE')).toMatch(/ 1$/);
   expect(text).not.toMatch(/http_request_method="(PROPFIND|MKCOL|PURGE|M-SEARCH)"/);
+});
+
+test('a negative count a provider reported is no count: the token counters never go down', async () => {
+  recordRequestMetrics(finished({ client: 'team-a' }));
+  const reported = usageOf({ usage: { prompt_tokens: -100, completion_tokens: 5, total_tokens: -95, prompt_tokens_details: { cached_tokens: -3 }, completion_tokens_details: { reasoning_tokens: 2 } } });
+  expect(reported).toMatchObject({ prompt: null, completion: 5, total: null, details: { cached: null, reasoning: 2 } });
+  recordRequestMetrics(finished({ client: 'team-a', usage: reported }));
+  const text = await registry.metrics();
+  const tokens = (type: string) => line(text, `gateway_tokens_total{endpoint="chat",client="team-a",type="${type}"}`);
+  expect([tokens('prompt'), tokens('completion'), tokens('total'), tokens('cached')]).toEqual([
+    'gateway_tokens_total{endpoint="chat",client="team-a",type="prompt"} 3',
+    'gateway_tokens_total{endpoint="chat",client="team-a",type="completion"} 9',
+    'gateway_tokens_total{endpoint="chat",client="team-a",type="total"} 7',
+    undefined,
+  ]);
+  expect(line(text, `gen_ai_client_token_usage_sum{${GEN_AI},gen_ai_token_type="input"}`)).toMatch(/ 3$/);
 });
