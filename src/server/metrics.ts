@@ -44,11 +44,14 @@ const requests = new Counter({
   registers: [registry],
 });
 
+// Each latency histogram holds its conventions' advised buckets, and past them bounds up to the default
+// timeouts (total: 600 s, first_byte: 120 s): a reasoning model's answer or a long stream takes minutes,
+// and everything past the last bound is +Inf, where a quantile reads as that bound however long it took.
 const httpDuration = new Histogram({
   name: 'http_server_request_duration_seconds',
   help: 'Duration of HTTP requests, until the response ended (streams included).',
   labelNames: ['http_request_method', 'http_route', 'http_response_status_code'] as const,
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60, 120],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60, 120, 300, 600],
   registers: [registry],
 });
 
@@ -56,7 +59,7 @@ const operationDuration = new Histogram({
   name: 'gen_ai_client_operation_duration_seconds',
   help: 'GenAI operation duration: one call to an endpoint, retries and streaming included.',
   labelNames: [...GEN_AI_LABELS, 'error_type'] as const,
-  buckets: [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92],
+  buckets: [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92, 163.84, 327.68, 655.36],
   registers: [registry],
 });
 
@@ -64,7 +67,7 @@ const timeToFirstToken = new Histogram({
   name: 'gen_ai_server_time_to_first_token_seconds',
   help: 'Time to the first chunk of a streamed answer with a generated token (text, a tool call, a refusal or reasoning; not a role alone).',
   labelNames: GEN_AI_LABELS,
-  buckets: [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
+  buckets: [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 15, 30, 60, 120],
   registers: [registry],
 });
 

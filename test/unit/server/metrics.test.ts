@@ -139,3 +139,14 @@ test('a negative count a provider reported is no count: the token counters never
   ]);
   expect(line(text, `gen_ai_client_token_usage_sum{${GEN_AI},gen_ai_token_type="input"}`)).toMatch(/ 3$/);
 });
+
+test('latencies of minutes fall in a bucket of their own, up to the default timeouts, not all in +Inf', async () => {
+  // A reasoning model's stream: its first token after 45 s, the whole answer after 5 minutes.
+  recordRequestMetrics(finished({ stream: true, latencyMs: 300_000, firstChunkMs: 45_000, firstTokenMs: 45_000 }));
+  const text = await registry.metrics();
+  const bucket = (family: string, labels: string, le: string) => line(text, `${family}_bucket{le="${le}",${labels}}`)?.split(' ')[1];
+  expect([bucket('gen_ai_client_operation_duration_seconds', `${GEN_AI},error_type=""`, '163.84'), bucket('gen_ai_client_operation_duration_seconds', `${GEN_AI},error_type=""`, '327.68')]).toEqual(['0', '1']);
+  expect([bucket('gen_ai_server_time_to_first_token_seconds', GEN_AI, '30'), bucket('gen_ai_server_time_to_first_token_seconds', GEN_AI, '60')]).toEqual(['0', '1']);
+  const http = 'http_request_method="POST",http_route="/endpoints/{name}/invocations",http_response_status_code="200"';
+  expect([bucket('http_server_request_duration_seconds', http, '120'), bucket('http_server_request_duration_seconds', http, '300')]).toEqual(['0', '1']);
+});
