@@ -30,8 +30,15 @@ export function retryAfterHeader(value: string | null): string | null {
   if (value === null) return null;
   const trimmed = value.trim();
   if (DELAY_SECONDS.test(trimmed)) return String(Math.ceil(Number(trimmed)));
-  // Date.parse is lenient (it skips a parenthesised comment), so a date must also be a valid header value.
-  return VISIBLE_ASCII.test(trimmed) && !Number.isNaN(Date.parse(trimmed)) ? trimmed : null;
+  // Only HTTP's own date formats: Date.parse is lenient (it skips a parenthesised comment, and words
+  // before a year), so '… GMT (sk-…)' or 'sk-… 2015' read as dates and passed on what they quote.
+  return HTTP_DATE.test(trimmed) && !Number.isNaN(Date.parse(trimmed)) ? trimmed : null;
 }
 
-const VISIBLE_ASCII = /^[\x20-\x7e]+$/;
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const TIME = '\\d{2}:\\d{2}:\\d{2}';
+/** RFC 9110's HTTP-date: IMF-fixdate, or the obsolete RFC 850 and asctime forms, which it still asks recipients to read. */
+const HTTP_DATE = new RegExp(
+  `^(?:${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \\d{2}-${MONTH}-\\d{2} ${TIME} GMT|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4})$`,
+);

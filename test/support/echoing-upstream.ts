@@ -2,7 +2,7 @@
  * Fake upstreams that quote the request they got (its URL and every header, credentials included)
  * in every way a vendor reports a failure, for the secret-leak tests (test/e2e/secret-leaks-*.test.ts):
  * a JSON error body of each status with the echo in every field a vendor's message is read from and
- * the credential itself in those its code, type and param are read from, a plain-text body, a stream
+ * the credential itself in those its code, type and param are read from (and in its headers), a plain-text body, a stream
  * whose first event or a later one is an error (of a refused request, or of a failure), a stream event
  * that is not JSON, an error or an answer of an unexpected shape in a 200.
  */
@@ -79,13 +79,21 @@ function errorBody(echo: string, key: string): Record<string, unknown> {
   return { error: { message: echo, type: key, code: key, param: key, status: key }, message: echo, detail: echo, error_code: key, object: 'error', type: key, code: key };
 }
 
+/**
+ * Response headers quoting the key, as a careless vendor's may: a `Retry-After` date with a comment
+ * (which Date.parse skips), a challenge, a redirect's target, a request id.
+ */
+function headersQuoting(key: string): Record<string, string> {
+  return { 'retry-after': `Wed, 21 Oct 2015 07:28:00 GMT (${key})`, 'www-authenticate': `Bearer error="${key}"`, location: `http://upstream.invalid/?key=${key}`, 'x-request-id': key };
+}
+
 /** Answers `request` as `scenario` says, in `stream`'s format where it streams, echoing it and quoting its credential. */
 export function answerWithEcho(scenario: EchoScenario, stream: StreamShape, request: RecordedRequest, response: ServerResponse): void {
   const echo = echoOf(request);
   const key = credentialOf(request);
   switch (scenario.kind) {
     case 'json-error':
-      return sendJson(response, scenario.status, errorBody(echo, key));
+      return sendJson(response, scenario.status, errorBody(echo, key), headersQuoting(key));
     case 'text-error':
       response.writeHead(scenario.status, { 'content-type': 'text/plain' });
       return void response.end(`${key} refused: ${echo}`);

@@ -74,6 +74,14 @@ describe("a vendor's Retry-After", () => {
     expect(retryAfterOf('Wed, 21 Oct 2015 07:28:00 GMT (\u0001)')).toBeNull();
     expect(retryAfterOf('Wed, 21 Oct 2015 07:28:00 GMT (é)')).toBeNull();
   });
+
+  test("a date Date.parse reads past the text it quotes (a comment, words before the year) is dropped, so a vendor's echo of the key never reaches the client", () => {
+    expect(retryAfterOf('Wed, 21 Oct 2015 07:28:00 GMT (sk-secret-key-123456)')).toBeNull();
+    expect(retryAfterOf('sk-secret-key-123456 2015')).toBeNull();
+    // RFC 9110's obsolete forms, which recipients must still read, pass as sent.
+    expect(retryAfterOf('Wednesday, 21-Oct-15 07:28:00 GMT')).toBe('Wednesday, 21-Oct-15 07:28:00 GMT');
+    expect(retryAfterOf('Wed Oct  1 07:28:00 2015')).toBe('Wed Oct  1 07:28:00 2015');
+  });
 });
 
 test('an error without its secrets still falls back when the original did', () => {
