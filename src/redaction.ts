@@ -21,6 +21,49 @@ function withoutCutOffSecret(text: string, secret: string): string {
 }
 
 /**
+ * What a vendor writes for the hidden middle of a key it quotes masked (OpenAI's 'Incorrect API key
+ * provided: sk-abc1***…***xyz9', and `sk-abc...xyz`, `sk-abc…xyz`, `••••xyz9`).
+ */
+const MASK = /\*{3,}|•{3,}|\.{3,}|…/g;
+
+/** A character of a key as vendors write them (letters, digits, `-`, `_`): a masked quote's shown parts are runs of these. */
+const isKeyChar = (char: string | undefined): boolean => char !== undefined && /[\w-]/.test(char);
+
+/**
+ * Whether `before` and `after` (the runs of key characters either side of a mask) are a start and an
+ * end of `secret` that show at least MIN_CUT_OFF_CHARS of it between them.
+ */
+function showsPartOf(secret: string, before: string, after: string): boolean {
+  const start = before.length < secret.length && secret.startsWith(before) ? before.length : 0;
+  const end = after.length < secret.length && secret.endsWith(after) ? after.length : 0;
+  return start + end >= MIN_CUT_OFF_CHARS;
+}
+
+/**
+ * `text` with every masked quote of one of `secrets` (its start or end, or both, around a mask)
+ * replaced whole: a vendor that refuses a key often quotes it so, and its first and last characters
+ * still tell which key it is. Each stretch of the text is read at most twice (linear time).
+ */
+function withoutMaskedSecrets(text: string, secrets: readonly string[]): string {
+  // A header value ('Bearer sk-…') is in the list with its token: its scheme alone is no part of a key.
+  const keys = secrets.filter((secret) => !/\s/.test(secret));
+  let shown = '';
+  let copied = 0;
+  for (const match of text.matchAll(MASK)) {
+    let start = match.index;
+    while (start > copied && isKeyChar(text[start - 1])) start -= 1;
+    let end = match.index + match[0].length;
+    const afterStart = end;
+    while (isKeyChar(text[end])) end += 1;
+    const [before, after] = [text.slice(start, match.index), text.slice(afterStart, end)];
+    if (!keys.some((secret) => showsPartOf(secret, before, after))) continue;
+    shown += `${text.slice(copied, start)}[redacted]`;
+    copied = end;
+  }
+  return copied === 0 ? text : shown + text.slice(copied);
+}
+
+/**
  * A URL's userinfo (`scheme://user:password@` or `scheme://token@`): up to the authority's last `@`,
  * as URL parsers take it, since a password may hold an unencoded `@`. A scheme is read to at most 64
  * characters: unbounded, each word of a text (`a.a.a.…`, a client's URL field) was read to the
@@ -49,11 +92,12 @@ export const MIN_SECRET_CHARS = 8;
 
 /**
  * `text` with every one of `secrets` replaced by `[redacted]` (longest first, so a key inside another
- * is not left half shown), a secret cut off at the end of the text (an excerpt) as well, and the
- * userinfo of any URL in it (`withoutUrlCredentials`).
+ * is not left half shown), a secret cut off at the end of the text (an excerpt) or quoted masked
+ * (`sk-abc***xyz`) as well, and the userinfo of any URL in it (`withoutUrlCredentials`).
  */
 export function redacted(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((result, secret) => withoutCutOffSecret(result.split(secret).join('[redacted]'), secret), withoutUrlCredentials(text));
+  const whole = secrets.reduce((result, secret) => withoutCutOffSecret(result.split(secret).join('[redacted]'), secret), withoutUrlCredentials(text));
+  return secrets.length === 0 ? whole : withoutMaskedSecrets(whole, secrets);
 }
 
 /**

@@ -8,12 +8,20 @@ import { waitForLogLine } from './log-capture';
 /** The mark every secret of these tests carries: no other text of the gateway or its tests holds it. */
 export const CANARY = 'LEAKCANARY';
 
+/** The end every secret of these tests shares: a vendor quoting a key masked shows its last characters. */
+const CANARY_END = 'x7Qp2mZ9';
+
 /**
  * A distinct secret named by `label`, only letters, digits and `-` (so its JSON, URL and
  * percent-encoded forms are the same text): `sk-LEAKCANARY-openai-x7Qp2mZ9`.
  */
 export function canary(label: string): string {
-  return `sk-${CANARY}-${label}-x7Qp2mZ9`;
+  return `sk-${CANARY}-${label}-${CANARY_END}`;
+}
+
+/** `key` as OpenAI quotes a key it refused, its first 8 and last 4 characters around asterisks ('Incorrect API key provided: sk-5ZHQn****…pYxy'). */
+export function maskedAsOpenAi(key: string): string {
+  return `${key.slice(0, 8)}${'*'.repeat(Math.max(3, key.length - 12))}${key.slice(-4)}`;
 }
 
 /** The Basic credentials header value of `user:password`, as an upstream receives (and may echo) it. */
@@ -21,9 +29,9 @@ export function basicOf(user: string, password: string): string {
   return Buffer.from(`${user}:${password}`, 'latin1').toString('base64');
 }
 
-/** A careless upstream's echo of the request it got: its request line and every header, credentials included. */
+/** A careless upstream's echo of the request it got: its request line and every header, credentials included, and its credential as a vendor quotes one masked. */
 export function echoOf(request: Pick<RecordedRequest, 'method' | 'url' | 'headers'>): string {
-  return `${request.method} ${request.url} with headers ${JSON.stringify(request.headers)}`;
+  return `${request.method} ${request.url} with headers ${JSON.stringify(request.headers)}; the key ${maskedAsOpenAi(credentialOf(request))} was used`;
 }
 
 /** The credential the request carried (a bearer token without its scheme, a key header, a `?key=`), for an upstream to quote in a code or type field. */
@@ -35,14 +43,17 @@ export function credentialOf(request: Pick<RecordedRequest, 'url' | 'headers'>):
 }
 
 /**
- * What of `secrets` shows in `output`, and any text around a canary mark (a secret's start that an
- * excerpt cut, a secret the test did not list): empty when nothing leaked. Each finding says where.
+ * What of `secrets` shows in `output`, and any text around a canary mark or a canary's end (a secret's
+ * start that an excerpt cut, its end that a masked quote shows, a secret the test did not list):
+ * empty when nothing leaked. Each finding says where.
  */
 export function leaksIn(output: string, secrets: readonly string[]): string[] {
   // In any letter case: a message may quote a value as the loader normalised it (lowercased).
   const text = output.toLowerCase();
   const whole = secrets.filter((secret) => text.includes(secret.toLowerCase())).map((secret) => `secret ${secret}`);
-  const marks = [...output.matchAll(new RegExp(CANARY, 'gi'))].map((match) => `…${output.slice(Math.max(0, match.index - 120), match.index + 60)}…`);
+  const mark = (match: RegExpExecArray) => `…${output.slice(Math.max(0, match.index - 120), match.index + 60)}…`;
+  // The end as a masked quote shows it (its last 4 characters), in its own letter case: 4 characters in any case would match by chance.
+  const marks = [...output.matchAll(new RegExp(CANARY, 'gi')), ...output.matchAll(new RegExp(CANARY_END.slice(-4), 'g'))].map(mark);
   return [...whole, ...marks];
 }
 

@@ -37,6 +37,16 @@ test('redacted hides a secret whole, and the start of one that an excerpt cut of
   expect(redacted('a message ending in sk-', secrets)).toBe('a message ending in sk-');
 });
 
+test('redacted hides a secret quoted masked, its start or end or both around asterisks, dots or an ellipsis, as vendors quote a key they refused', () => {
+  const secrets = ['Bearer sk-proj-5ZHQnAbCdEfGh1234pYxy', 'sk-proj-5ZHQnAbCdEfGh1234pYxy'];
+  // OpenAI's 'Incorrect API key provided' (first 8 and last 4 characters), LiteLLM's (first and last 4), and others'.
+  expect(redacted('Incorrect API key provided: sk-proj-5******************pYxy. You can find your API key at …', secrets)).toBe('Incorrect API key provided: [redacted]. You can find your API key at …');
+  expect(redacted('Received: sk-p****pYxy, expected', secrets)).toBe('Received: [redacted], expected');
+  expect(redacted('key sk-proj-5ZH...1234pYxy refused; key sk-proj-5ZH… refused; key ••••pYxy refused', secrets)).toBe('key [redacted] refused; key [redacted] refused; key [redacted] refused');
+  // Too little of a key (`sk-` is every OpenAI key's start), another key, a scheme alone, and prose keep their text.
+  expect(redacted('sk-..., sk-proj-9XY***abcd, Bearer ..., Retrying... done', secrets)).toBe('sk-..., sk-proj-9XY***abcd, Bearer ..., Retrying... done');
+});
+
 test("redacted hides the password of every URL in a text (or its token), whatever its length, and leaves the same word elsewhere", () => {
   expect(redacted('proxy http://gateway:pw123@proxy.corp:3128 refused; pw123 is a word here', [])).toBe('proxy http://gateway:[redacted]@proxy.corp:3128 refused; pw123 is a word here');
   expect(redacted('GET https://tok@tgi.internal/generate and s3://:k@bucket', [])).toBe('GET https://[redacted]@tgi.internal/generate and s3://[redacted]@bucket');
@@ -59,13 +69,16 @@ test('withoutUrlSecrets hides a URL\'s password (or its token user), its query v
   expect(withoutUrlSecrets('https://mcp.example.com/sse?#')).toBe('https://mcp.example.com/sse?#');
 });
 
-test("a long text of short words is read in linear time: a client's mcp_servers[].url passes through withoutUrlSecrets on every request", () => {
+test("a long text of short words (or of masks) is read in linear time: a client's mcp_servers[].url passes through withoutUrlSecrets on every request", () => {
   // Each "a" after a dot starts a word that could be a URL's scheme; 100,000 characters took seconds when each was read to the end.
   const words = 'a.'.repeat(50_000);
   // CPU time: on a loaded machine, waiting for the CPU took the clock's time past the bound.
   const took = cpuMillisecondsOf(() => {
     expect(withoutUrlSecrets(words)).toBe(words);
     expect(redacted(`${words} https://u:pw@host/`, [])).toBe(`${words} https://u:[redacted]@host/`);
+    // Masks between runs of key characters, each run read at most twice.
+    const masks = redacted(`${'abcdefgh... '.repeat(20_000)}x`, ['sk-proj-5ZHQnAbCdEfGh1234pYxy', 'abcdefgh-secret-1']);
+    expect(masks === `${'[redacted] '.repeat(20_000)}x`).toBe(true);
   });
   expect(took).toBeLessThan(500);
 });
