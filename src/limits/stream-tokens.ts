@@ -9,6 +9,7 @@
  * usable total counts so too (`answerEstimate`).
  */
 import type { CallAbort, ServedRequest } from '../providers/abort';
+import { isDataUrl } from '../providers/shared/media-types';
 import type { EndpointLimiter } from './limiter';
 import { reportedTokens } from './limiter';
 
@@ -69,8 +70,6 @@ export function tokensOfEighths(eighths: number): number {
   return Math.ceil(eighths / 8);
 }
 
-/** Images and files in a prompt are data URLs, whose base64 length says nothing of the tokens they cost. */
-const isDataUrl = (text: string): boolean => text.startsWith('data:');
 
 /** The eighths of a completions prompt sent as token ids (`[1, 2]`, `[[1, 2], [3]]`): one token each. */
 function tokenIdEighths(request: unknown): number {
@@ -92,6 +91,7 @@ export function requestTokenEighths(request: unknown): number {
   while (pending.length > 0) {
     const value = pending.pop();
     if (typeof value === 'string') {
+      // Images and files in a prompt are data URLs, whose base64 length says nothing of the tokens they cost.
       if (!isDataUrl(value)) eighths += tokenEighthsOf(value);
     } else if (typeof value === 'object' && value !== null) {
       // One push per item: a spread of a long array would pass each item as an argument and overflow.

@@ -10,22 +10,23 @@
  * - Responses: `input_image`'s `image_url`, `input_file`'s `file_url` and `file_data`.
  */
 import { isRecord } from '../providers/shared/json';
+import { isDataUrl } from '../providers/shared/media-types';
 import { urlCredentialValues, withoutUrlSecrets } from '../providers/transport/credentials';
 
 /** A data URL as logged: its media type kept, its data as the count of its characters. */
 function loggedDataUrl(url: string): string {
   const comma = url.indexOf(',');
-  return comma === -1 ? `data:[${url.length - 'data:'.length} characters]` : `${url.slice(0, comma + 1)}[${url.length - comma - 1} characters]`;
+  return comma === -1 ? `${url.slice(0, 'data:'.length)}[${url.length - 'data:'.length} characters]` : `${url.slice(0, comma + 1)}[${url.length - comma - 1} characters]`;
 }
 
 /** A part's URL (or data URL) as logged; the value itself when it holds nothing to hide. */
 function loggedPartUrl(url: string): string {
-  return url.startsWith('data:') ? loggedDataUrl(url) : withoutUrlSecrets(url);
+  return isDataUrl(url) ? loggedDataUrl(url) : withoutUrlSecrets(url);
 }
 
 /** Bare base64 (`input_audio.data`, a Responses `file_data` without its `data:` prefix) as logged. */
 function loggedData(data: string): string {
-  return data.startsWith('data:') ? loggedDataUrl(data) : `[${data.length} characters]`;
+  return isDataUrl(data) ? loggedDataUrl(data) : `[${data.length} characters]`;
 }
 
 /** `object` with `key` replaced by `hide(value)` when it is a string that changes; else `object` itself. */
@@ -113,5 +114,5 @@ function partUrls(part: unknown): unknown[] {
 /** The secrets of the body's part URLs (password, query values) a vendor's error may quote, as urlCredentialValues finds them. */
 export function partSecretsOf(body: Record<string, unknown>): string[] {
   const urls = ITEM_LISTS.flatMap((list) => listOf(body[list]).flatMap((item) => (isRecord(item) ? [...listOf(item.content), ...listOf(item.output)].flatMap(partUrls) : [])));
-  return urls.flatMap((url) => (typeof url === 'string' && !url.startsWith('data:') ? urlCredentialValues(url) : []));
+  return urls.flatMap((url) => (typeof url === 'string' && !isDataUrl(url) ? urlCredentialValues(url) : []));
 }

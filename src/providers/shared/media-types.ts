@@ -37,12 +37,19 @@ export function imageMediaTypeOfUrl(url: string): string | undefined {
   return extension === undefined ? undefined : ownValue(IMAGE_EXTENSIONS, extension);
 }
 
+/** Whether a string is a data URL: its scheme, like every URL's, is case-insensitive (`DATA:`, RFC 3986 §3.1). */
+export function isDataUrl(text: string): boolean {
+  return /^data:/i.test(text);
+}
+
 /**
  * A base64 data URL as every provider reads it, `data:<type>[;param...];base64,<data>`: the media type
  * as written and the base64 data; null for any other URL. RFC 2397 allows parameters before `;base64`
  * (`data:image/png;name=chart.png;base64,...`, as some clients send a file name); they are ignored.
+ * The scheme and `;base64` are read in any case (`DATA:image/png;BASE64,...`), as the URL's scheme
+ * and the Fetch standard's data URL reading take them.
  */
 export function base64DataUrl(url: string): { mediaType: string; base64: string } | null {
-  const match = /^data:([^;,]+)(?:;[^;,]+)*;base64,(.*)$/s.exec(url);
+  const match = /^data:([^;,]+)(?:;[^;,]+)*;base64,(.*)$/is.exec(url);
   return match ? { mediaType: match[1], base64: match[2] } : null;
 }

@@ -59,12 +59,14 @@ describe('the estimate', () => {
     const request = {
       messages: [
         { role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: { url: `data:image/png;base64,${'A'.repeat(10_000)}` } }] },
+        // A URL's scheme is case-insensitive: an upper-case data URL is an image too.
+        { role: 'user', content: [{ type: 'image_url', image_url: { url: `DATA:image/png;BASE64,${'A'.repeat(10_000)}` } }] },
       ],
       tools: [{ type: 'function', function: { name: 'look', parameters: { type: 'object' } } }],
       max_tokens: 100,
     };
-    // user + text + What is this? + image_url + function + look + object
-    expect(requestTokenEighths(request)).toBe(8 + 8 + (24 + 5) + (16 + 5) + 16 + 8 + 12);
+    // user + text + What is this? + image_url + user + image_url + function + look + object
+    expect(requestTokenEighths(request)).toBe(8 + 8 + (24 + 5) + (16 + 5) + 8 + (16 + 5) + 16 + 8 + 12);
   });
 
   test("a completions prompt's token ids are a token each", () => {

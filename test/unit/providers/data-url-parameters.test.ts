@@ -4,7 +4,9 @@
  * clients send them (vllm-project/vllm#48973, majiayu000/litellm-rs#398). Gemini read them through
  * the shared parser, while Anthropic and Bedrock, with patterns of their own, refused such an image
  * (Bedrock's message saying "not links" of a data URL). Every provider now reads data URLs through
- * base64DataUrl (../shared/media-types.ts), parameters ignored.
+ * base64DataUrl (../shared/media-types.ts), parameters ignored. The scheme and `;base64` are read in
+ * any case (a URL's scheme is case-insensitive, RFC 3986 §3.1, and the Fetch standard reads `;base64`
+ * so): `DATA:image/png;BASE64,...` was a 400 on all three, "not a data URL".
  */
 import { toAnthropicChat } from '../../../src/providers/anthropic';
 import { toConverseBlock } from '../../../src/providers/bedrock/converse/content';
@@ -19,6 +21,8 @@ const CHARSET_PNG = `data:image/png;charset=utf-8;base64,${PNG_BASE64}`;
 const WITH_PARAMETERS = [
   ['a file name', NAMED_PNG],
   ['a charset', CHARSET_PNG],
+  ['its scheme and base64 in upper case', `DATA:image/png;BASE64,${PNG_BASE64}`],
+  ['its scheme, type and base64 in mixed case and a parameter', `Data:Image/PNG;Name=chart.png;Base64,${PNG_BASE64}`],
 ];
 
 /** A spreadsheet assistant's question about a chart the user pasted, its file name in the data URL. */
@@ -61,4 +65,14 @@ test.each([
     param: 'messages[0].content[1].image_url.url',
     message: `messages[0].content[1].image_url.url: Amazon Bedrock accepts images only as base64 data URLs (data:image/png;base64,...)${why}.`,
   });
+});
+
+test('a PDF file part whose data URL is written in upper case is read as a PDF by Anthropic, Bedrock and Gemini', () => {
+  const pdf = 'JVBERi0xLjcKJcfsj6IK';
+  const part = { type: 'file' as const, file: { file_data: `DATA:APPLICATION/PDF;BASE64,${pdf}`, filename: 'invoice.pdf' } };
+  const request: ChatRequest = { messages: [{ role: 'user', content: [{ type: 'text', text: 'What is the total?' }, part] }] };
+  const anthropic = toAnthropicChat(request, { model: 'claude-sonnet-4-5' });
+  expect((anthropic.messages as { content: unknown[] }[])[0].content[1]).toEqual({ type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: pdf }, title: 'invoice.pdf' });
+  expect(toConverseBlock(part, 'messages[0].content[1]')).toMatchObject({ document: { format: 'pdf' } });
+  expect(toGeminiChat(request, geminiThinkingControl('gemini-2.5-flash')).contents[0].parts[1]).toEqual({ inlineData: { mimeType: 'application/pdf', data: pdf } });
 });
