@@ -6,7 +6,7 @@
  * would fill the line's `logging.max_body_size` before the text beside them. The vendor gets both
  * as sent. Parts are read where chat requests (`messages[].content[]`) and Responses requests
  * (`input[].content[]`, a tool result's `input[].output[]`) hold them:
- * - chat: `image_url.url`, `file.file_data`, `input_audio.data`;
+ * - chat: `image_url.url` (or `image_url` as a bare string, which is refused but logged), `file.file_data`, `input_audio.data`;
  * - Responses: `input_image`'s `image_url`, `input_file`'s `file_url` and `file_data`.
  */
 import { isRecord } from '../providers/shared/json';
@@ -50,7 +50,8 @@ function loggedPart(part: unknown): unknown {
   if (!isRecord(part)) return part;
   switch (part.type) {
     case 'image_url':
-      return withHiddenInside(part, 'image_url', 'url', loggedPartUrl);
+      // `image_url` as a bare string, a form some clients send, is refused (400), but a refused body is logged too.
+      return typeof part.image_url === 'string' ? withHidden(part, 'image_url', loggedPartUrl) : withHiddenInside(part, 'image_url', 'url', loggedPartUrl);
     case 'file':
       return withHiddenInside(part, 'file', 'file_data', loggedData);
     case 'input_audio':

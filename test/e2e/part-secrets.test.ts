@@ -173,3 +173,24 @@ test('Responses: input_image and input_file are logged the same way, the file da
     },
   ]);
 });
+
+test('chat: an image_url given as a bare string (a form some clients send) is refused with a 400 naming the part, and logged without its query values', async () => {
+  const from = lines.length;
+  const imageUrl = 'https://cdn.example.com/receipts/0411.jpg?sig=cdn-token-9f8e7d6c';
+  const messages = [{ role: 'user', content: [{ type: 'text', text: 'What is the total?' }, { type: 'image_url', image_url: imageUrl }] }];
+  const response = await fetch(`${setup.gateway.url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'gpt', messages }),
+  });
+  const body = (await response.json()) as { error: { message: string; param: string } };
+  expect(response.status).toBe(400);
+  expect(body.error.param).toMatch(/^messages\[0\]\.content\[1\]/);
+  expect(JSON.stringify(body)).not.toContain('cdn-token-9f8e7d6c');
+  expect(setup.upstreams.openai.requests).toEqual([]);
+  const line = await auditLine(from);
+  for (const text of lines.slice(from)) expect(text).not.toContain('cdn-token-9f8e7d6c');
+  expect((line.request_body as { messages: unknown }).messages).toEqual([
+    { role: 'user', content: [messages[0].content[0], { type: 'image_url', image_url: 'https://cdn.example.com/receipts/0411.jpg?sig=[redacted]' }] },
+  ]);
+});

@@ -28,3 +28,23 @@ test('a data URL whose scheme is in upper case is logged as its media type and l
   });
   expect(partSecretsOf(body)).toEqual([]);
 });
+
+test("a chat image_url given as a bare string (refused by the gateway, but a refused body is logged) is logged as the object form's url is", () => {
+  const signed = 'https://cdn.example.com/receipts/0411.jpg?sig=cdn-token-9f8e7d6c&w=800';
+  const text = { type: 'text', text: 'What is the total?' };
+  const body = { messages: [{ role: 'user', content: [text, { type: 'image_url', image_url: signed }, { type: 'image_url', image_url: `DATA:image/png;base64,${PNG_BASE64}` }] }] };
+  expect(withoutPartSecrets(body)).toEqual({
+    messages: [
+      {
+        role: 'user',
+        content: [
+          text,
+          { type: 'image_url', image_url: 'https://cdn.example.com/receipts/0411.jpg?sig=[redacted]&w=[redacted]' },
+          { type: 'image_url', image_url: `DATA:image/png;base64,[${PNG_BASE64.length} characters]` },
+        ],
+      },
+    ],
+  });
+  const plain = { messages: [{ role: 'user', content: [text, { type: 'image_url', image_url: 'https://cdn.example.com/receipts/0411.jpg' }] }] };
+  expect(withoutPartSecrets(plain)).toBe(plain);
+});
