@@ -94,3 +94,20 @@ test("zodResponseFormat's schema (no $ref beside other keys) goes as the client 
   expect(completion.choices[0].message.parsed).toEqual(expectedPerson);
   expect(sentSchema()).toEqual(format.json_schema.schema);
 });
+
+test("zod literals (a discriminated union's tags) reach Gemini as one-value enums, which Gemini reads, so parse() gets the tag the schema names", async () => {
+  const Refund = z.object({ kind: z.literal('refund'), amount: z.number() });
+  const Chargeback = z.object({ kind: z.literal('chargeback'), reason: z.string() });
+  const format = zodResponseFormat(z.object({ event: z.discriminatedUnion('kind', [Refund, Chargeback]) }), 'payment_event');
+  // As Gemini does: the tag follows an enum, but a const alone is passed over (the model writes the word it finds likelier).
+  setup.upstreams.gemini.setHandler((request, response) => {
+    const branch = (responseJsonSchemaOf(request) as { properties: { event: { anyOf: { properties: { kind: { enum?: string[] } } }[] } } }).properties.event.anyOf[0];
+    const kind = branch.properties.kind.enum?.[0] ?? 'Refund';
+    const answer = readJsonFixture<{ candidates: { content: { parts: { text: string }[] } }[] }>('gemini', 'chat-structured-output.response.json');
+    answer.candidates[0].content.parts[0].text = JSON.stringify({ event: { kind, amount: 42.5 } });
+    sendJson(response, 200, answer);
+  });
+  const completion = await setup.openai.chat.completions.parse({ model: 'gemini', messages: [{ role: 'user', content: 'Refund of 42.50 EUR on order 1187.' }], response_format: format });
+  expect(completion.choices[0].message.parsed).toEqual({ event: { kind: 'refund', amount: 42.5 } });
+  expect(JSON.stringify(sentSchema())).toContain('"const":"chargeback","enum":["chargeback"]');
+});

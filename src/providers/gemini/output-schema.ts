@@ -8,6 +8,14 @@
  * (`{"$ref": "#/$defs/Address", "description": "home address"}`), so such a node is sent as the
  * same schema in a form Gemini takes: the `$ref` alone in a one-branch `anyOf`, the other keys
  * beside it (a value matches both forms alike).
+ *
+ * Gemini's list of the keywords it reads names `enum` "for strings and numbers" but no `const`, which
+ * it passes over: the openai client's zod helpers write `z.literal('refund')` (and each branch's tag
+ * of a discriminated union) as `{"type": "string", "const": "refund"}`, so Gemini could answer any
+ * string there and `parse()` would fail on its answer. A string or number `const` is also sent as a
+ * one-value `enum`, the same constraint in a keyword Gemini reads; any other (`true`, `null`, an
+ * object) goes into the node's `description` as text the model reads (`{const: true}`), as Anthropic's
+ * SDKs write what Claude's grammar cannot hold. `const` itself stays.
  */
 import { isRecord } from '../shared/json';
 
@@ -23,16 +31,25 @@ function keywordValue(key: string, value: unknown): unknown {
   return geminiNode(value);
 }
 
+/** A node's `const` in a keyword Gemini reads: a one-value `enum` (strings and numbers), else a line of its `description`. */
+function withConstRead(node: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.hasOwn(node, 'const') || node.enum !== undefined) return node;
+  const value = node.const;
+  if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) return { ...node, enum: [value] };
+  const line = `{const: ${JSON.stringify(value)}}`;
+  return { ...node, description: typeof node.description === 'string' ? `${node.description}\n\n${line}` : line };
+}
+
 function geminiNode(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(geminiNode);
   if (!isRecord(node)) return node;
-  const result = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, keywordValue(key, value)]));
+  const result = withConstRead(Object.fromEntries(Object.entries(node).map(([key, value]) => [key, keywordValue(key, value)])));
   if (typeof result.$ref !== 'string' || Object.keys(result).every((key) => key.startsWith('$'))) return result;
   const { $ref: ref, ...siblings } = result;
   return { anyOf: [{ $ref: ref }], ...siblings };
 }
 
-/** The schema to send as `responseJsonSchema`: the client's, with each `$ref` that has other keys beside it wrapped as above. */
+/** The schema to send as `responseJsonSchema`: the client's, with each `$ref` that has other keys beside it wrapped and each `const` also read as above. */
 export function toGeminiOutputSchema(schema: Record<string, unknown>): Record<string, unknown> {
   return geminiNode(schema) as Record<string, unknown>;
 }

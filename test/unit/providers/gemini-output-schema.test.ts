@@ -1,4 +1,4 @@
-/** toGeminiOutputSchema: a `$ref` with other keys beside it (which Gemini refuses) goes in a one-branch anyOf; nothing else changes. */
+/** toGeminiOutputSchema: a `$ref` with other keys beside it (which Gemini refuses) goes in a one-branch anyOf, a `const` (which Gemini passes over) is also an enum or a description line; nothing else changes. */
 import { toGeminiOutputSchema } from '../../../src/providers/gemini/output-schema';
 
 test("Pydantic's recursive root ({$defs, $ref}) and a bare $ref go as they are; a $ref with a title and a default is wrapped, in definitions too", () => {
@@ -18,4 +18,58 @@ test('properties named like keywords are schemas, and data (enum, default) is no
     $defs: { A: { type: 'string' } },
   };
   expect(toGeminiOutputSchema(schema)).toEqual({ ...schema, properties: { default: { anyOf: [{ $ref: '#/$defs/A' }], description: 'the default plan' }, $ref: { type: 'string' } } });
+});
+
+describe('const, which Gemini passes over', () => {
+  test("zod's literals and a discriminated union's tags (string and number const) are also sent as a one-value enum", () => {
+    const branch = (tag: string, field: Record<string, unknown>) => ({ type: 'object', properties: { type: { type: 'string', const: tag }, ...field }, required: ['type', ...Object.keys(field)], additionalProperties: false });
+    const schema = {
+      type: 'object',
+      properties: {
+        kind: { type: 'string', const: 'refund' },
+        version: { type: 'number', const: 2 },
+        event: { anyOf: [branch('card', { last4: { type: 'string' } }), branch('bank', { iban: { type: 'string' } })] },
+      },
+      required: ['kind', 'version', 'event'],
+      additionalProperties: false,
+    };
+    const withEnum = (tag: string, field: Record<string, unknown>) => ({ ...branch(tag, field), properties: { type: { type: 'string', const: tag, enum: [tag] }, ...field } });
+    expect(toGeminiOutputSchema(schema)).toEqual({
+      ...schema,
+      properties: {
+        kind: { type: 'string', const: 'refund', enum: ['refund'] },
+        version: { type: 'number', const: 2, enum: [2] },
+        event: { anyOf: [withEnum('card', { last4: { type: 'string' } }), withEnum('bank', { iban: { type: 'string' } })] },
+      },
+    });
+  });
+
+  test("a const Gemini's enum does not take (boolean, null, object) goes into the description; a node with its own enum, a property named const and a default holding const are left as they are", () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        accepted: { type: 'boolean', const: true, description: 'the terms' },
+        none: { const: null },
+        point: { type: 'object', const: { x: 0 } },
+        both: { type: 'string', const: 'a', enum: ['a'] },
+        const: { type: 'string', default: { const: 'b' } },
+      },
+    };
+    expect(toGeminiOutputSchema(schema)).toEqual({
+      ...schema,
+      properties: {
+        ...schema.properties,
+        accepted: { type: 'boolean', const: true, description: 'the terms\n\n{const: true}' },
+        none: { const: null, description: '{const: null}' },
+        point: { type: 'object', const: { x: 0 }, description: '{const: {"x":0}}' },
+      },
+    });
+  });
+
+  test('a $ref with a const beside it is wrapped with its enum', () => {
+    expect(toGeminiOutputSchema({ $defs: { Tag: { type: 'string' } }, properties: { tag: { $ref: '#/$defs/Tag', const: 'x' } } })).toEqual({
+      $defs: { Tag: { type: 'string' } },
+      properties: { tag: { anyOf: [{ $ref: '#/$defs/Tag' }], const: 'x', enum: ['x'] } },
+    });
+  });
 });
