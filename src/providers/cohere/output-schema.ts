@@ -9,13 +9,22 @@
  * `oneOf` or `allOf`, so no Pydantic `Optional` field or zod `.nullable()`), a top level that is not
  * an object, and a schema too large once its references are written out. The keywords Cohere lists
  * as unsupported but does not refuse (numeric ranges, string lengths, `additionalProperties`, ...)
- * go as sent.
+ * go as sent. Strict tools' schemas get the same (withCohereStrictTools).
  */
 import { GatewayError } from '../../errors';
+import type { Tool } from '../../schema';
 import { isRecord } from '../shared/json';
 import { resolveRef } from '../shared/schema-refs';
 
-const SCHEMA_FIELD = 'response_format.json_schema.schema';
+/** Where the schema is in the request: its field and the feature the error names. */
+interface SchemaPlace {
+  /** `response_format.json_schema.schema`, `tools[2].function.parameters`. */
+  field: string;
+  /** `structured outputs` or `strict tools`. */
+  feature: string;
+}
+
+const RESPONSE_FORMAT: SchemaPlace = { field: 'response_format.json_schema.schema', feature: 'structured outputs' };
 
 /** Schemas the written-out schema may hold: definitions referring twice to the next would otherwise double at each step. */
 const MAX_SCHEMAS = 5000;
@@ -28,13 +37,14 @@ const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependentSchema
 
 type Segments = readonly (string | number)[];
 
-function refuse(segments: Segments, rule: string): GatewayError {
-  const field = segments.reduce<string>((path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : `${path}.${segment}`), SCHEMA_FIELD);
-  return GatewayError.invalidParam(`'${field}': Cohere's structured outputs ${rule}.`, field);
+function refuse(segments: Segments, rule: string, place: SchemaPlace): GatewayError {
+  const field = segments.reduce<string>((path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : `${path}.${segment}`), place.field);
+  return GatewayError.invalidParam(`'${field}': Cohere's ${place.feature} ${rule}.`, field);
 }
 
-/** The walk's state: the root references resolve against, the references being written out (to find recursion), the schemas written so far. */
+/** The walk's state: where the schema is, the root references resolve against, the references being written out (to find recursion), the schemas written so far. */
 interface Walk {
+  place: SchemaPlace;
   root: Record<string, unknown>;
   expanding: string[];
   count: { schemas: number };
@@ -42,10 +52,10 @@ interface Walk {
 
 function cohereNode(node: unknown, segments: Segments, walk: Walk): unknown {
   if (!isRecord(node)) return node;
-  if (++walk.count.schemas > MAX_SCHEMAS) throw refuse([], `take no $ref, and this schema with its references written out holds over ${MAX_SCHEMAS} schemas`);
+  if (++walk.count.schemas > MAX_SCHEMAS) throw refuse([], `take no $ref, and this schema with its references written out holds over ${MAX_SCHEMAS} schemas`, walk.place);
   if (typeof node.$ref === 'string') return writtenOut(node, segments, walk);
   const { $defs: _defs, definitions: _definitions, ...rest } = node;
-  if (rest.type === undefined) throw refuse(segments, 'need a type on every schema (they take no anyOf, oneOf or allOf, so no optional or union field)');
+  if (rest.type === undefined) throw refuse(segments, 'need a type on every schema (they take no anyOf, oneOf or allOf, so no optional or union field)', walk.place);
   return Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, keywordValue(key, value, [...segments, key], walk)]));
 }
 
@@ -61,10 +71,10 @@ function keywordValue(key: string, value: unknown, segments: Segments, walk: Wal
 function writtenOut(node: Record<string, unknown>, segments: Segments, walk: Walk): unknown {
   const { $ref: ref, ...siblings } = node as { $ref: string };
   const here = [...segments, '$ref'];
-  if (!ref.startsWith('#')) throw refuse(here, `take only references within the schema ('${ref}')`);
+  if (!ref.startsWith('#')) throw refuse(here, `take only references within the schema ('${ref}')`, walk.place);
   const target = resolveRef(walk.root, ref);
-  if (target === null || !isRecord(target.node)) throw refuse(here, `found nothing at '${ref}'`);
-  if (walk.expanding.includes(ref)) throw refuse(here, 'do not take recursive schemas (a $ref to a schema it lies in)');
+  if (target === null || !isRecord(target.node)) throw refuse(here, `found nothing at '${ref}'`, walk.place);
+  if (walk.expanding.includes(ref)) throw refuse(here, 'do not take recursive schemas (a $ref to a schema it lies in)', walk.place);
   const inner = { ...walk, expanding: [...walk.expanding, ref] };
   const resolved = cohereNode(target.node, target.segments, inner) as Record<string, unknown>;
   const own = cohereNode({ type: resolved.type, ...siblings }, segments, inner) as Record<string, unknown>;
@@ -72,9 +82,27 @@ function writtenOut(node: Record<string, unknown>, segments: Segments, walk: Wal
 }
 
 /** The schema to send to Cohere: local references written out, or a 400 naming the schema path for what Cohere cannot follow. */
-export function toCohereOutputSchema(schema: Record<string, unknown>): Record<string, unknown> {
-  if (schema.type !== undefined && schema.type !== 'object') throw refuse(['type'], `need an object at the top level, not ${JSON.stringify(schema.type)}`);
-  const result = cohereNode(schema, [], { root: schema, expanding: [], count: { schemas: 0 } }) as Record<string, unknown>;
-  if (result.type !== 'object') throw refuse([], 'need an object at the top level');
+export function toCohereOutputSchema(schema: Record<string, unknown>, place: SchemaPlace = RESPONSE_FORMAT): Record<string, unknown> {
+  if (schema.type !== undefined && schema.type !== 'object') throw refuse(['type'], `need an object at the top level, not ${JSON.stringify(schema.type)}`, place);
+  const result = cohereNode(schema, [], { place, root: schema, expanding: [], count: { schemas: 0 } }) as Record<string, unknown>;
+  if (result.type !== 'object') throw refuse([], 'need an object at the top level', place);
   return result;
+}
+
+/**
+ * The request with the `parameters` of each tool marked `strict: true` as Cohere's `strict_tools`
+ * take them: Cohere constrains strict tools' calls with its structured outputs, whose JSON Schema
+ * subset its tool page points to (https://docs.cohere.com/v2/docs/tool-use-parameter-types#supported-parameter-types),
+ * so their references are written out and what Cohere cannot follow is a 400 as above, naming the
+ * client's `tools[i]` (done before `allowed_tools` leaves tools out). Other tools go as sent.
+ */
+export function withCohereStrictTools<Body extends { tools?: readonly Tool[] }>(request: Body): Body {
+  // A tool of another type (refused by toCohereV2Tool) has no `function`.
+  if (request.tools?.some((tool) => tool.function?.strict === true) !== true) return request;
+  const tools = request.tools.map((tool, index): Tool => {
+    if (tool.function?.strict !== true || !isRecord(tool.function.parameters)) return tool;
+    const parameters = toCohereOutputSchema(tool.function.parameters, { field: `tools[${index}].function.parameters`, feature: 'strict tools' });
+    return { ...tool, function: { ...tool.function, parameters } };
+  });
+  return { ...request, tools };
 }

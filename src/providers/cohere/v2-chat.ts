@@ -12,8 +12,8 @@
  * `tool_plan` comes back as the message's content, so it goes back where it came from. `tool_choice`
  * `required`/`none` → `REQUIRED`/`NONE`; OpenAI's `allowed_tools` sends only the allowed tools with its
  * mode (shared/tool-choice.ts); a named function (Cohere cannot name one) sends only that
- * tool, with `REQUIRED`. `strict` on every tool → `strict_tools: true`; on some only → 400 (Cohere's
- * switch covers all tools). `parallel_tool_calls` is not sent (withParallelToolCallsAllowed).
+ * tool, with `REQUIRED`. `strict` on every tool → `strict_tools: true`, their schemas' references
+ * written out as for `response_format` (output-schema.ts); on some only → 400 (Cohere's switch covers all tools). `parallel_tool_calls` is not sent (withParallelToolCallsAllowed).
  * Sampling, `stop` and `response_format` as on v1 (the v2 schema field is `json_schema`).
  * Requests with `reasoning_effort` (sent as `thinking`, request.ts) or Cohere's own `thinking` come
  * here too (https://docs.cohere.com/v2/docs/reasoning): answers' `thinking` content items, and
@@ -30,6 +30,7 @@ import { argumentsText, excerpt, isRecord, parseJsonObject } from '../shared/jso
 import { rejectNativeNames, stopList, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
 import { withAllowedTools } from '../shared/tool-choice';
 import type { SseEvent, StreamFold } from '../transport/sse';
+import { withCohereStrictTools } from './output-schema';
 import { checkCohereChatParameters, COHERE_NAME, cohereMessageText, cohereThinkingOf, toCohereResponseFormat, toCohereSampling } from './request';
 import { fromCohereUsage, mapCohereFinishReason, type CohereResponseContext } from './response';
 import type { CohereV2ChatResponse, CohereV2StreamEvent, CohereV2ToolCall } from './wire';
@@ -177,7 +178,7 @@ function clientThinkingOf(request: Record<string, unknown>): { type?: unknown } 
 
 export function toCohereV2Chat(clientRequest: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
   // Cohere names no list of allowed tools: `allowed_tools` sends only those (shared/tool-choice.ts).
-  const request = withAllowedTools(withParallelToolCallsAllowed(withoutNoOpValues(clientRequest), COHERE_NAME), COHERE_NAME);
+  const request = withAllowedTools(withCohereStrictTools(withParallelToolCallsAllowed(withoutNoOpValues(clientRequest), COHERE_NAME)), COHERE_NAME);
   checkCohereChatParameters(request);
   rejectNativeNames(request, { strict_tools: 'tools[].function.strict' });
   refuseFunctionMessages(request.messages, COHERE_NAME);

@@ -1,5 +1,7 @@
-/** toCohereOutputSchema: local references written out (the node's own keys over the definition), and what Cohere cannot take refused by path. */
+/** toCohereOutputSchema: local references written out (the node's own keys over the definition), and what Cohere cannot take refused by path; strict tools' schemas alike. */
+import { toCohereV2Chat } from '../../../src/providers/cohere';
 import { toCohereOutputSchema } from '../../../src/providers/cohere/output-schema';
+import type { ChatRequest } from '../../../src/schema';
 import { gatewayRejectionOf } from '../../support/errors';
 
 const Address = { properties: { city: { type: 'string' } }, required: ['city'], title: 'Address', type: 'object' };
@@ -34,4 +36,50 @@ test("a $ref to an inherited name ('#/constructor', '#/$defs/toString') finds no
 test("a keyword whose value is data, not a schema (dependentRequired, an x- extension, examples), is sent as it came, not refused for having no type", () => {
   const schema = { type: 'object', properties: { card: { type: 'string' }, billing: { type: 'string' } }, dependentRequired: { card: ['billing'] }, 'x-order': { card: 1 }, examples: [{ card: 'x', billing: 'y' }] };
   expect(toCohereOutputSchema(schema)).toEqual(schema);
+});
+
+describe('strict tools (strict_tools), constrained by the same structured outputs', () => {
+  /** The OpenAI Agents SDK's strict schema of a Pydantic argument holding a nested model: a $ref into $defs. */
+  const refund = {
+    type: 'function' as const,
+    function: {
+      name: 'issue_refund',
+      strict: true,
+      parameters: {
+        $defs: { Address: { ...Address, additionalProperties: false } },
+        properties: { order_id: { type: 'string' }, ship_to: { $ref: '#/$defs/Address' } },
+        required: ['order_id', 'ship_to'],
+        type: 'object',
+        additionalProperties: false,
+      },
+    },
+  };
+  const lookup = { type: 'function' as const, function: { name: 'lookup_order', strict: true, parameters: { type: 'object', properties: { order_id: { type: 'string' } }, required: ['order_id'], additionalProperties: false } } };
+  const messages = [{ role: 'user' as const, content: 'Refund order 1187 to my home address.' }];
+
+  test("a strict tool's references are written out, as a response_format's are; a schema without one goes as sent", () => {
+    const body = toCohereV2Chat({ messages, tools: [lookup, refund] }, { model: 'command-a-03-2025' });
+    expect(body).toMatchObject({ strict_tools: true });
+    expect((body.tools as { function: { parameters: unknown } }[]).map((tool) => tool.function.parameters)).toEqual([
+      lookup.function.parameters,
+      { properties: { order_id: { type: 'string' }, ship_to: { ...Address, additionalProperties: false } }, required: ['order_id', 'ship_to'], type: 'object', additionalProperties: false },
+    ]);
+  });
+
+  test("what Cohere's strict tools cannot follow is a 400 naming the client's tools[i], also for a tool allowed_tools leaves out", async () => {
+    const optional = { type: 'function' as const, function: { name: 'add_note', strict: true, parameters: { type: 'object', properties: { note: { anyOf: [{ type: 'string' }, { type: 'null' }] } }, required: ['note'], additionalProperties: false } } };
+    const request = { messages, tools: [lookup, optional], tool_choice: { type: 'allowed_tools', allowed_tools: { mode: 'auto', tools: [{ type: 'function', function: { name: 'lookup_order' } }] } } } as ChatRequest;
+    expect(await gatewayRejectionOf(() => toCohereV2Chat(request, { model: 'command-a-03-2025' }))).toMatchObject({
+      status: 400,
+      param: 'tools[1].function.parameters.properties.note',
+      message: "'tools[1].function.parameters.properties.note': Cohere's strict tools need a type on every schema (they take no anyOf, oneOf or allOf, so no optional or union field).",
+    });
+  });
+
+  test('tools that are not strict go with their schema as sent', () => {
+    const loose = { ...refund, function: { ...refund.function, strict: false } };
+    const body = toCohereV2Chat({ messages, tools: [loose] }, { model: 'command-a-03-2025' });
+    expect(body).not.toHaveProperty('strict_tools');
+    expect((body.tools as { function: { parameters: unknown } }[])[0].function.parameters).toBe(refund.function.parameters);
+  });
 });
