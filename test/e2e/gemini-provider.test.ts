@@ -95,7 +95,7 @@ describe('openai client through /v1', () => {
     expect((lastRequest().body as { generationConfig: unknown }).generationConfig).toEqual({ maxOutputTokens: 512 });
   });
 
-  test('tool calls: full JSON Schema and tool_choice sent; ids stable across identical calls and unique within one', async () => {
+  test('tool calls: full JSON Schema (each const also as an enum, which Gemini reads) and tool_choice sent; ids stable across identical calls and unique within one', async () => {
     const ask = () =>
       setup.openai.chat.completions.create({
         model: 'chat',
@@ -108,7 +108,20 @@ describe('openai client through /v1', () => {
     expect(lastRequest().body).toEqual({
       contents: [{ role: 'user', parts: [{ text: 'Météo à Paris et São Paulo ?' }] }],
       generationConfig: { temperature: 0.3, maxOutputTokens: 200 },
-      tools: [{ functionDeclarations: [{ name: 'get_weather', description: 'Current weather', parametersJsonSchema: weatherTool.function.parameters }] }],
+      tools: [
+        {
+          functionDeclarations: [
+            {
+              name: 'get_weather',
+              description: 'Current weather',
+              parametersJsonSchema: {
+                ...weatherTool.function.parameters,
+                properties: { ...weatherTool.function.parameters.properties, unit: { anyOf: [{ const: 'celsius', enum: ['celsius'] }, { const: 'fahrenheit', enum: ['fahrenheit'] }] } },
+              },
+            },
+          ],
+        },
+      ],
       toolConfig: { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['get_weather'] } },
     });
     const second = await ask();

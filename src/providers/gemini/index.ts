@@ -28,10 +28,11 @@
  * input. Gemini's own spellings (stopSequences, candidateCount, maxOutputTokens, topK, topP) get
  * the reference's 422 "Use <unified> instead".
  *
- * Tool schemas: `parameters` is sent whole as `parametersJsonSchema`, which takes full JSON Schema
+ * Tool schemas: `parameters` is sent as `parametersJsonSchema`, which takes full JSON Schema
  * (Gemini's older `parameters` field accepts only an OpenAPI subset and would force us to strip
- * keywords). Gemini honours a documented subset ($defs, $ref, anyOf, enum, format, min/max, ...);
- * we strip nothing, and if Gemini rejects a construct its 400 message reaches the client. `strict`
+ * keywords), read as responseJsonSchema's (output-schema.ts: a `$ref` with other keys beside it in a
+ * one-branch `anyOf`, a `const` also as an `enum`). Gemini honours a documented subset ($defs, $ref,
+ * anyOf, enum, format, min/max, ...); we strip nothing, and if Gemini rejects a construct its 400 message reaches the client. `strict`
  * has no Gemini counterpart (arguments always follow the declared schema) and is not sent.
  *
  * Answers: all text parts are joined; thought summaries (parts marked `thought`, asked for with any

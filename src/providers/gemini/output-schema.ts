@@ -1,6 +1,9 @@
 /**
  * A `response_format` JSON Schema as Gemini's `responseJsonSchema` takes it
- * (https://ai.google.dev/api/generate-content#FIELDS.response_json_schema): Gemini reads a subset
+ * (https://ai.google.dev/api/generate-content#FIELDS.response_json_schema), and a tool's `parameters`
+ * as its `parametersJsonSchema`, which Gemini reads the same way (the refusal below is reported of
+ * tool schemas too: google-gemini/gemini-cli#4758, whose MCP tools went as `parametersJsonSchema`;
+ * Gemini gets no `strict`, so every tool's schema is read so). Gemini reads a subset
  * of JSON Schema and passes over the rest, but a sub-schema holding `$ref` may hold nothing else
  * but keys starting with `$` ("schema at properties.home can only contain properties starting with
  * '$' when $ref is present", a 400 after the call). Pydantic's `model_json_schema()` writes a nested
@@ -49,7 +52,7 @@ function geminiNode(node: unknown): unknown {
   return { anyOf: [{ $ref: ref }], ...siblings };
 }
 
-/** The schema to send as `responseJsonSchema`: the client's, with each `$ref` that has other keys beside it wrapped and each `const` also read as above. */
-export function toGeminiOutputSchema(schema: Record<string, unknown>): Record<string, unknown> {
+/** The schema to send as `responseJsonSchema` or `parametersJsonSchema`: the client's, with each `$ref` that has other keys beside it wrapped and each `const` also read as above. */
+export function toGeminiJsonSchema(schema: Record<string, unknown>): Record<string, unknown> {
   return geminiNode(schema) as Record<string, unknown>;
 }

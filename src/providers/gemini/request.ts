@@ -14,7 +14,7 @@ import { readFileData } from '../shared/file-parts';
 import { jsonSchemaFormatOf } from '../shared/response-format';
 import { refuseToolCallsWithoutResults, TOOL_CALL_RULES, TOOL_RESULT_RULES, toolResultWithoutCall } from '../shared/tool-results';
 import { toGeminiCompletionsLogprobsConfig, toGeminiLogprobsConfig } from './logprobs';
-import { toGeminiOutputSchema } from './output-schema';
+import { toGeminiJsonSchema } from './output-schema';
 import { toGeminiThinkingConfig, type GeminiThinkingControl } from './thinking';
 import { splitToolCallId, UNSIGNED_CALL_SIGNATURE } from './tool-call-ids';
 import { toGeminiSearchTool } from './web-search';
@@ -75,7 +75,7 @@ function toResponseFormat(format: unknown): GeminiGenerationConfig {
       return { responseMimeType: 'application/json' };
     case 'json_schema':
       // The same reading of the schema as Anthropic's and Bedrock's (a json_schema type always gives one, or a 400).
-      return { responseMimeType: 'application/json', responseJsonSchema: toGeminiOutputSchema(jsonSchemaFormatOf(format, GEMINI)!.schema) };
+      return { responseMimeType: 'application/json', responseJsonSchema: toGeminiJsonSchema(jsonSchemaFormatOf(format, GEMINI)!.schema) };
     default:
       throw invalid(`'response_format.type' must be text, json_object or json_schema for ${GEMINI}.`, 'response_format.type');
   }
@@ -286,13 +286,13 @@ export function toGeminiContents(messages: readonly ChatMessage[]): ConvertedMes
 
 // ---- Tools ----
 
-/** Function declarations with their JSON Schema whole; `strict` has no Gemini counterpart (see header). */
+/** Function declarations with their JSON Schema as Gemini reads it (output-schema.ts); `strict` has no Gemini counterpart (see header). */
 function toFunctionDeclarationsTool(tools: readonly Tool[] | undefined): GeminiTool | undefined {
   if (tools === undefined || tools.length === 0) return undefined;
   const functionDeclarations = tools.map(({ function: definition }): GeminiFunctionDeclaration => {
     const declaration: GeminiFunctionDeclaration = { name: definition.name };
     if (definition.description !== undefined) declaration.description = definition.description;
-    if (definition.parameters !== undefined) declaration.parametersJsonSchema = definition.parameters;
+    if (definition.parameters !== undefined) declaration.parametersJsonSchema = toGeminiJsonSchema(definition.parameters);
     return declaration;
   });
   return { functionDeclarations };

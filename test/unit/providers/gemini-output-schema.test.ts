@@ -1,10 +1,12 @@
-/** toGeminiOutputSchema: a `$ref` with other keys beside it (which Gemini refuses) goes in a one-branch anyOf, a `const` (which Gemini passes over) is also an enum or a description line; nothing else changes. */
-import { toGeminiOutputSchema } from '../../../src/providers/gemini/output-schema';
+/** toGeminiJsonSchema (response_format and tool schemas): a `$ref` with other keys beside it (which Gemini refuses) goes in a one-branch anyOf, a `const` (which Gemini passes over) is also an enum or a description line; nothing else changes. */
+import { geminiThinkingControl, toGeminiChat } from '../../../src/providers/gemini';
+import { toGeminiJsonSchema } from '../../../src/providers/gemini/output-schema';
+import type { ChatRequest } from '../../../src/schema';
 
 test("Pydantic's recursive root ({$defs, $ref}) and a bare $ref go as they are; a $ref with a title and a default is wrapped, in definitions too", () => {
   const node = { properties: { next: { anyOf: [{ $ref: '#/$defs/Node' }, { type: 'null' }], default: null }, label: { $ref: '#/$defs/Label', title: 'Label', default: 'x' } }, type: 'object' };
   const schema = { $defs: { Node: node, Label: { type: 'string' } }, $ref: '#/$defs/Node' };
-  expect(toGeminiOutputSchema(schema)).toEqual({
+  expect(toGeminiJsonSchema(schema)).toEqual({
     $defs: { Node: { ...node, properties: { ...node.properties, label: { anyOf: [{ $ref: '#/$defs/Label' }], title: 'Label', default: 'x' } } }, Label: { type: 'string' } },
     $ref: '#/$defs/Node',
   });
@@ -17,7 +19,7 @@ test('properties named like keywords are schemas, and data (enum, default) is no
     default: { $ref: 'not a schema', note: 'data' },
     $defs: { A: { type: 'string' } },
   };
-  expect(toGeminiOutputSchema(schema)).toEqual({ ...schema, properties: { default: { anyOf: [{ $ref: '#/$defs/A' }], description: 'the default plan' }, $ref: { type: 'string' } } });
+  expect(toGeminiJsonSchema(schema)).toEqual({ ...schema, properties: { default: { anyOf: [{ $ref: '#/$defs/A' }], description: 'the default plan' }, $ref: { type: 'string' } } });
 });
 
 describe('const, which Gemini passes over', () => {
@@ -34,7 +36,7 @@ describe('const, which Gemini passes over', () => {
       additionalProperties: false,
     };
     const withEnum = (tag: string, field: Record<string, unknown>) => ({ ...branch(tag, field), properties: { type: { type: 'string', const: tag, enum: [tag] }, ...field } });
-    expect(toGeminiOutputSchema(schema)).toEqual({
+    expect(toGeminiJsonSchema(schema)).toEqual({
       ...schema,
       properties: {
         kind: { type: 'string', const: 'refund', enum: ['refund'] },
@@ -55,7 +57,7 @@ describe('const, which Gemini passes over', () => {
         const: { type: 'string', default: { const: 'b' } },
       },
     };
-    expect(toGeminiOutputSchema(schema)).toEqual({
+    expect(toGeminiJsonSchema(schema)).toEqual({
       ...schema,
       properties: {
         ...schema.properties,
@@ -67,9 +69,37 @@ describe('const, which Gemini passes over', () => {
   });
 
   test('a $ref with a const beside it is wrapped with its enum', () => {
-    expect(toGeminiOutputSchema({ $defs: { Tag: { type: 'string' } }, properties: { tag: { $ref: '#/$defs/Tag', const: 'x' } } })).toEqual({
+    expect(toGeminiJsonSchema({ $defs: { Tag: { type: 'string' } }, properties: { tag: { $ref: '#/$defs/Tag', const: 'x' } } })).toEqual({
       $defs: { Tag: { type: 'string' } },
       properties: { tag: { anyOf: [{ $ref: '#/$defs/Tag' }], const: 'x', enum: ['x'] } },
     });
+  });
+});
+
+describe('tool schemas (parametersJsonSchema), read the same way: Gemini gets no strict, so every tool', () => {
+  /** Pydantic's schema of a tool argument holding a described nested model, and a zod literal: what LangChain or the openai client's zodFunction send. */
+  const parameters = {
+    $defs: { Address: { properties: { city: { title: 'City', type: 'string' } }, required: ['city'], title: 'Address', type: 'object' } },
+    properties: { ship_to: { $ref: '#/$defs/Address', description: 'where the parcel goes' }, carrier: { type: 'string', const: 'dhl' } },
+    required: ['ship_to', 'carrier'],
+    type: 'object',
+  };
+  const request = (strict: boolean | undefined): ChatRequest => ({
+    messages: [{ role: 'user', content: 'Send order 1187 to Lyon with DHL.' }],
+    tools: [{ type: 'function', function: { name: 'ship_order', ...(strict === undefined ? {} : { strict }), parameters } }, { type: 'function', function: { name: 'now' } }],
+  });
+
+  test.each([true, false, undefined])('a tool with strict %s: the described $ref in a one-branch anyOf, the const also an enum', (strict) => {
+    const body = toGeminiChat(request(strict), geminiThinkingControl('gemini-2.5-flash'));
+    expect(body.tools![0].functionDeclarations).toEqual([
+      {
+        name: 'ship_order',
+        parametersJsonSchema: {
+          ...parameters,
+          properties: { ship_to: { anyOf: [{ $ref: '#/$defs/Address' }], description: 'where the parcel goes' }, carrier: { type: 'string', const: 'dhl', enum: ['dhl'] } },
+        },
+      },
+      { name: 'now' },
+    ]);
   });
 });
