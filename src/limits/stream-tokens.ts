@@ -70,7 +70,6 @@ export function tokensOfEighths(eighths: number): number {
   return Math.ceil(eighths / 8);
 }
 
-
 /** The eighths of a completions prompt sent as token ids (`[1, 2]`, `[[1, 2], [3]]`): one token each. */
 function tokenIdEighths(request: unknown): number {
   const prompt = (request as { prompt?: unknown } | null)?.prompt;
