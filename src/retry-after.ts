@@ -17,8 +17,21 @@ export function retryAfterOf(retryAfter: string | null, milliseconds: string | n
 export function retryAfterMs(value: string | null, now: number = Date.now()): number | null {
   if (value === null || value.trim() === '') return null;
   if (DELAY_SECONDS.test(value)) return Math.round(Number(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+  const date = httpDateMs(value);
+  return date === null ? null : Math.max(0, date - now);
+}
+
+/**
+ * An HTTP date (RFC 9110's three forms, blanks around it allowed) as milliseconds since the epoch;
+ * null for anything else. The asctime form names no zone, which Date.parse would read as the
+ * machine's local time: HTTP dates are all GMT.
+ */
+export function httpDateMs(value: string): number | null {
+  const trimmed = value.trim();
+  const match = HTTP_DATE.exec(trimmed);
+  if (match === null) return null;
+  const date = Date.parse(match[1] === undefined ? trimmed : `${trimmed} GMT`);
+  return Number.isNaN(date) ? null : date;
 }
 
 /**
@@ -32,13 +45,13 @@ export function retryAfterHeader(value: string | null): string | null {
   if (DELAY_SECONDS.test(trimmed)) return String(Math.ceil(Number(trimmed)));
   // Only HTTP's own date formats: Date.parse is lenient (it skips a parenthesised comment, and words
   // before a year), so '… GMT (sk-…)' or 'sk-… 2015' read as dates and passed on what they quote.
-  return HTTP_DATE.test(trimmed) && !Number.isNaN(Date.parse(trimmed)) ? trimmed : null;
+  return httpDateMs(trimmed) === null ? null : trimmed;
 }
 
 const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 const TIME = '\\d{2}:\\d{2}:\\d{2}';
-/** RFC 9110's HTTP-date: IMF-fixdate, or the obsolete RFC 850 and asctime forms, which it still asks recipients to read. */
+/** RFC 9110's HTTP-date: IMF-fixdate, or the obsolete RFC 850 and asctime (captured: it names no zone) forms, which it still asks recipients to read. */
 const HTTP_DATE = new RegExp(
-  `^(?:${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \\d{2}-${MONTH}-\\d{2} ${TIME} GMT|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4})$`,
+  `^(?:${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \\d{2}-${MONTH}-\\d{2} ${TIME} GMT|(${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4}))$`,
 );

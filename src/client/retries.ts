@@ -6,6 +6,7 @@
  * is the gateway's own fault and would fail again), and never one the gateway marks
  * `x-should-retry: false` (a provider's quota used up, an answer it was billed for but could not read).
  */
+import { httpDateMs } from '../retry-after';
 import { GatewayConnectionError } from './transport';
 
 /** A Retry-After longer than this is not waited out: the call throws the 429 or 503 at once, its header there for the caller. */
@@ -26,9 +27,8 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
   const value = headers.get('retry-after')?.trim();
   if (!value) return undefined;
   if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
-  // Only a date with words in it: Date.parse also reads "-1" as a year.
-  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const date = httpDateMs(value);
+  return date === null ? undefined : Math.max(0, date - now);
 }
 
 /** The wait before retry number `retry` (0 for the first) when the gateway named none. */

@@ -14,6 +14,11 @@ test('Retry-After is read as seconds or as an HTTP date, and anything else as ab
   expect(retryAfterMs(new Headers(), now)).toBeUndefined();
 });
 
+test('an asctime Retry-After, which names no zone, is read as GMT (the zone is tested with retryAfterMs of src/retry-after.ts)', () => {
+  expect(retryAfter('Thu Jan  1 00:00:30 2026')).toBe(30_000);
+  expect(retryAfter('2026-01-01T00:00:30Z')).toBeUndefined();
+});
+
 test('the backoff doubles from 0.5 s up to 8 s, less up to 25 % at random', () => {
   expect([0, 1, 2, 3, 4, 5].map((retry) => backoffMs(retry, () => 0))).toEqual([500, 1_000, 2_000, 4_000, 8_000, 8_000]);
   expect(backoffMs(0, () => 1)).toBe(375);
