@@ -12,6 +12,7 @@
  * first chunk, so a stream falls back only before anything reached the client.
  */
 import { GatewayError, INVALID_VALUE_CODE, QUOTA_EXCEEDED_CODE, RESPONSE_STORE_UNAVAILABLE_CODE } from '../errors';
+import { retryAfterMs } from '../retry-after';
 
 /** `GatewayError.unsupported`'s code: the endpoint's provider cannot serve the operation at all. */
 const UNSUPPORTED_CODE = 'not_supported';
@@ -74,7 +75,7 @@ function weightOf(error: unknown): number {
 /**
  * Whether `error` is the answer rather than `answer` when every endpoint failed. A real failure of an
  * endpoint that could serve the call beats a 501 or a refusal (the client may retry it), and a later
- * one an earlier one. A refusal beats a 501: it names the field the client may change. Among
+ * one an earlier one, but among 429s with `Retry-After` the one with the shortest wait (waitOf). A refusal beats a 501: it names the field the client may change. Among
  * refusals the first stays: it is the route's primary's, the destination the route means to serve
  * the call, so the client learns what that one cannot take (a later one's would send it to a backup).
  * Among 501s the last, as among real failures.
@@ -82,7 +83,19 @@ function weightOf(error: unknown): number {
 function replacesAnswer(error: unknown, answer: unknown): boolean {
   const weight = weightOf(error);
   const current = weightOf(answer);
-  return weight === current ? !isRefusal(error) : weight > current;
+  if (weight !== current) return weight > current;
+  const waits = [waitOf(error), waitOf(answer)];
+  if (waits[0] !== null && waits[1] !== null) return waits[0] <= waits[1];
+  return !isRefusal(error);
+}
+
+/**
+ * A 429's `Retry-After` in milliseconds (null for any other failure, or a 429 without one). Among
+ * 429s the one that renews first is the answer: the client that waits it out finds that
+ * destination open again, rather than waiting for the slowest (an hour's window after a minute's).
+ */
+function waitOf(error: unknown): number | null {
+  return error instanceof GatewayError && error.status === 429 ? retryAfterMs(error.retryAfter) : null;
 }
 
 export interface Answered<Candidate, Value> {

@@ -2,7 +2,7 @@
  * Rate limits in one gateway process over real HTTP: `calls` per window on every route that
  * reaches the endpoint (one counter for the endpoint, whatever the route or the client), 429 with
  * Retry-After, the official OpenAI client's RateLimitError, limits reached through routes, a
- * fallback past our own 429, token limits counted from reported usage, and a limit lowered by a
+ * fallback past our own 429 (and, when every destination is at its limit, the 429 that renews first), token limits counted from reported usage, and a limit lowered by a
  * reload counting the calls already made.
  */
 import OpenAI, { RateLimitError } from 'openai';
@@ -28,10 +28,13 @@ ${mock('twenty-tokens', '{ tokens: 20, renewal_period: minute }')}
 ${mock('five-stream-tokens', '{ tokens: 5, renewal_period: minute }')}
 ${mock('calls-and-tokens', '{ calls: 100, tokens: 1, renewal_period: hour }')}
 ${mock('lowered-on-reload', '{ calls: 5, renewal_period: hour }')}
+${mock('one-a-minute', '{ calls: 1, renewal_period: minute }')}
+${mock('one-an-hour', '{ calls: 1, renewal_period: hour }')}
   - { name: backup, endpoint_type: llm/v1/chat, model: { provider: mock, name: backup } }
 routes:
   - { name: to-two, task_type: llm/v1/chat, destinations: [{ name: two-per-2-hours, traffic_percentage: 100 }] }
   - { name: one-then-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: one-call }, { name: backup }] }
+  - { name: minute-then-hour, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: one-a-minute }, { name: one-an-hour }] }
 `);
 });
 afterAll(() => gateway.close());
@@ -89,6 +92,19 @@ test('a fallback route moves past a destination that is at its own limit', async
   expect([first.status, first.endpoint]).toEqual([200, 'one-call']);
   expect([second.status, second.endpoint]).toEqual([200, 'backup']);
   expect((await post('/gateway/one-call/invocations', CHAT)).status).toBe(429);
+});
+
+test('a fallback route whose destinations are all at their limits answers the 429 of the one that renews first', async () => {
+  const served = [await post('/v1/chat/completions', { model: 'minute-then-hour', ...CHAT }), await post('/v1/chat/completions', { model: 'minute-then-hour', ...CHAT })];
+  expect(served.map((answer) => [answer.status, answer.endpoint])).toEqual([
+    [200, 'one-a-minute'],
+    [200, 'one-an-hour'],
+  ]);
+  const refused = await post('/v1/chat/completions', { model: 'minute-then-hour', ...CHAT });
+  expect([refused.status, refused.endpoint]).toEqual([429, 'one-a-minute']);
+  // Not the hour's window, which the OpenAI clients would wait out though the minute's renews first.
+  expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
+  expect(JSON.parse(refused.body).error.message).toBe("Rate limit exceeded: 1 per 1 minute for endpoint 'one-a-minute'.");
 });
 
 test('a token limit refuses requests once the window has used its tokens', async () => {

@@ -130,6 +130,21 @@ describe('withFallback', () => {
     expect(await answerOf([refused('a'), real, refused('c')])).toEqual([1, real]);
   });
 
+  it('answers with the 429 whose Retry-After is the shortest, in any order; the later one when they are equal or one has none', async () => {
+    const minute = GatewayError.rateLimited("Rate limit exceeded: 1 per 1 minute for endpoint 'a'.", '42');
+    const hour = GatewayError.rateLimited("Rate limit exceeded: 1 per 1 hour for endpoint 'b'.", '3600');
+    const provider = GatewayError.upstream({ status: 429, message: 'slow down', endpoint: 'c', retryAfter: '7' });
+    expect(await answerOf([minute, hour])).toEqual([0, minute]);
+    expect(await answerOf([hour, minute])).toEqual([1, minute]);
+    expect(await answerOf([hour, provider, minute])).toEqual([1, provider]);
+    const sameWait = GatewayError.rateLimited("Rate limit exceeded: 2 per 1 minute for endpoint 'd'.", '42');
+    expect(await answerOf([minute, sameWait])).toEqual([1, sameWait]);
+    const withoutWait = GatewayError.upstream({ status: 429, message: 'slow down', endpoint: 'e' });
+    expect(await answerOf([minute, withoutWait])).toEqual([1, withoutWait]);
+    // A later real failure of another kind is still the answer (the client may retry it at once).
+    expect(await answerOf([minute, upstream(503)])).toEqual([1, expect.objectContaining({ status: 502 })]);
+  });
+
   it("answers with the first refusal when every candidate refused (the route's primary), and with a refusal rather than a 501", async () => {
     const first = refused('a');
     expect(await answerOf([first, refused('b'), refused('c')])).toEqual([0, first]);
