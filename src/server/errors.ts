@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler, Request } from 'express';
 import type { ServerResponse } from 'node:http';
 import { GatewayError, QUOTA_EXCEEDED_CODE, RATE_LIMIT_STORE_UNAVAILABLE_CODE, RESPONSE_STORE_UNAVAILABLE_CODE } from '../errors';
+import { retryAfterMs } from '../retry-after';
 import { unsupportedBodyRefusal } from './body';
 import { namesSecretField } from './body-secrets';
 import { undecodableParameterOf } from './path-parameters';
@@ -154,11 +155,24 @@ export function errorBody(error: GatewayError, dialect: Dialect): unknown {
 /**
  * Failures that the same request would meet again: a 501, and every 502 the gateway itself does not
  * retry (its key refused, an answer it cannot translate, a model the provider does not know, an
- * answer over `max_answer_size`), and a provider quota used up (a 429). The official OpenAI clients retry every 5xx and 429 (twice by default)
+ * answer over `max_answer_size`), a provider quota used up (a 429), and a wait longer than clients wait (waitsPastClientRetries). The official OpenAI clients retry every 5xx and 429 (twice by default)
  * unless told `x-should-retry: false`: without it, such a request would be sent, and billed, three times.
  */
 function isNotWorthRetrying(error: GatewayError, status: number): boolean {
-  return status === 501 || (status === 502 && !error.retryable) || error.code === QUOTA_EXCEEDED_CODE;
+  return status === 501 || (status === 502 && !error.retryable) || error.code === QUOTA_EXCEEDED_CODE || waitsPastClientRetries(error.retryAfter);
+}
+
+/** The longest `Retry-After` the OpenAI Python client waits out (a longer one it replaces with a short backoff), as the gateway's SDK does. */
+const LONGEST_CLIENT_WAIT_MS = 60_000;
+
+/**
+ * Whether a failure asks the client to wait longer than clients wait before a retry: an endpoint's
+ * hourly or daily window that is full, a provider's 429 with a long `Retry-After`. The openai Node
+ * client (v5 and later) sleeps for any `Retry-After` before each of its retries, so its call would
+ * hang for the window (an hour, a day); the Python client would retry at once into the same full window.
+ */
+function waitsPastClientRetries(retryAfter: string | null): boolean {
+  return (retryAfterMs(retryAfter) ?? 0) > LONGEST_CLIENT_WAIT_MS;
 }
 
 /** The status the client is sent for `error` (MLflow's routes keep a provider's 401/403 for a refused gateway key). */

@@ -30,6 +30,8 @@ ${mock('calls-and-tokens', '{ calls: 100, tokens: 1, renewal_period: hour }')}
 ${mock('lowered-on-reload', '{ calls: 5, renewal_period: hour }')}
 ${mock('one-a-minute', '{ calls: 1, renewal_period: minute }')}
 ${mock('one-an-hour', '{ calls: 1, renewal_period: hour }')}
+${mock('hourly-for-clients', '{ calls: 1, renewal_period: hour }')}
+${mock('per-minute-for-clients', '{ calls: 1, renewal_period: minute }')}
   - { name: backup, endpoint_type: llm/v1/chat, model: { provider: mock, name: backup } }
 routes:
   - { name: to-two, task_type: llm/v1/chat, destinations: [{ name: two-per-2-hours, traffic_percentage: 100 }] }
@@ -74,6 +76,25 @@ test('the official OpenAI client sees a RateLimitError with the Retry-After head
   expect(error).toBeInstanceOf(RateLimitError);
   expect((error as RateLimitError).status).toBe(429);
   expect(Number((error as RateLimitError).headers?.get('retry-after'))).toBeGreaterThan(0);
+});
+
+test("a window ending past 60 s says x-should-retry: false: the openai client's retries throw at once instead of sleeping the hour", async () => {
+  const openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'unused' });
+  const chat = (model: string) => openai.chat.completions.create({ model, messages: [{ role: 'user', content: 'x' }] }).catch((caught: unknown) => caught);
+  await chat('hourly-for-clients');
+  const started = Date.now();
+  const error = (await chat('hourly-for-clients')) as RateLimitError;
+  // The client's default two retries would each sleep the 3600 s Retry-After (openai v6 waits any).
+  expect(Date.now() - started).toBeLessThan(5_000);
+  expect(error).toBeInstanceOf(RateLimitError);
+  expect(Number(error.headers?.get('retry-after'))).toBeGreaterThan(3_500);
+  expect(error.headers?.get('x-should-retry')).toBe('false');
+  // A wait the clients take (at most 60 s) is left to them, on both route families.
+  expect((await post('/gateway/per-minute-for-clients/invocations', CHAT)).status).toBe(200);
+  const response = await fetch(`${gateway.url}/gateway/per-minute-for-clients/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(CHAT) });
+  expect([response.status, response.headers.get('x-should-retry')]).toEqual([429, null]);
+  const mlflowRoute = await fetch(`${gateway.url}/gateway/hourly-for-clients/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(CHAT) });
+  expect([mlflowRoute.status, mlflowRoute.headers.get('x-should-retry')]).toEqual([429, 'false']);
 });
 
 test('requests through a traffic route count against the destination endpoint, with a multi-unit period', async () => {
