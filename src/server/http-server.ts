@@ -252,6 +252,22 @@ function onUnmetExpectation(request: IncomingMessage, response: ServerResponse):
   sendError(response, error, dialectOfPath(request.url));
 }
 
+/**
+ * `Expect: 100-continue`: node answered `100 Continue` before the app ran, so a client with a wrong key
+ * or a declared length over server.max_body_size uploaded the whole body before hearing its 401 or 413.
+ * The 100 now goes when the app first reads the body, so those checks answer first; an answer given
+ * before it closes the connection (node's rule for a 100 never sent: the body may never come).
+ */
+function continueOnFirstRead(request: IncomingMessage, response: ServerResponse): void {
+  const read = request._read;
+  request._read = function readAfterContinue(size: number) {
+    request._read = read;
+    // Node reads off an unread body once the answer is sent: too late for a 100.
+    if (!response.headersSent) response.writeContinue();
+    read.call(this, size);
+  };
+}
+
 export function createGatewayServer(app: RequestListener, settings: ServerPlan): Server {
   const responseClass = serverResponseClass(() => server);
   inheritResponseClass(app, responseClass);
@@ -275,6 +291,10 @@ export function createGatewayServer(app: RequestListener, settings: ServerPlan):
   const logRefusal = (app as Partial<{ locals: { logParserRefusal?: RefusalLog } }>).locals?.logParserRefusal;
   server.on('clientError', (error: ParseError, socket: ConnectionSocket) => onClientError(error, socket, logRefusal));
   server.on('checkExpectation', onUnmetExpectation);
+  server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+    continueOnFirstRead(request, response);
+    server.emit('request', request, response);
+  });
   server.on('connect', (request: IncomingMessage, socket: Socket) => onConnect(request, socket, logRefusal));
   return server;
 }
