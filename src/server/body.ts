@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import type { ServerPlan } from '../config/server-settings';
 import { GatewayError } from '../errors';
 import { excerpt } from '../providers/shared/json';
+import { whileUploading } from './in-flight';
 import type { GatewayState } from './state';
 import { fieldPath } from './validation';
 
@@ -302,6 +303,22 @@ function refuseOnOverflow(request: IncomingMessage, maxBodyBytes: number, refuse
 /** Only these carry a body the gateway reads; a body sent with a GET (a probe's, say) is ignored, as by MLflow. */
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
+/**
+ * `next`, called once: with the body's outcome, or with the shutdown's 503 for a body still arriving
+ * when server.shutdown_timeout ends (in-flight.ts), which otherwise had its connection cut, unanswered.
+ */
+function answerOnce(next: (error?: unknown) => void): (error?: unknown) => void {
+  let answered = false;
+  const answer = (error?: unknown): void => {
+    if (answered) return;
+    answered = true;
+    uploaded();
+    next(error);
+  };
+  const uploaded = whileUploading(answer);
+  return answer;
+}
+
 /** The JSON body parser for the plan being served (one per distinct pair of limits). */
 export function jsonBody(state: GatewayState): RequestHandler {
   const parsers = new Map<string, RequestHandler>();
@@ -309,7 +326,7 @@ export function jsonBody(state: GatewayState): RequestHandler {
     if (!METHODS_WITH_BODY.has(request.method)) return next();
     const settings = state.plan.server;
     if (isPlainBody(request, settings.maxBodyBytes)) {
-      readPlainBody(request, settings, next);
+      readPlainBody(request, settings, answerOnce(next));
       return;
     }
     const refusal = transferCodingRefusal(request);
@@ -324,13 +341,10 @@ export function jsonBody(state: GatewayState): RequestHandler {
       parser = createParser(settings);
       parsers.set(key, parser);
     }
-    let answered = false;
-    const answer = (error?: unknown): void => {
-      if (answered) return;
-      answered = true;
-      next(error);
-    };
+    const answer = answerOnce(next);
+    let parsed = false;
     parser(request, response, (error?: unknown) => {
+      parsed = true;
       if (error !== undefined || !withLongNumbers.has(request)) return answer(error);
       try {
         checkNumbersFinite(request.body);
@@ -339,6 +353,6 @@ export function jsonBody(state: GatewayState): RequestHandler {
       }
       answer();
     });
-    if (identity && length === undefined && !answered) refuseOnOverflow(request, settings.maxBodyBytes, answer);
+    if (identity && length === undefined && !parsed) refuseOnOverflow(request, settings.maxBodyBytes, answer);
   };
 }

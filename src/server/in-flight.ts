@@ -1,7 +1,8 @@
 /**
- * The LLM requests being served, so that a shutdown running out of time ends them with a clear
- * error rather than cutting their connections: a stream gets an SSE `error` event, a request not
- * yet answered a 503, which the OpenAI clients retry (reaching another instance).
+ * The LLM requests being served, and the requests whose body is still arriving, so that a shutdown
+ * running out of time ends them with a clear error rather than cutting their connections: a stream
+ * gets an SSE `error` event, a request not yet answered a 503, which the OpenAI clients retry
+ * (reaching another instance).
  */
 import { GatewayError } from '../errors';
 import { CallAbort } from '../providers/abort';
@@ -26,7 +27,16 @@ export function requestAbort(response: ResponseWithLocals): CallAbort {
   return abort;
 }
 
-/** Ends every request still in flight with a 503 saying why; returns how many there were. */
+/** How to answer each request whose body is still being read (body.ts). */
+const uploading = new Set<(error: GatewayError) => void>();
+
+/** Notes a body being read until the returned function is called; at the drain's end, `refuse` answers its request. */
+export function whileUploading(refuse: (error: GatewayError) => void): () => void {
+  uploading.add(refuse);
+  return () => uploading.delete(refuse);
+}
+
+/** Ends every request still in flight, or still sending its body, with a 503 saying why; returns how many there were. */
 export function endRequestsInFlight(shutdownTimeoutMs: number): number {
   const error = new GatewayError({
     status: 503,
@@ -34,7 +44,8 @@ export function endRequestsInFlight(shutdownTimeoutMs: number): number {
     kind: 'server_error',
     code: 'shutting_down',
   });
-  const ended = inFlight.size;
+  const ended = inFlight.size + uploading.size;
   for (const abort of inFlight) abort.abort(error);
+  for (const refuse of [...uploading]) refuse(error);
   return ended;
 }

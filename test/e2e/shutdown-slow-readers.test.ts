@@ -78,3 +78,40 @@ test('an answer written before SIGTERM but not yet read by its client is sent wh
     socket.destroy();
   }
 });
+
+/** Sends the headers and the first bytes of a body whose rest never comes, as a client still uploading. */
+function unfinishedUpload(url: string, path: string, requestId: string): Promise<{ socket: Socket; received: () => string; closed: Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const socket = connect(Number(new URL(url).port), '127.0.0.1', () =>
+      socket.write(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nx-request-id: ${requestId}\r\nContent-Length: 1000\r\n\r\n{"messages": [`, () => resolve({ socket, received: () => text, closed })),
+    );
+    const closed = new Promise<void>((done) => socket.on('close', () => done()));
+    socket.on('data', (data: Buffer) => (text += data.toString()));
+    socket.on('error', reject);
+  });
+}
+
+test('a request still sending its body at server.shutdown_timeout gets the 503 in its route family\'s shape, with Connection: close and its audit line', async () => {
+  const { run, url } = await gatewayWith(0.5);
+  const uploads = await Promise.all([unfinishedUpload(url, '/v1/chat/completions', 'upload-openai'), unfinishedUpload(url, '/endpoints/echo/invocations', 'upload-mlflow')]);
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    run.child.kill('SIGTERM');
+    expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(0);
+    await Promise.all(uploads.map((upload) => within(upload.closed, SOON_MS, 'the connection closing')));
+    const message = 'The gateway is shutting down and this request did not finish within 0.5 s (server.shutdown_timeout); send it again.';
+    const answers = uploads.map((upload) => {
+      const [head, body] = upload.received().split('\r\n\r\n');
+      return { status: head.split(' ')[1], connection: /\r\nconnection: ([^\r]*)/i.exec(head)?.[1], body: JSON.parse(body) };
+    });
+    expect(answers).toEqual([
+      { status: '503', connection: 'close', body: { error: { message, type: 'server_error', param: null, code: 'shutting_down' } } },
+      { status: '503', connection: 'close', body: { detail: message } },
+    ]);
+    for (const requestId of ['upload-openai', 'upload-mlflow']) expect(requestLine(run, requestId)).toMatchObject({ msg: 'request', status: 503, error: { code: 'shutting_down' } });
+    expect(run.output()).toContain('"msg":"shut down: 2 ended at server.shutdown_timeout; exiting 0"');
+  } finally {
+    for (const upload of uploads) upload.socket.destroy();
+  }
+});
