@@ -8,7 +8,7 @@
  * The config file is watched and hot-reloaded (src/server/reload.ts). Node's warnings and a crash
  * are logged as JSON lines too (`logProcessEvents`).
  */
-import cluster from 'node:cluster';
+import cluster, { type Worker } from 'node:cluster';
 import type { Server } from 'node:http';
 import { isIPv6, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -246,11 +246,11 @@ const WORKER_EXIT_GRACE_MS = 5_000;
  * when it never handles the SIGTERM: the primary would wait for ever. After `waitMs` it kills
  * those left, says so, and exits non-zero (`onKill`).
  */
-function killWorkersLeftAfter(waitMs: number, logger: Logger, onKill: () => void): void {
+function killWorkersLeftAfter(waitMs: number, logger: Logger, onKill: (worker: Worker) => void): void {
   setTimeout(() => {
     for (const worker of Object.values(cluster.workers ?? {})) {
       if (!worker) continue;
-      onKill();
+      onKill(worker);
       logger.error({ worker_pid: worker.process.pid, waited_s: waitMs / 1000 }, `worker ${worker.process.pid} did not exit within ${waitMs / 1000} s of SIGTERM (server.shutdown_timeout + ${(LAST_WORDS_MS + WORKER_EXIT_GRACE_MS) / 1000} s); killing it`);
       worker.process.kill('SIGKILL');
     }
@@ -282,8 +282,16 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
     logger.info({ exit_code: exitCode }, `shut down: every worker has exited; exiting ${exitCode}`);
     process.exit(exitCode);
   };
+  // Workers the primary killed at the end of the stop: said and counted when killed.
+  const killed = new Set<Worker>();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
+      // One that served and then crashed or was killed may have lost requests: an orchestrator must see
+      // it. One that never listened had none (stopped while it started, or unable to listen).
+      if ((code !== 0 || signal !== null) && listeningAt.has(worker.id) && !killed.has(worker)) {
+        exitCode = 1;
+        logger.error({ worker_pid: worker.process.pid, code, signal }, `worker ${worker.process.pid} ended ${signal ? `by ${signal}` : `with code ${code}`} while draining; the gateway will exit 1`);
+      }
       if (Object.keys(cluster.workers ?? {}).length > 0) return;
       exitAfterWorkers();
     }
@@ -312,7 +320,10 @@ function runPrimary(options: CliOptions, loaded: LoadedConfig, logger: Logger): 
     // None left (all waiting to be replaced): no exit event will come.
     if (workers.length === 0) exitAfterWorkers();
     for (const worker of workers) worker?.process.kill('SIGTERM');
-    killWorkersLeftAfter(configSharing.latest().plan.server.shutdownTimeoutMs + LAST_WORDS_MS + WORKER_EXIT_GRACE_MS, logger, () => (exitCode = 1));
+    killWorkersLeftAfter(configSharing.latest().plan.server.shutdownTimeoutMs + LAST_WORDS_MS + WORKER_EXIT_GRACE_MS, logger, (worker) => {
+      killed.add(worker);
+      exitCode = 1;
+    });
   };
   onStopSignals(logger, (signal) => {
     logger.info({ signal }, 'shutting down workers');

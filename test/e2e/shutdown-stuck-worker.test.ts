@@ -1,10 +1,13 @@
 /**
- * A worker whose event loop is blocked (here a plugin's busy loop) never handles its SIGTERM: the
- * --workers primary must not wait for it for ever, but kill it once its drain should have ended.
+ * Workers that do not end their drain themselves under --workers: one whose event loop is blocked
+ * (here a plugin's busy loop) never handles its SIGTERM, and the primary must not wait for it for
+ * ever, but kill it once its drain should have ended; one that dies while draining (a crash, the
+ * OOM killer) may have lost requests. Either way the gateway exits 1, for an orchestrator to see.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, runCli, waitForOutput } from '../support/cli';
+import { heldEndpoint, startHeldUpstream } from '../support/held-upstream';
 import { createProject, installProviderPackage } from '../support/plugin-packages';
 import { SOON_MS, within, WORKERS_TEST_MS } from '../support/timeouts';
 
@@ -50,3 +53,30 @@ test('with --workers 2, a worker stuck in a busy loop is killed after server.shu
   expect(run.output()).toContain('"msg":"shut down: every worker has exited; exiting 1"');
   await stuck;
 }, WORKERS_TEST_MS + 10_000);
+
+test('with --workers 2, a worker killed while it drains makes the gateway exit 1, saying so; the other drains and exits 0', async () => {
+  const held = await startHeldUpstream();
+  const project = createProject('gateway-killed-worker-');
+  const configPath = join(project, 'config.yaml');
+  writeFileSync(configPath, `endpoints:${heldEndpoint('held', held.upstream.url)}\nserver: { shutdown_timeout: 30 }\n`);
+  const port = await freePort();
+  // Debug level logs each request as it arrives, with the pid of the worker that has it.
+  const run = runCli(['--config-path', configPath, '--port', String(port), '--workers', '2'], { LOG_LEVEL: 'debug' });
+  try {
+    await waitForOutput(run, (output) => (output.match(/gateway listening/g) ?? []).length === 2, 'both workers listening', run.startMs);
+    const lines = () => run.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { pid: number; msg: string; path?: string });
+    const answer = fetch(`http://127.0.0.1:${port}/endpoints/held/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"messages":[{"role":"user","content":"held"}]}' }).catch(() => undefined);
+    await held.arrival('held');
+    const busy = lines().find((line) => line.msg === 'request received' && line.path === '/endpoints/held/invocations')!.pid;
+    run.child.kill('SIGTERM');
+    await until(() => lines().some((line) => line.pid === busy && line.msg.startsWith('shutting down: finishing in-flight requests')), 'the busy worker draining');
+    process.kill(busy, 'SIGKILL');
+    expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(1);
+    expect(run.output()).toContain(`"msg":"worker ${busy} ended by SIGKILL while draining; the gateway will exit 1"`);
+    expect(run.output().match(/"msg":"shut down: every request finished; exiting 0"/g)).toHaveLength(1);
+    expect(run.output()).toContain('"msg":"shut down: every worker has exited; exiting 1"');
+    await answer;
+  } finally {
+    await held.upstream.close();
+  }
+}, WORKERS_TEST_MS);
