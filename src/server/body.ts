@@ -131,13 +131,17 @@ function checkJsonLimits(bytes: Uint8Array, limits: JsonLimits): boolean {
 /** Requests through body-parser whose raw JSON holds a long number (its `verify` sees the bytes, not the parsed body). */
 const withLongNumbers = new WeakSet<IncomingMessage>();
 
+/** Requests through body-parser whose body, once decoded, was empty: body-parser reads it as `{}`. */
+const withEmptyBodies = new WeakSet<IncomingMessage>();
+
 function createParser(settings: ServerPlan): RequestHandler {
   return express.json({
     type: () => true,
     strict: false,
     limit: settings.maxBodyBytes,
     verify: (request, _response, buffer) => {
-      if (checkJsonLimits(buffer, settings)) withLongNumbers.add(request);
+      if (buffer.length === 0) withEmptyBodies.add(request);
+      else if (checkJsonLimits(buffer, settings)) withLongNumbers.add(request);
     },
   });
 }
@@ -171,10 +175,11 @@ function checkNumbersFinite(body: unknown): void {
 /**
  * A body's JSON, as body-parser reads it with `strict: false`: any JSON value. A string, number or
  * null is valid JSON, and the route's check refuses it for not being an object (strict parsing
- * called it invalid JSON, quoting JSON.parse's message for text it never parsed).
+ * called it invalid JSON, quoting JSON.parse's message for text it never parsed). An empty body is
+ * none (undefined), as a request without one: the route's check says it is empty (body-parser reads `{}`).
  */
 function parseJsonBody(text: string): unknown {
-  if (text.length === 0) return {}; // as body-parser: an empty body is a common client mistake
+  if (text.length === 0) return undefined;
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -345,6 +350,7 @@ export function jsonBody(state: GatewayState): RequestHandler {
     let parsed = false;
     parser(request, response, (error?: unknown) => {
       parsed = true;
+      if (withEmptyBodies.has(request)) request.body = undefined;
       if (error !== undefined || !withLongNumbers.has(request)) return answer(error);
       try {
         checkNumbersFinite(request.body);

@@ -340,10 +340,18 @@ export function validateResponsesRequestBody(body: unknown): ValidationFailure |
   return validateWith(firstError.validateResponsesRequest, validateResponsesRequest, body);
 }
 
+/**
+ * Why a body that is not a JSON object is refused. An empty one (none, `Content-Length: 0`, an empty
+ * chunked body: body.ts reads each as none) is said to be empty, in pydantic's words for MLflow, whose
+ * FastAPI reads every empty body as a missing one (422 `missing` at `body`).
+ */
+export function notAnObjectFailure(body: unknown): ValidationFailure {
+  if (body === undefined) return { message: 'the request body is empty: it must be a JSON object', param: null, issues: [{ type: 'missing', loc: ['body'], msg: 'Field required' }] };
+  return { message: 'the request body must be a JSON object', param: null, issues: [{ type: 'model_type', loc: ['body'], msg: 'Input should be a valid dictionary' }] };
+}
+
 function validateWith(fast: ValidateFunction, validate: ValidateFunction, body: unknown): ValidationFailure | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { message: 'the request body must be a JSON object', param: null, issues: [{ type: 'model_type', loc: ['body'], msg: 'Input should be a valid dictionary' }] };
-  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return notAnObjectFailure(body);
   if (fast(body)) return undefined;
   // The sample is valid when the first error lies beyond it: then that first error is the report.
   const reported = validate(sampleOf(body)) ? (fast.errors ?? []) : (validate.errors ?? []);

@@ -4,6 +4,7 @@
  * defaults and body checks that clients depend on, and the served spec.
  */
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import OpenAI from 'openai';
 import { startGateway, type RunningGateway } from '../support/gateway';
@@ -214,4 +215,40 @@ test('a number beyond a 64-bit float (1e999, which JSON.parse reads as Infinity 
   expect({ status: openai.status, error: openai.json().error }).toEqual({ status: 400, error: { message: rule, type: 'invalid_request_error', param: 'max_tokens', code: 'invalid_body' } });
   const tokens = await post('/v1/embeddings', '{"model":"embeddings","input":[[1,-1e999]]}');
   expect({ status: tokens.status, param: tokens.json().error.param }).toEqual({ status: 400, param: 'input[0][1]' });
+});
+
+/** Sends `head` (a request line and headers, without the blank line) and `body` byte for byte; the answer's status and JSON body. */
+function sendRaw(head: string, body: string): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const socket = connect(Number(new URL(gateway.url).port), '127.0.0.1', () => socket.write(`${head}\r\nHost: x\r\nConnection: close\r\n\r\n${body}`));
+    socket.on('data', (data: Buffer) => (text += data.toString()));
+    socket.on('end', () => {
+      const [answerHead, answerBody] = text.split('\r\n\r\n');
+      resolve({ status: Number(answerHead.split(' ')[1]), body: JSON.parse(answerBody) });
+    });
+    socket.on('error', reject);
+  });
+}
+
+test('an empty body (none, Content-Length: 0 or an empty chunked body) is one refusal saying so on every POST route: 400 on /v1, 422 as MLflow\'s elsewhere', async () => {
+  const message = 'the request body is empty: it must be a JSON object';
+  const openai = { status: 400, body: { error: { message, type: 'invalid_request_error', param: null, code: 'invalid_body' } } };
+  // MLflow's FastAPI reads any empty body as a missing one.
+  const mlflow = { status: 422, body: { detail: [{ type: 'missing', loc: ['body'], msg: 'Field required' }], message } };
+  const routes: [string, unknown][] = [
+    ...['/v1/chat/completions', '/v1/completions', '/v1/embeddings', '/v1/responses'].map((path): [string, unknown] => [path, openai]),
+    ...['/endpoints/chat/invocations', '/gateway/embeddings/invocations', '/api/2.0/endpoints/limits/', '/api/2.0/gateway/limits/'].map((path): [string, unknown] => [path, mlflow]),
+  ];
+  const bodies: [string, string, string][] = [
+    ['none', '', ''],
+    ['Content-Length: 0', '\r\nContent-Length: 0', ''],
+    ['chunked', '\r\nTransfer-Encoding: chunked', '0\r\n\r\n'],
+  ];
+  for (const [path, expected] of routes) {
+    for (const [kind, header, body] of bodies) {
+      const answer = await sendRaw(`POST ${path} HTTP/1.1\r\nContent-Type: application/json${header}`, body);
+      expect({ path, kind, answer }).toEqual({ path, kind, answer: expected });
+    }
+  }
 });

@@ -10,6 +10,7 @@ import { isRecord } from '../../providers/shared/json';
 import { authorize, catalogOf } from '../auth';
 import type { ResponseWithLocals } from '../request-record';
 import type { GatewayState } from '../state';
+import { notAnObjectFailure } from '../validation';
 import { quoted } from '../../config/quoted';
 
 /** MLflow's page size for the list APIs. */
@@ -100,6 +101,10 @@ export function endpointRoutes(state: GatewayState): Router {
       throw GatewayError.unsupported('The get_limits API is not available yet.');
     });
     router.post(`${prefix}/limits/`, (request) => {
+      if (request.body === undefined) {
+        const empty = notAnObjectFailure(request.body);
+        throw GatewayError.invalidBody(empty.message, null, empty.issues);
+      }
       const issues = setLimitsIssues(request.body);
       if (issues.length > 0) throw GatewayError.invalidBody(issues.map((issue) => `${issue.loc[1]}: ${issue.msg}`).join('; '), String(issues[0].loc[1]), issues);
       throw GatewayError.unsupported('The set_limits API is not available yet.');

@@ -28,6 +28,7 @@ import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recor
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
 import { traceHeadersOf } from '../trace-context';
+import { notAnObjectFailure } from '../validation';
 import { quoted } from '../../config/quoted';
 
 /**
@@ -181,7 +182,7 @@ function givingBackUnsent<Value>(answer: Promise<Value>, keyLimiter: EndpointLim
 
 /** `model` on the OpenAI routes names the endpoint (or traffic route). */
 function modelOf(body: unknown): string {
-  if (!isRecord(body)) throw GatewayError.invalidBody('the request body must be a JSON object', null, undefined, 400);
+  if (!isRecord(body)) throw GatewayError.invalidBody(notAnObjectFailure(body).message, null, undefined, 400);
   const model = body.model;
   if (typeof model === 'string' && model !== '') return model;
   throw GatewayError.invalidParam(modelProblem(model), 'model');
