@@ -215,8 +215,8 @@ export class GatewayError extends Error {
     return new GatewayError({ status: 404, message, kind: 'not_found_error', param, code: 'not_found' });
   }
 
-  /** 401: no client key, or not one of the configured keys. */
-  static unauthenticated(message: string, code: 'missing_api_key' | 'invalid_api_key'): GatewayError {
+  /** 401: no client key, a malformed one, or not one of the configured keys. */
+  static unauthenticated(message: string, code: 'missing_api_key' | 'invalid_api_key' | 'malformed_authorization'): GatewayError {
     return new GatewayError({ status: 401, message, kind: 'authentication_error', code });
   }
 

@@ -1,7 +1,8 @@
 /**
  * Client authentication against the plan's `auth` table (src/config/client-keys.ts). A key comes
  * as `Authorization: Bearer <key>` (the OpenAI client's `apiKey`) or `x-api-key: <key>`; its
- * SHA-256 is compared with every configured digest in constant time. Missing or unknown key: 401;
+ * SHA-256 is compared with every configured digest in constant time. Missing, malformed (`Bearer` and
+ * more than one word) or unknown key: 401;
  * a key calling or getting a name it is not allowed (whether the name exists or not): 403; it does
  * not list them, nor read `/metrics`. `/health` is always open; docs, management routes and
  * metrics are open as the config says. Keys are never logged nor echoed.
@@ -57,6 +58,15 @@ export function presentedKey(request: Request): string | null {
   return typeof header === 'string' && header !== '' ? header : null;
 }
 
+/** `Bearer` and more than one word after it: a key pasted with a space in it, or a stray word after it. */
+const MALFORMED_BEARER = /^Bearer[ \t]+\S+[ \t]+\S/i;
+
+/** Whether the request's only key is such an Authorization header, which holds no key to look up. */
+function hasMalformedBearer(request: Request): boolean {
+  const authorization = request.headers.authorization;
+  return authorization !== undefined && MALFORMED_BEARER.test(authorization);
+}
+
 /** Compares against every entry (no early exit), so the time taken says nothing about the key. */
 export function findClient(auth: AuthPlan, key: string): ClientKeyEntry | null {
   const digest = sha256(key);
@@ -74,6 +84,15 @@ export function clientOf(response: ResponseWithLocals): ClientKeyEntry | null {
 
 const HOW_TO_SEND = "send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'";
 
+/** The 401 of a request without a valid key; a malformed header is said to be one, without quoting it (it holds the key). */
+function refusalOf(request: Request, key: string | null): GatewayError {
+  if (key !== null) return GatewayError.unauthenticated('The API key is not valid for this gateway.', 'invalid_api_key');
+  if (hasMalformedBearer(request)) {
+    return GatewayError.unauthenticated("The Authorization header is malformed: after 'Bearer' it must hold the key alone, one word without spaces (check the key for a space or a stray word after it).", 'malformed_authorization');
+  }
+  return GatewayError.unauthenticated(`This gateway needs an API key: ${HOW_TO_SEND}.`, 'missing_api_key');
+}
+
 /** Lets a request through, or answers 401 (before the body is read). */
 export function authenticate(state: GatewayState): RequestHandler {
   return (request, response, next) => {
@@ -87,11 +106,7 @@ export function authenticate(state: GatewayState): RequestHandler {
     }
     if (isOpen(auth, routeGroupOf(request.path))) return next();
     response.setHeader('WWW-Authenticate', 'Bearer realm="llm-gateway"');
-    next(
-      key === null
-        ? GatewayError.unauthenticated(`This gateway needs an API key: ${HOW_TO_SEND}.`, 'missing_api_key')
-        : GatewayError.unauthenticated('The API key is not valid for this gateway.', 'invalid_api_key'),
-    );
+    next(refusalOf(request, key));
   };
 }
 

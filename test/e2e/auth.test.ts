@@ -107,6 +107,17 @@ describe('401', () => {
     expect(answer.text).not.toContain('sk-guess-123');
   });
 
+  test('Bearer followed by more than one word is a 401 saying the header is malformed, in the route family\'s shape, without quoting it', async () => {
+    const message = "The Authorization header is malformed: after 'Bearer' it must hold the key alone, one word without spaces (check the key for a space or a stray word after it).";
+    const openai = await call('/v1/chat/completions', { authorization: `Bearer ${ALICE} extra` }, { model: 'chat', ...chatBody });
+    expect({ status: openai.status, body: openai.json() }).toEqual({ status: 401, body: { error: { message, type: 'authentication_error', param: null, code: 'malformed_authorization' } } });
+    const mlflow = await call('/endpoints/chat/invocations', { authorization: `Bearer ${ALICE.slice(0, 5)} ${ALICE.slice(5)}` }, chatBody);
+    expect({ status: mlflow.status, body: mlflow.json(), challenge: mlflow.headers.get('www-authenticate') }).toEqual({ status: 401, body: { detail: message }, challenge: 'Bearer realm="llm-gateway"' });
+    expect(openai.text + mlflow.text).not.toContain(ALICE.slice(5));
+    // The key in x-api-key is still the one used.
+    expect((await call('/endpoints/chat/invocations', { authorization: `Bearer ${ALICE} extra`, 'x-api-key': ALICE }, chatBody)).status).toBe(200);
+  });
+
   test('a digest is not a key: sending the sha256 text itself is refused', async () => {
     expect((await call('/endpoints/chat/invocations', bearer(`sha256:${carolDigest}`), chatBody)).status).toBe(401);
     expect((await call('/endpoints/chat/invocations', bearer(carolDigest), chatBody)).status).toBe(401);
