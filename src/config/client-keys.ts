@@ -45,6 +45,11 @@ function digestOf(key: string): Buffer {
   return key.startsWith(HASH_PREFIX) ? Buffer.from(key.slice(HASH_PREFIX.length), 'hex') : sha256(key);
 }
 
+/** Whether two resolved keys let in the same client: a key and its `sha256:` digest do. */
+export function sameClientKey(a: string, b: string): boolean {
+  return a === b || digestOf(a).equals(digestOf(b));
+}
+
 function limiterOf(entry: ClientKey, path: string, backend: () => LimitBackend): EndpointLimiter | null {
   if (entry.limit === undefined) return null;
   const limiter = compileLimit({ subject: { kind: 'client key', name: entry.name }, limit: entry.limit, path, backend });

@@ -12,7 +12,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { GatewayConfig } from '../../generated/config';
 import { counterKeysOf, planSteps, type GatewayPlan } from '../config/compile';
 import { ConfigError, type ConfigIssue } from '../config/config-error';
-import { changedStartUpSettings, type ServerPlan } from '../config/server-settings';
+import { changedStartUpSettings } from '../config/server-settings';
 import { bedrockModelWarnings } from '../config/bedrock-models';
 import { ignoredKeyWarningSteps } from '../config/ignored-keys';
 import { decodeConfigBytes, parseConfigTextInSlices, readConfigFile } from '../config/load';
@@ -21,7 +21,7 @@ import { watchConfigFile, type ConfigFileEvent, type ConfigWatcher } from '../co
 import { keepCountersInUse, retireLimitBackends, type LimitBackend } from '../limits/limiter';
 import { loadPlugins } from '../plugins/modules';
 import { closePoolsNotIn, notingPoolUse } from '../providers/transport/pools';
-import { configChanges, describeChanges, serialiseDefinitions } from './config-changes';
+import { configChanges, describeChanges, serialiseForComparison } from './config-changes';
 import type { Logger } from './logging';
 import { recordConfigReload, recordConfigStart } from './metrics';
 
@@ -68,7 +68,7 @@ export async function compileConfigText(text: string, configPath: string, logger
   const plan = await runInSlices(planSteps(config, configPath, { plugins, logger, limitBackend: options.limitBackend }), (slice) => notingPoolUse(poolKeys, slice));
   const ignoredKeys = [...repeatedKeys, ...(await runInSlices(ignoredKeyWarningSteps(config)))];
   // A reload's line says what changed from the served config (configChanges).
-  if (options.served !== undefined) await serialiseDefinitions(config);
+  if (options.served !== undefined) await serialiseForComparison(config);
   await nextTurn();
   return { text, config, plan, ignoredKeys, bedrockModels: bedrockModelWarnings(config), secretFiles, poolKeys };
 }
@@ -100,11 +100,10 @@ export function warnAboutConfig(loaded: LoadedConfig, configPath: string, logger
 
 /**
  * A reload whose config differs from the one the server started with in a setting the running HTTP
- * server took at start-up says so (at every reload until they match again): otherwise the "config
- * reloaded" line reads as if the new client timeouts were in force.
+ * server took at start-up (`settings`, changedStartUpSettings) says so (at every reload until they
+ * match again): otherwise the "config reloaded" line reads as if the new client timeouts were in force.
  */
-function warnAboutStartUpSettings(before: ServerPlan, after: ServerPlan, configPath: string, logger: Logger): void {
-  const settings = changedStartUpSettings(before, after);
+function warnAboutStartUpSettings(settings: readonly string[], configPath: string, logger: Logger): void {
   if (settings.length === 0) return;
   const [values, them] = settings.length === 1 ? ['value', 'it'] : ['values', 'them'];
   logger.warn(
@@ -256,13 +255,16 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
     const serving = whenServing?.(next) ?? Promise.resolve(true);
     void closePoolsNotIn(next.poolKeys);
     secretFiles.follow(next.secretFiles);
-    const described = describeChanges(configPath, changes, { servedTextOnly });
-    const logReloaded = () => logger.info({ configPath, ...changes, ...(cause && { cause }), ...(servedTextOnly && { config_file: 'refused' }) }, cause ? `${described} (${cause})` : described);
+    const restartApplies = changedStartUpSettings(startedWith, next.plan.server);
+    const described = describeChanges(configPath, changes, { servedTextOnly, restartApplies });
+    // A reload that lets callers without a key in is a warning: an operator alerting on warnings sees it.
+    const level = changes.opened.length > 0 ? 'warn' : 'info';
+    const logReloaded = () => logger[level]({ configPath, ...changes, ...(cause && { cause }), ...(servedTextOnly && { config_file: 'refused' }) }, cause ? `${described} (${cause})` : described);
     // Under --workers, once every worker compiled it (config-sharing.ts logs a refusal).
     if (whenServing === undefined) logReloaded();
     else void serving.then((serves) => serves && logReloaded());
     warnAboutConfig(next, configPath, logger);
-    warnAboutStartUpSettings(startedWith, next.plan.server, configPath, logger);
+    warnAboutStartUpSettings(restartApplies, configPath, logger);
     return serving;
   };
 
@@ -358,8 +360,8 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
   });
 
   recordConfigStart();
-  // The first reload compares with the start-up config: its definitions are serialised now, in slices.
-  void serialiseDefinitions(current.config);
+  // The first reload compares with the start-up config: it is serialised now, in slices.
+  void serialiseForComparison(current.config);
   let closed = false;
   const secretFiles = secretFileWatchers({ debounceMs, pollIntervalMs, onEvent });
   secretFiles.follow(current.secretFiles);

@@ -4,6 +4,7 @@
  * keys; a stream that outlives a reload. (With --workers: hot-reload-workers.test.ts.) Each test has
  * a gateway of its own, all started side by side before the tests (test/support/reload-gateways.ts).
  */
+import { createHash } from 'node:crypto';
 import { renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
@@ -13,10 +14,10 @@ import { chatEndpoint, configOf, endpointModels, freshConfig, freshDirectory, ga
 
 jest.setTimeout(40_000);
 
-async function chat(url: string, endpoint: string, content = 'hi'): Promise<{ status: number; model?: string }> {
+async function chat(url: string, endpoint: string, content = 'hi', key?: string): Promise<{ status: number; model?: string }> {
   const response = await fetch(`${url}/endpoints/${endpoint}/invocations`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(key && { authorization: `Bearer ${key}` }) },
     body: JSON.stringify({ messages: [{ role: 'user', content }] }),
   });
   const body = (await response.json()) as { model?: string };
@@ -54,6 +55,10 @@ afterAll(async () => {
 
 const oneEndpoint = () => freshConfig(configOf(chatEndpoint('alpha', 'model-one')));
 
+/** The client keys of the auth test: `batch` is rotated, then `auth:` removed. */
+const CLIENT_KEYS = { ci: 'gw-key-ci-0001', batch: 'gw-key-batch-0001', rotated: 'gw-key-batch-0002' };
+const withClientKeys = (ci: string, batch: string) => `${configOf(chatEndpoint('alpha', 'model-one'))}auth:\n  api_keys:\n    - { name: ci, key: ${ci} }\n    - { name: batch, key: ${batch} }\n`;
+
 /** Each test's gateway, by the test's name for it: what it starts on. */
 const gatewayFor = gatewaysPerTest(
   {
@@ -69,6 +74,7 @@ const gatewayFor = gatewaysPerTest(
       },
     },
     invalidEdit: { prepare: oneEndpoint },
+    clientKeys: { prepare: () => freshConfig(withClientKeys(CLIENT_KEYS.ci, CLIENT_KEYS.batch)) },
     notUtf8: { prepare: oneEndpoint },
     effortDefault: { prepare: oneEndpoint },
     // `limits:` instead of `limit:`: MLflow ignores it silently, so this endpoint has no rate limit.
@@ -103,6 +109,27 @@ test('an in-place edit adds, changes and removes endpoints, and logs what change
   expect(logLines(run)).toContainEqual(
     expect.objectContaining({ level: 30, msg: `config reloaded from ${path}: added gamma; changed alpha; removed beta`, added: ['gamma'], changed: ['alpha'], removed: ['beta'] }),
   );
+});
+
+test('a reload names a rotated client key without its key, and one removing auth: is a warning saying callers without a key now get in', async () => {
+  const { url, run, path } = await gatewayFor('clientKeys');
+  expect((await chat(url, 'alpha')).status).toBe(401);
+
+  writeFileSync(path, withClientKeys(CLIENT_KEYS.ci, CLIENT_KEYS.rotated).replace('auth:', 'logging: { bodies: true }\nauth:'));
+  await timeUntil(async () => (await chat(url, 'alpha', 'hi', CLIENT_KEYS.rotated)).status === 200, RELOAD_WITHIN_MS);
+  expect((await chat(url, 'alpha', 'hi', CLIENT_KEYS.batch)).status).toBe(401);
+  const rotated = `config reloaded from ${path}: rotated client key batch; changed setting logging.bodies`;
+  await timeUntil(() => logLines(run).some((line) => line.msg === rotated));
+  expect(logLines(run).find((line) => line.msg === rotated)).toMatchObject({ level: 30, clientKeys: { added: [], rotated: ['batch'], changed: [], removed: [] }, settings: ['logging.bodies'], opened: [] });
+
+  writeFileSync(path, configOf(chatEndpoint('alpha', 'model-one')));
+  await timeUntil(async () => (await chat(url, 'alpha')).status === 200, RELOAD_WITHIN_MS);
+  const opened = `config reloaded from ${path}: callers without a key may now call every endpoint and route, list them and read /metrics (auth removed); removed client keys ci, batch; changed setting logging.bodies`;
+  await timeUntil(() => logLines(run).some((line) => line.msg === opened));
+  expect(logLines(run).find((line) => line.msg === opened)).toMatchObject({ level: 40, opened: ['auth'], settings: ['auth', 'logging.bodies'] });
+  // Neither a key nor its SHA-256 (whole or in part) is in the log.
+  const digests = Object.values(CLIENT_KEYS).map((key) => createHash('sha256').update(key).digest('hex').slice(0, 16));
+  for (const secret of [...Object.values(CLIENT_KEYS), ...digests]) expect(run.output()).not.toContain(secret);
 });
 
 test('replacing the file by rename (an editor\'s atomic save) is picked up', async () => {

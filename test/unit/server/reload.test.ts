@@ -7,10 +7,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import pino from 'pino';
 import { ConfigError } from '../../../src/config/config-error';
-import { parseConfigText } from '../../../src/config/load';
 import type { ConfigWatcher } from '../../../src/config/watch';
 import { closeLimitBackends } from '../../../src/limits/limiter';
-import { configChanges, describeChanges } from '../../../src/server/config-changes';
 import { compileConfigText, KEEPS_SERVING, watchForReload, type LoadedConfig, type ReloadingWatcher } from '../../../src/server/reload';
 import { silentLogger } from '../../../src/server/logging';
 import { registry } from '../../../src/server/metrics';
@@ -25,56 +23,12 @@ const endpoint = (name: string, model = 'm') => `
 
 const config = (...endpoints: string[]) => `endpoints:${endpoints.join('')}\n`;
 
-describe('configChanges', () => {
-  const parse = (text: string) => parseConfigText(text, '/config.yaml');
-
-  test('names endpoints added, changed and removed, in config order', () => {
-    const before = parse(config(endpoint('a'), endpoint('b'), endpoint('c')));
-    const after = parse(config(endpoint('d'), endpoint('a', 'other'), endpoint('c'), endpoint('e')));
-    expect(configChanges(before, after)).toEqual({ added: ['d', 'e'], changed: ['a'], removed: ['b'] });
-  });
-
-  test('traffic routes count too', () => {
-    const route = (percentages: [number, number]) => `routes:
-  - name: split
-    task_type: llm/v1/chat
-    destinations:
-      - { name: a, traffic_percentage: ${percentages[0]} }
-      - { name: b, traffic_percentage: ${percentages[1]} }
-`;
-    const endpoints = config(endpoint('a'), endpoint('b'));
-    expect(configChanges(parse(endpoints), parse(endpoints + route([50, 50])))).toEqual({ added: ['split'], changed: [], removed: [] });
-    expect(configChanges(parse(endpoints + route([50, 50])), parse(endpoints + route([90, 10])))).toEqual({ added: [], changed: ['split'], removed: [] });
-  });
-
-  test('reordered keys and comments are not changes', () => {
-    const before = parse(config(endpoint('a')));
-    const after = parse(`# a comment
-endpoints:
-  - model: { name: m, provider: mock }
-    endpoint_type: llm/v1/chat
-    name: a
-`);
-    expect(configChanges(before, after)).toEqual({ added: [], changed: [], removed: [] });
-  });
-});
-
 test('compileConfigText lets the event loop turn between its steps, so requests waiting while a large config compiles are served meanwhile', async () => {
   const events: string[] = [];
   const compiled = compileConfigText(config(endpoint('a')), '/config.yaml', silentLogger).then(() => events.push('compiled'));
   setImmediate(() => events.push('a turn of the event loop'));
   await compiled;
   expect(events).toEqual(['a turn of the event loop', 'compiled']);
-});
-
-test('describeChanges is one line naming what changed', () => {
-  expect(describeChanges('/etc/gateway/config.yaml', { added: ['d', 'e'], changed: ['a'], removed: [] })).toBe(
-    'config reloaded from /etc/gateway/config.yaml: added d, e; changed a',
-  );
-  expect(describeChanges('/c.yaml', { added: [], changed: [], removed: [] })).toBe('config reloaded from /c.yaml: no endpoint or route changed');
-  expect(describeChanges('/c.yaml', { added: [], changed: ['a'], removed: [] }, { servedTextOnly: true })).toBe(
-    'secret files reloaded into the last accepted config of /c.yaml, the file on disk being refused: changed a',
-  );
 });
 
 describe('watchForReload', () => {
@@ -116,6 +70,14 @@ describe('watchForReload', () => {
     writeFileSync(path, `${config(endpoint('a'))}server: { request_timeout: 30, headers_timeout: 10, keep_alive_timeout: 65, max_body_size: 2mb }\n`);
     await until(() => logs.length === 2);
     expect(accepted[0].plan.server.maxBodyBytes).toBe(2 * 1024 * 1024);
+    // keep_alive_timeout is written out at the value the server runs with: nothing to restart for.
+    expect(logs[0]).toEqual(
+      expect.objectContaining({
+        level: 30,
+        msg: `config reloaded from ${path}: changed settings server.max_body_size, server.request_timeout (only a restart applies it), server.headers_timeout (only a restart applies it), server.keep_alive_timeout`,
+        settings: ['server.max_body_size', 'server.request_timeout', 'server.headers_timeout', 'server.keep_alive_timeout'],
+      }),
+    );
     expect(logs[1]).toEqual(
       expect.objectContaining({
         level: 40,
@@ -140,6 +102,8 @@ describe('watchForReload', () => {
     writeFileSync(path, `${config(endpoint('a'), endpoint('c'))}server: { request_timeout: 60 }\n`);
     await until(() => logs.some((log) => log.msg.endsWith(': added c')));
     expect(logs.slice(4).map((log) => log.level)).toEqual([30, 30]);
+    expect(logs[0].msg).toBe(`config reloaded from ${path}: changed setting server.request_timeout (only a restart applies it)`);
+    expect(logs[4].msg).toBe(`config reloaded from ${path}: removed b; changed setting server.request_timeout`);
   });
 
   test('the start-up config is freed once a reload replaced it (only its server settings are kept, for the restart warning)', async () => {
