@@ -22,7 +22,8 @@
  * the same wire format and reuse the exported mappers.
  *
  * Code layout: request.ts, response.ts, stream.ts, stream-from-answer.ts (a JSON answer to a stream
- * request, as its stream), filter-annotations.ts (Azure's content filter results, and their chunks in streams),
+ * request, as its stream), tei-batches.ts (embeddings in batches for Hugging Face TEI behind
+ * `openai_api_base`, once it refused a request for its size), filter-annotations.ts (Azure's content filter results, and their chunks in streams),
  * url-citations.ts (web search citations), wire.ts (the vendor's types); the Azure and
  * OpenAI URLs, headers and the adapter are below.
  */
@@ -39,6 +40,7 @@ import { asksForStreamUsage, chatAnswerAsEvents, completionsAnswerAsEvents } fro
 import { createFilterAnnotationsNormaliser } from './filter-annotations';
 import { hasV1Path, isAzureHostedBase } from './azure-base';
 import { entraTokenFailure, entraTokenSourceFor, type EntraTokenSource } from './entra-token';
+import { createTeiBatching } from './tei-batches';
 
 export { ALL_REASONING, THINKING_BLOCKS, toOpenAIChat, toOpenAICompletions, toOpenAIEmbeddings, type OmittedReasoning, type OpenAIRequestOptions } from './request';
 export { describeValidationIssues, fromOpenAIChat, fromOpenAICompletions, fromOpenAIEmbeddings, mapOpenAIChoices, openaiErrorMessage, openaiVendorError, type OpenAINormaliser } from './response';
@@ -222,14 +224,18 @@ export const openaiAdapter = {
             return foldEvents(upstream.postStream(COMPLETIONS_PATH, body, { signal: abort, eventsOfAnswer }), createOpenAICompletionsStream(createFilterAnnotationsNormaliser()));
           },
         };
-      case 'llm/v1/embeddings':
+      case 'llm/v1/embeddings': {
+        const embedWithTeiBatches = createTeiBatching(providerName);
         return {
           sentCredentials,
-          embeddings: async (request, { abort }) =>
-            fromOpenAIEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toOpenAIEmbeddings(request, { model }), { signal: abort, keepText: true }), {
-              encodingFormat: request.encoding_format === 'base64' ? 'base64' : 'float',
-            }),
+          embeddings: (request, call) =>
+            embedWithTeiBatches(request, call, async (batch) =>
+              fromOpenAIEmbeddings(await upstream.postJson(EMBEDDINGS_PATH, toOpenAIEmbeddings(batch, { model }), { signal: call.abort, keepText: true }), {
+                encodingFormat: batch.encoding_format === 'base64' ? 'base64' : 'float',
+              }),
+            ),
         };
+      }
       default: {
         const unreachable: never = settings.endpointType;
         throw new Error(`Unknown endpoint type '${String(unreachable)}'`);

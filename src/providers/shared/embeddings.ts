@@ -69,23 +69,27 @@ export function checkedCallVectors<Vectors extends readonly unknown[]>(vectors: 
 
 /**
  * The most texts one request may carry for a provider that the gateway sends them to in several
- * calls (Gemini, Cohere, Bedrock's Cohere, Titan and Nova): OpenAI's own limit per request. Beyond
+ * calls (Gemini, Cohere, Bedrock's Cohere, Titan and Nova; TEI once it named its limit): OpenAI's own limit per request. Beyond
  * it, one request within the body size limit (millions of short texts) became thousands or
  * millions of billed upstream calls that the rate limits count as one, with every vector held in
  * memory until the last came (enough to exhaust the heap).
  */
 export const MAX_TEXTS_PER_REQUEST = 2048;
 
-/** `embeddingTexts` for a provider sent in several calls: more than `MAX_TEXTS_PER_REQUEST` is a 400. */
-export function textsForSeveralCalls(input: EmbeddingsRequest['input'], provider: string): string[] {
-  const texts = embeddingTexts(input, provider);
-  if (texts.length > MAX_TEXTS_PER_REQUEST) {
+/** `items` (a request's texts or inputs, named by `noun`), or a 400 when there are more than `MAX_TEXTS_PER_REQUEST`. */
+function withinRequestLimit<Item>(items: Item[], noun: string, provider: string): Item[] {
+  if (items.length > MAX_TEXTS_PER_REQUEST) {
     throw GatewayError.invalidParam(
-      `The parameter 'input' holds ${texts.length} texts: at most ${MAX_TEXTS_PER_REQUEST} per request (OpenAI's limit) for ${provider}, which the gateway embeds in several calls.`,
+      `The parameter 'input' holds ${items.length} ${noun}: at most ${MAX_TEXTS_PER_REQUEST} per request (OpenAI's limit) for ${provider}, which the gateway embeds in several calls.`,
       'input',
     );
   }
-  return texts;
+  return items;
+}
+
+/** `embeddingTexts` for a provider sent in several calls: more than `MAX_TEXTS_PER_REQUEST` is a 400. */
+export function textsForSeveralCalls(input: EmbeddingsRequest['input'], provider: string): string[] {
+  return withinRequestLimit(embeddingTexts(input, provider), 'texts', provider);
 }
 
 /** Reads `encoding_format` (default float); any other value than float or base64 is a 400. */
@@ -124,12 +128,14 @@ export function embeddingsResponse(options: { vectors: number[][]; model: string
 /**
  * The request as consecutive requests of at most `size` texts each, for vendors that take fewer
  * texts per call than OpenAI's 2,048 (Cohere: 96). A request within the limit is returned alone.
+ * With `tokenIds` (a vendor that takes them: TEI behind the openai provider), a list of token-id
+ * lists is split as texts are, and a flat one is a single input.
  */
-export function embeddingsBatches(request: EmbeddingsRequest, size: number, provider: string): EmbeddingsRequest[] {
-  const texts = textsForSeveralCalls(request.input, provider);
-  if (texts.length <= size) return [request];
+export function embeddingsBatches(request: EmbeddingsRequest, size: number, provider: string, options: { tokenIds?: boolean } = {}): EmbeddingsRequest[] {
+  const inputs = options.tokenIds === true ? withinRequestLimit(embeddingInputs(request.input), 'inputs', provider) : textsForSeveralCalls(request.input, provider);
+  if (inputs.length <= size) return [request];
   const batches: EmbeddingsRequest[] = [];
-  for (let start = 0; start < texts.length; start += size) batches.push({ ...request, input: texts.slice(start, start + size) });
+  for (let start = 0; start < inputs.length; start += size) batches.push({ ...request, input: inputs.slice(start, start + size) as EmbeddingsRequest['input'] });
   return batches;
 }
 
@@ -239,11 +245,11 @@ export async function answersOfEach<Item, Answer>(
  */
 export async function embeddedInBatches(
   request: EmbeddingsRequest,
-  limit: { size: number; provider: string },
+  limit: { size: number; provider: string; tokenIds?: boolean },
   embed: (batch: EmbeddingsRequest) => Promise<EmbeddingsResponse>,
   call: { answeredBatches?: AnsweredBatches; abort: CallSignal },
 ): Promise<EmbeddingsResponse> {
-  const batches = embeddingsBatches(request, limit.size, limit.provider);
+  const batches = embeddingsBatches(request, limit.size, limit.provider, { tokenIds: limit.tokenIds });
   const embedChecked = async (batch: EmbeddingsRequest): Promise<EmbeddingsResponse> => {
     const answer = await embed(batch);
     checkedCallVectors(answer.data, { inputs: embeddingInputs(batch.input).length, split: batches.length > 1 });
