@@ -62,7 +62,7 @@ export function logLine(record: RequestRecord): Record<string, unknown> {
   if (record.trace) Object.assign(line, { trace_id: record.trace.traceId, parent_span_id: record.trace.parentId });
   const estimate = lineEstimate(record);
   addTokenCounts(line, estimate === null ? record.usage : null, estimate);
-  // The time the gen_ai_server_time_to_first_token_seconds metric observes: a stream's line only.
+  // The time the gen_ai_server_time_to_first_token_seconds metric observes (from the request's arrival, also after a fallback): a stream's line only.
   if (record.stream) line.first_token_ms = record.firstTokenMs === null ? null : Math.round(record.firstTokenMs);
   if (record.usage) addUsageDetails(line, record.usage);
   if (record.routeCall) addRouteCall(line, record.routeCall);

@@ -267,12 +267,22 @@ export function countUpstreamRetry(endpoint: CompiledEndpoint): void {
 }
 
 /**
- * A call to an endpoint that ended in an upstream error: the request's last one (`recordRequestMetrics`),
- * or one a FALLBACK route moved past, which the request's own record does not show.
+ * A call to an endpoint that ended in an upstream error: the request's answer (`recordRequestMetrics`),
+ * or a FALLBACK route's call whose failure is not the answer (`recordFailedCall`), which the request's own record does not show.
  */
-export function countUpstreamError(options: { endpoint: CompiledEndpoint; code: string; status: number }): void {
+function countUpstreamError(options: { endpoint: CompiledEndpoint; code: string; status: number }): void {
   const { endpoint, code, status } = options;
   upstreamErrors.inc({ endpoint: endpoint.name, provider: endpoint.provider, code, status: String(status) });
+}
+
+/**
+ * For a FALLBACK route: a destination's call whose failure is not the answer (moved past, or tried last
+ * after the answer's). An operation of its own, as each call to a model is for the GenAI conventions.
+ */
+export function recordFailedCall(options: { endpoint: CompiledEndpoint; code: string | null; status: number; seconds: number }): void {
+  const { endpoint, code, status } = options;
+  operationDuration.observe({ ...genAiLabelsOf(endpoint).base, error_type: code ?? String(status) }, options.seconds);
+  if (code?.startsWith('upstream_')) countUpstreamError({ endpoint, code, status });
 }
 
 /** For a FALLBACK route: one move past the endpoint `from`, which failed, to the endpoint `to`. */
@@ -345,10 +355,14 @@ export function recordRequestMetrics(record: RequestRecord): void {
   if (record.routeCall !== undefined) routeRequests.inc({ route: record.called ?? '', endpoint: endpoint?.name ?? '', status });
   if (endpoint === null) return;
   const labels = genAiLabelsOf(endpoint);
-  const errorType = record.error?.code ?? (record.status >= 400 ? status : '');
-  operationDuration.observe(errorType === '' ? labels.succeeded : { ...labels.base, error_type: errorType }, record.latencyMs / 1000);
-  if (record.firstTokenMs !== null) timeToFirstToken.observe(labels.base, record.firstTokenMs / 1000);
-  if (record.error?.code?.startsWith('upstream_') && !record.errorCounted) countUpstreamError({ endpoint, code: record.error.code, status: record.status });
+  // After a FALLBACK route moved past others, the endpoint's call is timed from when it was tried.
+  const operationStartMs = record.operationStartMs ?? 0;
+  if (!record.errorCounted) {
+    const errorType = record.error?.code ?? (record.status >= 400 ? status : '');
+    operationDuration.observe(errorType === '' ? labels.succeeded : { ...labels.base, error_type: errorType }, (record.latencyMs - operationStartMs) / 1000);
+    if (record.error?.code?.startsWith('upstream_')) countUpstreamError({ endpoint, code: record.error.code, status: record.status });
+  }
+  if (record.firstTokenMs !== null) timeToFirstToken.observe(labels.base, (record.firstTokenMs - operationStartMs) / 1000);
   const usage = record.usage;
   if (usage === null) return;
   const client = record.client ?? '';

@@ -57,7 +57,15 @@ export interface RequestRecord {
   error: { code: string | null; message: string } | null;
   /** The client left before the response was complete (logged and counted as 499; see `clientLeft`). */
   aborted: boolean;
-  /** `error` is already in the upstream-error metrics (a FALLBACK route's answer from a destination it moved past). */
+  /**
+   * Milliseconds after `startedAt` when the call of `endpoint` started, set only when a FALLBACK route
+   * moved past a destination (see `startNextCall`): each destination's call is timed from its own start.
+   */
+  operationStartMs?: number;
+  /**
+   * `error` and its call are already in the metrics (upstream errors, operation duration): a FALLBACK
+   * route's answer from a destination it moved past, counted then.
+   */
   errorCounted?: boolean;
   /** The status of an answer written straight to the socket (http-server.ts: a 408 to a client too slow to send its body). */
   rawStatus?: number;
@@ -166,6 +174,18 @@ export function recordStreamTokens(response: ResponseWithLocals, stream: { token
   const record = recordOf(response);
   record.streamTokens = stream.tokens;
   record.streamTokensLimited = stream.limited;
+}
+
+/**
+ * For a FALLBACK route: ends the call of the destination tried last, whose failure is not the answer,
+ * and starts the next one's now. Returns how long the call that ended took, in seconds, from its own
+ * start (the request's arrival for the first destination).
+ */
+export function startNextCall(record: RequestRecord): number {
+  const nowMs = performance.now() - record.startedAt;
+  const seconds = (nowMs - (record.operationStartMs ?? 0)) / 1000;
+  record.operationStartMs = nowMs;
+  return seconds;
 }
 
 /** A stream's chunks as logged: the first ones whose JSON fits the limit together, and a count of the rest. */

@@ -22,9 +22,9 @@ import { invokeEndpoint, withStringText } from '../invocation';
 import { sendJson } from '../json-response';
 import { responsesTranslation, type AnswerPresenter } from '../responses-api';
 import { loggedMessage, type Logger } from '../logging';
-import { countRateLimitRejection, countRouteFallback, countUpstreamError, countUpstreamRetry } from '../metrics';
+import { countRateLimitRejection, countRouteFallback, countUpstreamRetry, recordFailedCall } from '../metrics';
 import { prepareRequest, type Dialect } from '../request-preparation';
-import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, recordRouteCall, recordStreamTokens, requestIdOfResponse, type ResponseWithLocals } from '../request-record';
+import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, recordRouteCall, recordStreamTokens, requestIdOfResponse, startNextCall, type ResponseWithLocals, type RouteCall } from '../request-record';
 import { sendEventStream } from '../sse';
 import type { GatewayState } from '../state';
 import { traceHeadersOf } from '../trace-context';
@@ -115,8 +115,8 @@ async function serve(options: {
       }
     },
     onFallback: (endpoint, error, next) => {
+      recordPassedCall(response, attempts!, endpoint);
       const { status, message, code } = toGatewayError(error, dialect);
-      if (code?.startsWith('upstream_')) countUpstreamError({ endpoint, code, status });
       countRouteFallback({ route: target.name, from: endpoint, to: next });
       const fields = { request_id: requestIdOfResponse(response), route: target.name, endpoint: endpoint.name, status, message: loggedMessage(message) };
       // A refusal is no failure of the endpoint (nothing was sent): noted, not warned of.
@@ -126,8 +126,11 @@ async function serve(options: {
     // The header, the log and the metrics name the endpoint whose failure is the answer.
     onGiveUp: (endpoint) => {
       const record = recordOf(response);
-      // An earlier destination's failure is the answer: onFallback counted it when the route moved past it.
-      if (record.endpoint !== endpoint) record.errorCounted = true;
+      // An earlier destination's failure is the answer: onFallback counted it when the route moved past it, and the last one tried is counted here.
+      if (record.endpoint !== endpoint) {
+        recordPassedCall(response, attempts!, record.endpoint!);
+        record.errorCounted = true;
+      }
       useEndpoint(endpoint);
     },
   });
@@ -152,6 +155,12 @@ async function serve(options: {
   const checkChunk = dialect === 'openai' && endpointType === 'llm/v1/completions' ? (chunk: unknown) => withStringText(result.checkChunk(chunk) as CompletionsChunk) : result.checkChunk;
   const sends = result.hidesUsage ? (chunk: unknown) => !isUsageOnlyChunk(chunk) : undefined;
   await sendEventStream({ response, chunks: result.chunks, checkChunk, toError, onChunk: chunkObserver(response), sends, signal: result.abort, dialect });
+}
+
+/** A route's destination whose failure (the last of `attempts`) is not the answer: its own call in the metrics, timed from its own start. */
+function recordPassedCall(response: ResponseWithLocals, attempts: RouteCall['attempts'], endpoint: CompiledEndpoint): void {
+  const { code, status } = attempts[attempts.length - 1];
+  recordFailedCall({ endpoint, code, status, seconds: startNextCall(recordOf(response)) });
 }
 
 function countIfRateLimited(error: unknown, called: string, response: ResponseWithLocals): void {

@@ -4,7 +4,7 @@
  * (test/e2e/metrics.test.ts covers the same metrics over HTTP and across workers).
  */
 import type { CompiledEndpoint } from '../../../src/config/compile';
-import { recordRequestMetrics, registry } from '../../../src/server/metrics';
+import { recordFailedCall, recordRequestMetrics, registry } from '../../../src/server/metrics';
 import type { RequestRecord } from '../../../src/server/request-record';
 import { usageOf } from '../../../src/server/token-usage';
 
@@ -149,4 +149,29 @@ test('latencies of minutes fall in a bucket of their own, up to the default time
   expect([bucket('gen_ai_server_time_to_first_token_seconds', GEN_AI, '30'), bucket('gen_ai_server_time_to_first_token_seconds', GEN_AI, '60')]).toEqual(['0', '1']);
   const http = 'http_request_method="POST",http_route="/endpoints/{name}/invocations",http_response_status_code="200"';
   expect([bucket('http_server_request_duration_seconds', http, '120'), bucket('http_server_request_duration_seconds', http, '300')]).toEqual(['0', '1']);
+});
+
+test("after a FALLBACK route moved past a destination, the answer's operation and first token are timed from its own call's start", async () => {
+  // The first destination failed after 10 s; the second answered its first token 0.2 s after it was tried, and ended 0.5 s after.
+  recordRequestMetrics(finished({ stream: true, latencyMs: 10_500, firstChunkMs: 10_200, firstTokenMs: 10_200, operationStartMs: 10_000 }));
+  const text = await registry.metrics();
+  expect(line(text, `gen_ai_client_operation_duration_seconds_sum{${GEN_AI},error_type=""}`)).toBe(`gen_ai_client_operation_duration_seconds_sum{${GEN_AI},error_type=""} 0.5`);
+  expect(line(text, `gen_ai_server_time_to_first_token_seconds_sum{${GEN_AI}}`)).toBe(`gen_ai_server_time_to_first_token_seconds_sum{${GEN_AI}} 0.2`);
+  // The request itself took the whole time.
+  expect(line(text, 'http_server_request_duration_seconds_sum{http_request_method="POST",http_route="/endpoints/{name}/invocations",http_response_status_code="200"}')).toMatch(/ 10\.5$/);
+});
+
+test("a destination's failed call is an operation of its own, with its error; an answer counted so already is not counted again", async () => {
+  recordFailedCall({ endpoint, code: 'upstream_timeout', status: 504, seconds: 10 });
+  recordFailedCall({ endpoint, code: null, status: 500, seconds: 0.25 });
+  // The route gave up with the first failure as its answer: the record's error is that call's, counted above.
+  recordRequestMetrics(finished({ status: 504, usage: null, error: { code: 'upstream_timeout', message: 'timed out' }, errorCounted: true, operationStartMs: 10_000, latencyMs: 10_250 }));
+  const text = await registry.metrics();
+  expect(line(text, `gen_ai_client_operation_duration_seconds_sum{${GEN_AI},error_type="upstream_timeout"}`)).toMatch(/ 10$/);
+  expect(line(text, `gen_ai_client_operation_duration_seconds_count{${GEN_AI},error_type="upstream_timeout"}`)).toMatch(/ 1$/);
+  expect(line(text, `gen_ai_client_operation_duration_seconds_sum{${GEN_AI},error_type="500"}`)).toMatch(/ 0\.25$/);
+  expect(line(text, 'gateway_upstream_errors_total{endpoint="chat",provider="openai",code="upstream_timeout",status="504"}')).toMatch(/ 1$/);
+  // A failure that is no upstream error (no code) is not one in the upstream errors either.
+  expect(text).not.toMatch(/^gateway_upstream_errors_total\{[^}]*status="500"/m);
+  expect(line(text, REQUESTS.replace('status="200"', 'status="504"'))).toMatch(/ 1$/);
 });
