@@ -11,6 +11,10 @@
  * later answer includes. Counts a worker made after the last scrape before it died are lost (no IPC per
  * request); gauges and Node's process metrics describe live processes and are not retained.
  * Memory stays bounded: one snapshot per live worker, one retired sum for all the dead ones.
+ *
+ * `process_start_time_seconds`, which prom-client's sum leaves out (its aggregator is `omit`), is the
+ * primary's start: the deployment's, when its counters last started from zero (a worker replaced
+ * resets none), so an alert on restarts (`changes()`, `time() - …`) means what it means for one process.
  */
 import cluster, { type Worker } from 'node:cluster';
 import { AggregatorRegistry, type Metric, type Registry } from 'prom-client';
@@ -19,6 +23,16 @@ import { sendToWorker } from './send-to-worker';
 
 /** One metric as prom-client's `get()` gives it and the IPC carries it. */
 type MetricJson = Awaited<ReturnType<Metric['get']>>;
+
+const START_TIME = 'process_start_time_seconds';
+
+/** This process's start in seconds since the epoch, as prom-client reckons it: once, so that it never moves. */
+const PROCESS_START_SECONDS = Math.round(Date.now() / 1000 - process.uptime());
+
+/** A worker's process metrics with `process_start_time_seconds` as this process's (the primary's), which their sum then keeps. */
+function withPrimaryStart(others: readonly MetricJson[]): MetricJson[] {
+  return others.map((metric) => (metric.name === START_TIME ? { ...metric, aggregator: 'first', values: [{ labels: {}, value: PROCESS_START_SECONDS }] } : metric));
+}
 
 /** One of the gateway's families, by name, as a worker sends it. */
 export interface FamilyValues {
@@ -82,7 +96,8 @@ export async function workerSnapshot(registry: Registry): Promise<WorkerSnapshot
 /**
  * Primary: the deployment's metrics in the text format: the families summed over the live workers'
  * snapshots, the retired sum and the primary's own series (it registers the same families as its
- * workers; only the config reload's have series there), then the live workers' other metrics.
+ * workers; only the config reload's have series there), then the live workers' other metrics, with
+ * the primary's start time.
  */
 export async function deploymentText(options: { registry: Registry; snapshots: readonly WorkerSnapshot[]; retired: readonly FamilyValues[] }): Promise<string> {
   const { snapshots, retired } = options;
@@ -91,7 +106,7 @@ export async function deploymentText(options: { registry: Registry; snapshots: r
   const sums = new Map(sumFamilies([...snapshots.map((snapshot) => snapshot.families), retired, own]).map((family) => [family.name, family.series]));
   const texts = families.map((family) => family.text(sums.get(family.name) ?? []));
   if (snapshots.length > 0) {
-    const others = await AggregatorRegistry.aggregate(snapshots.map((snapshot) => snapshot.others)).metrics();
+    const others = await AggregatorRegistry.aggregate(snapshots.map((snapshot) => withPrimaryStart(snapshot.others))).metrics();
     if (others.trim() !== '') texts.push(others.replace(/\n$/, ''));
   }
   return `${texts.join('\n\n')}\n`;

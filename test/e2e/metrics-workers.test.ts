@@ -1,7 +1,7 @@
 /**
  * `GET /metrics` with `--workers 2`: the sum over the whole deployment whichever worker answers,
  * a FALLBACK route's moves summed over the workers, and totals that never go down when a crashed
- * worker is replaced. (In one process: metrics.test.ts.)
+ * worker is replaced, nor the primary's start time change. (In one process: metrics.test.ts.)
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -69,12 +69,13 @@ const ECHO_ENDPOINT = `
     endpoint_type: llm/v1/completions
     model: { provider: mock, name: echo-model }`;
 
-/** The CLI with --workers 2 on `text`, side by side with the other, once both workers listen. */
-async function startWorkers(text: string): Promise<{ run: CliRun; url: string }> {
+/** The CLI with --workers 2 on `text`, side by side with the other, once both workers listen; `spawnedAt`: when its primary was started, in ms since the epoch. */
+async function startWorkers(text: string): Promise<{ run: CliRun; url: string; spawnedAt: number }> {
   const port = await freePort();
+  const spawnedAt = Date.now();
   const run = runCli(['--config-path', writeConfig(text), '--port', String(port), '--workers', '2'], {}, { sideBySide: true });
   await waitForMatches(run, /"msg":"gateway listening/, 2, run.startMs);
-  return { run, url: `http://127.0.0.1:${port}` };
+  return { run, url: `http://127.0.0.1:${port}`, spawnedAt };
 }
 
 async function stopWorkers(gateway: Promise<{ run: CliRun }> | undefined): Promise<void> {
@@ -90,8 +91,8 @@ describe('with --workers 2,', () => {
    * endpoint, and a route reaching a second one past an unreachable endpoint: each test counts only
    * its own), and one whose worker the last test crashes.
    */
-  let shared: Promise<{ run: CliRun; url: string }>;
-  let crashed: Promise<{ run: CliRun; url: string }>;
+  let shared: Promise<{ run: CliRun; url: string; spawnedAt: number }>;
+  let crashed: Promise<{ run: CliRun; url: string; spawnedAt: number }>;
   beforeAll(async () => {
     const closedPort = await freePort();
     shared = startWorkers(`
@@ -141,8 +142,8 @@ routes:
     }
   }, 2 * WORKERS_MS);
 
-  test('counters and histograms never go down when a crashed worker is replaced (no false counter reset for Prometheus)', async () => {
-    const { run, url } = await crashed;
+  test("counters and histograms never go down when a crashed worker is replaced (no false counter reset for Prometheus), and the start time stays the primary's", async () => {
+    const { run, url, spawnedAt } = await crashed;
     const invoke = (index: number) => postOnNewConnection(url, '/endpoints/echo/invocations', { prompt: `word ${index}` });
     const requests = (text: string) => sample(text, 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: 'echo', provider: 'mock', status: '200' });
     const operations = (text: string) =>
@@ -154,6 +155,10 @@ routes:
     await waitForOutput(run, () => served().length === sent, 'the audit lines of every request', WORKERS_MS);
     const before = await scrape(url);
     expect([requests(before), operations(before), prompts(before)]).toEqual([sent, sent, 2 * sent]);
+    // The deployment's start, when its counters started from zero: the primary's, rounded to the second (its process may start a moment after the spawn).
+    const started = sample(before, 'process_start_time_seconds', {});
+    expect(started! - spawnedAt / 1000).toBeGreaterThanOrEqual(-1);
+    expect(started! - spawnedAt / 1000).toBeLessThanOrEqual(2);
 
     // A worker that served some of them crashes; the primary starts another.
     const victim = served()[0].pid;
@@ -161,6 +166,8 @@ routes:
     await waitForMatches(run, /"msg":"gateway listening/, 3, WORKERS_MS);
     const after = await scrape(url);
     expect([requests(after), operations(after), prompts(after)]).toEqual([sent, sent, 2 * sent]);
+    // A replaced worker resets no counter, so it is no restart of the deployment either.
+    expect(sample(after, 'process_start_time_seconds', {})).toBe(started);
 
     // Later requests add to the totals as before, whichever worker serves them.
     expect(await Promise.all(Array.from({ length: 4 }, (_, index) => invoke(index)))).toEqual(Array(4).fill(200));

@@ -4,7 +4,7 @@
  * folded into one retired sum (its gauges and process metrics are not), so the deployment's totals
  * never go down (test/e2e/metrics.test.ts kills a real worker).
  */
-import { AggregatorRegistry, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { deploymentText, replacesSnapshot, retire, sumFamilies, workerSnapshot, type FamilyValues, type WorkerSnapshot } from '../../../src/server/cluster-metrics';
 import { CounterFamily, GaugeFamily, HistogramFamily, MetricsRegistry } from '../../../src/server/metric-families';
 import { sample } from '../../support/metrics';
@@ -146,4 +146,23 @@ test("a worker's answer replaces its kept snapshot only when it is newer and the
   // An answer after the worker's exit: its counts are in the retired sum already (counted twice, kept for ever).
   expect(replacesSnapshot(kept, { collection: 8, workerExited: true })).toBe(false);
   expect(replacesSnapshot(undefined, { collection: 8, workerExited: true })).toBe(false);
+});
+
+test("process_start_time_seconds, which prom-client's sum leaves out, is the primary's start", async () => {
+  const workerRegistry = () => {
+    const worker = gatewayRegistry();
+    collectDefaultMetrics({ register: worker.registry });
+    return worker.registry;
+  };
+  const snapshots = await Promise.all([workerRegistry(), workerRegistry()].map(async (registry) => JSON.parse(JSON.stringify(await workerSnapshot(registry))) as WorkerSnapshot));
+  // prom-client alone drops it: its aggregator is `omit`.
+  expect(await AggregatorRegistry.aggregate(snapshots.map((snapshot) => snapshot.others)).metrics()).not.toContain('process_start_time_seconds');
+
+  const text = await primaryText(snapshots);
+  // This process is the primary here: its start as prom-client reckons it (rounded to the second).
+  expect(Math.abs(sample(text, 'process_start_time_seconds', {})! - (Date.now() / 1000 - process.uptime()))).toBeLessThanOrEqual(1);
+  expect(text.match(/^process_start_time_seconds /gm)).toHaveLength(1);
+  expect(text).toContain('# TYPE process_start_time_seconds gauge');
+  // The other process metrics are summed as before.
+  expect(sample(text, 'process_resident_memory_bytes', {})).toBeGreaterThan(0);
 });
