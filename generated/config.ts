@@ -372,11 +372,11 @@ export interface Timeouts {
    */
   connect?: number;
   /**
-   * From sending the request to the first byte of the provider's answer (its headers) (default 120).
+   * From sending the request to the first byte of the provider's answer (its headers) (default 300: without a stream, a reasoning model's headers come only with its whole answer).
    */
   first_byte?: number;
   /**
-   * Longest silence between two chunks of the provider's answer, e.g. between stream events (default 60).
+   * Longest silence between two chunks of the provider's answer, e.g. between stream events (default 300: a model that streams no reasoning is silent until its first token).
    */
   idle?: number;
   /**

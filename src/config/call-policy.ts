@@ -33,8 +33,12 @@ export interface CallPolicy {
   retries: RetryPolicy;
 }
 
-/** Seconds, as written in the config. */
-const DEFAULT_TIMEOUTS: Required<Timeouts> = { connect: 10, first_byte: 120, idle: 60, total: 600 };
+/**
+ * Seconds, as written in the config. first_byte and idle wait as long as MLflow's gateway lets any
+ * call run (300 s): a reasoning model asked without a stream sends its headers only once its answer
+ * is complete, and one that streams no reasoning is silent until its first token, each often minutes.
+ */
+const DEFAULT_TIMEOUTS: Required<Timeouts> = { connect: 10, first_byte: 300, idle: 300, total: 600 };
 const DEFAULT_RETRIES: Required<Retries> = { max_attempts: 3, initial_backoff: 0.25, max_backoff: 4, max_elapsed: 30, max_retry_after: 10 };
 
 const milliseconds = (seconds: number): number => Math.round(seconds * 1000);
