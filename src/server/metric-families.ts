@@ -9,7 +9,7 @@
  * values, which come from the config and fixed sets, so they stay bounded.
  *
  * Why print the text here: prom-client formats every sample's label object anew, and a histogram
- * series is 17–23 samples; with 100 endpoints that had traffic, a scrape held the event loop for
+ * series is 17–24 samples; with 100 endpoints that had traffic, a scrape held the event loop for
  * 70–110 ms (1.5 s with 3,000). Each series' label text is escaped once, when the series is created,
  * and under `--workers` a worker sends the primary only label texts and numbers (`SeriesValues`).
  */

@@ -45,7 +45,7 @@ const requests = new Counter({
 });
 
 // Each latency histogram holds its conventions' advised buckets, and past them bounds up to the default
-// timeouts (total: 600 s, first_byte: 120 s): a reasoning model's answer or a long stream takes minutes,
+// timeouts (total: 600 s, first_byte: 300 s): a reasoning model's answer or a long stream takes minutes,
 // and everything past the last bound is +Inf, where a quantile reads as that bound however long it took.
 const httpDuration = new Histogram({
   name: 'http_server_request_duration_seconds',
@@ -67,7 +67,7 @@ const timeToFirstToken = new Histogram({
   name: 'gen_ai_server_time_to_first_token_seconds',
   help: 'Time to the first chunk of a streamed answer with a generated token (text, a tool call, a refusal or reasoning; not a role alone).',
   labelNames: GEN_AI_LABELS,
-  buckets: [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 15, 30, 60, 120],
+  buckets: [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 15, 30, 60, 120, 300],
   registers: [registry],
 });
 

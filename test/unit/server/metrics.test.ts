@@ -175,3 +175,10 @@ test("a destination's failed call is an operation of its own, with its error; an
   expect(text).not.toMatch(/^gateway_upstream_errors_total\{[^}]*status="500"/m);
   expect(line(text, REQUESTS.replace('status="200"', 'status="504"'))).toMatch(/ 1$/);
 });
+
+test('a first token after 4 minutes, within the default first_byte and idle (300 s), falls in a bucket, not in +Inf', async () => {
+  recordRequestMetrics(finished({ stream: true, latencyMs: 250_000, firstChunkMs: 240_000, firstTokenMs: 240_000 }));
+  const text = await registry.metrics();
+  const bucket = (le: string) => line(text, `gen_ai_server_time_to_first_token_seconds_bucket{le="${le}",${GEN_AI}}`)?.split(' ')[1];
+  expect([bucket('120'), bucket('300')]).toEqual(['0', '1']);
+});
