@@ -26,7 +26,10 @@ interface SchemaPlace {
 
 const RESPONSE_FORMAT: SchemaPlace = { field: 'response_format.json_schema.schema', feature: 'structured outputs' };
 
-/** Schemas the written-out schema may hold: definitions referring twice to the next would otherwise double at each step. */
+/**
+ * Schemas the written-out schema may hold, and those a request's schemas may hold from references
+ * together: definitions referring twice to the next would otherwise double at each step.
+ */
 const MAX_SCHEMAS = 5000;
 
 /** Keywords whose values are a schema or a list of schemas; any other keyword's value (`enum`, `default`, `dependentRequired`, an `x-` extension) is data, sent as it came. */
@@ -48,11 +51,20 @@ interface Walk {
   root: Record<string, unknown>;
   expanding: string[];
   count: { schemas: number };
+  /**
+   * The schemas written out from references, counted over all of a request's strict tools: a cap per
+   * tool alone let a small request of many tools, each just under it, become seconds of work and a
+   * body of tens of megabytes.
+   */
+  fromReferences: { schemas: number };
 }
 
 function cohereNode(node: unknown, segments: Segments, walk: Walk): unknown {
   if (!isRecord(node)) return node;
   if (++walk.count.schemas > MAX_SCHEMAS) throw refuse([], `take no $ref, and this schema with its references written out holds over ${MAX_SCHEMAS} schemas`, walk.place);
+  if (walk.expanding.length > 0 && ++walk.fromReferences.schemas > MAX_SCHEMAS) {
+    throw refuse([], `take no $ref, and the request's strict tools with their references written out hold over ${MAX_SCHEMAS} schemas from them together`, walk.place);
+  }
   if (typeof node.$ref === 'string') return writtenOut(node, segments, walk);
   const { $defs: _defs, definitions: _definitions, ...rest } = node;
   if (rest.type === undefined) throw refuse(segments, 'need a type on every schema (they take no anyOf, oneOf or allOf, so no optional or union field)', walk.place);
@@ -81,10 +93,15 @@ function writtenOut(node: Record<string, unknown>, segments: Segments, walk: Wal
   return { ...resolved, ...own };
 }
 
-/** The schema to send to Cohere: local references written out, or a 400 naming the schema path for what Cohere cannot follow. */
-export function toCohereOutputSchema(schema: Record<string, unknown>, place: SchemaPlace = RESPONSE_FORMAT): Record<string, unknown> {
+/**
+ * The schema to send to Cohere: local references written out, or a 400 naming the schema path for
+ * what Cohere cannot follow. `fromReferences` counts the schemas written out from references over
+ * several schemas of one request (its strict tools).
+ */
+export function toCohereOutputSchema(schema: Record<string, unknown>, options: { place?: SchemaPlace; fromReferences?: { schemas: number } } = {}): Record<string, unknown> {
+  const { place = RESPONSE_FORMAT, fromReferences = { schemas: 0 } } = options;
   if (schema.type !== undefined && schema.type !== 'object') throw refuse(['type'], `need an object at the top level, not ${JSON.stringify(schema.type)}`, place);
-  const result = cohereNode(schema, [], { place, root: schema, expanding: [], count: { schemas: 0 } }) as Record<string, unknown>;
+  const result = cohereNode(schema, [], { place, root: schema, expanding: [], count: { schemas: 0 }, fromReferences }) as Record<string, unknown>;
   if (result.type !== 'object') throw refuse([], 'need an object at the top level', place);
   return result;
 }
@@ -93,15 +110,17 @@ export function toCohereOutputSchema(schema: Record<string, unknown>, place: Sch
  * The request with the `parameters` of each tool marked `strict: true` as Cohere's `strict_tools`
  * take them: Cohere constrains strict tools' calls with its structured outputs, whose JSON Schema
  * subset its tool page points to (https://docs.cohere.com/v2/docs/tool-use-parameter-types#supported-parameter-types),
- * so their references are written out and what Cohere cannot follow is a 400 as above, naming the
- * client's `tools[i]` (done before `allowed_tools` leaves tools out). Other tools go as sent.
+ * so their references are written out (at most MAX_SCHEMAS schemas from them over all the tools) and
+ * what Cohere cannot follow is a 400 as above, naming the client's `tools[i]` (done before
+ * `allowed_tools` leaves tools out). Other tools go as sent.
  */
 export function withCohereStrictTools<Body extends { tools?: readonly Tool[] }>(request: Body): Body {
   // A tool of another type (refused by toCohereV2Tool) has no `function`.
   if (request.tools?.some((tool) => tool.function?.strict === true) !== true) return request;
+  const fromReferences = { schemas: 0 };
   const tools = request.tools.map((tool, index): Tool => {
     if (tool.function?.strict !== true || !isRecord(tool.function.parameters)) return tool;
-    const parameters = toCohereOutputSchema(tool.function.parameters, { field: `tools[${index}].function.parameters`, feature: 'strict tools' });
+    const parameters = toCohereOutputSchema(tool.function.parameters, { place: { field: `tools[${index}].function.parameters`, feature: 'strict tools' }, fromReferences });
     return { ...tool, function: { ...tool.function, parameters } };
   });
   return { ...request, tools };

@@ -83,3 +83,30 @@ describe('strict tools (strict_tools), constrained by the same structured output
     expect((body.tools as { function: { parameters: unknown } }[])[0].function.parameters).toBe(refund.function.parameters);
   });
 });
+
+describe('strict tools whose references, written out, multiply', () => {
+  /** A strict tool whose definitions each refer twice to the next: about 3,000 schemas written out from 900 bytes, under the cap of one schema. */
+  const doubling = (name: string) => {
+    const $defs = Object.fromEntries(Array.from({ length: 10 }, (_, index) => [`D${index}`, index === 9 ? { type: 'string' } : { type: 'object', properties: { a: { $ref: `#/$defs/D${index + 1}` }, b: { $ref: `#/$defs/D${index + 1}` } } }]));
+    return { type: 'function' as const, function: { name, strict: true, parameters: { type: 'object', properties: { root: { $ref: '#/$defs/D0' } }, $defs } } };
+  };
+  const messages = [{ role: 'user' as const, content: 'Go.' }];
+
+  test("one such tool is written out; many are a 400 once the request's schemas from references pass the cap together, not each tool its own cap", async () => {
+    expect(toCohereV2Chat({ messages, tools: [doubling('t0')] }, { model: 'command-a-03-2025' })).toMatchObject({ strict_tools: true });
+    // 128 of them: about 400,000 schemas (seconds of work, a body of tens of megabytes) from a request of 120 KB.
+    const tools = Array.from({ length: 128 }, (_, index) => doubling(`t${index}`));
+    expect(await gatewayRejectionOf(() => toCohereV2Chat({ messages, tools }, { model: 'command-a-03-2025' }))).toMatchObject({
+      status: 400,
+      param: 'tools[1].function.parameters',
+      message: "'tools[1].function.parameters': Cohere's strict tools take no $ref, and the request's strict tools with their references written out hold over 5000 schemas from them together.",
+    });
+  });
+
+  test('many strict tools without references go as sent, however many schemas they hold together', () => {
+    const plain = (name: string) => ({ type: 'function' as const, function: { name, strict: true, parameters: { type: 'object', properties: Object.fromEntries(Array.from({ length: 60 }, (_, index) => [`field${index}`, { type: 'string' }])) } } });
+    const tools = Array.from({ length: 128 }, (_, index) => plain(`t${index}`));
+    const body = toCohereV2Chat({ messages, tools }, { model: 'command-a-03-2025' });
+    expect((body.tools as { function: { parameters: unknown } }[]).map((tool) => tool.function.parameters)).toEqual(tools.map((tool) => tool.function.parameters));
+  });
+});
