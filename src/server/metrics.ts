@@ -24,6 +24,7 @@ import type { StoreStatistics } from '../response-store';
 import type { EndpointType } from '../schema';
 import { askPrimaryForMetrics, joinClusterMetrics as joinPrimaryMetrics, serveClusterMetrics as serveWorkersMetrics } from './cluster-metrics';
 import { CounterFamily as Counter, GaugeFamily as Gauge, HistogramFamily as Histogram, MetricsRegistry } from './metric-families';
+import { methodLabel } from './method-label';
 import type { RequestRecord } from './request-record';
 import type { TokenDetails } from './token-usage';
 
@@ -333,17 +334,6 @@ function countTokenDetails(options: { endpoint: string; client: string; details:
   if (details.cached !== null) tokens.inc({ endpoint, client, type: 'cached' }, details.cached);
   if (details.cacheCreation !== null) tokens.inc({ endpoint, client, type: 'cache_creation' }, details.cacheCreation);
   if (details.reasoning !== null) tokens.inc({ endpoint, client, type: 'reasoning' }, details.reasoning);
-}
-
-/** HTTP's methods (RFC 9110 and PATCH), the only ones OpenTelemetry's `http.request.method` takes. */
-const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
-
-/**
- * A method as a label: `_OTHER` for any other (OpenTelemetry's rule), so that the thirty-odd WebDAV
- * and other methods node's parser takes (PROPFIND, MKCOL, PURGE…) make no series of their own.
- */
-export function methodLabel(method: string | null): string {
-  return method !== null && KNOWN_METHODS.has(method) ? method : '_OTHER';
 }
 
 /** Records a finished request (the request log's `onDone`). */

@@ -13,7 +13,7 @@ import type { GatewayError } from '../errors';
 import { isRoutinePoll, logLine } from './audit-line';
 import { clientOf } from './auth';
 import { AUDIT_MESSAGE, auditWriterOf, type Logger } from './logging';
-import { methodLabel } from './metrics';
+import { methodLabel } from './method-label';
 import { newRecord, type RequestRecord } from './request-record';
 import type { RouteTemplateMatcher } from './routed-paths';
 import type { GatewayState } from './state';
