@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { workersAboveCpuLimitWarning } from './cpu-limit';
 import { serveRateLimitsToWorkers } from './limits/cluster-primary';
-import { closeLimitBackends } from './limits/limiter';
+import { closeLimitBackends, openLimitBackends } from './limits/limiter';
 import { closeAllPools } from './providers/transport/http';
 import { serveResponseStoreToWorkers } from './response-store/cluster';
 import { createApp } from './server/app';
@@ -125,6 +125,7 @@ function serve(options: CliOptions, state: GatewayState, logger: Logger, onStop:
   const app = createApp(state, { logger });
   const server = createGatewayServer(app, state.plan.server);
   const unlogged = app.locals.unlogged as UnloggedRequests;
+  openLimitBackends();
   server.listen(options.port, options.host, () => {
     // The port listened on: `--port 0` asks the system for a free one.
     const { port } = server.address() as AddressInfo;

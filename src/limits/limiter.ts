@@ -119,6 +119,21 @@ export function createLimitBackend(options: { store: RateLimitStore; onError?: '
 
 const backends = new Map<string, LimitBackend>();
 
+/** Whether this process serves requests (openLimitBackends was called): its stores then connect as soon as they are made. */
+let serving = false;
+
+/**
+ * Called once the process serves requests (a single process, or each `--workers` worker; never the
+ * primary, which checks no limit): every store connects now, and any a reload makes later at once,
+ * rather than at the first request. A first connection made by a request is awaited only
+ * `timeout_ms`, which a burst of first requests on a busy event loop (a fresh start) outlasts: they
+ * would be served uncounted (`on_error: open`) or refused (`closed`) with Redis up.
+ */
+export function openLimitBackends(): void {
+  serving = true;
+  for (const backend of backends.values()) backend.store.open?.();
+}
+
 /**
  * The process-wide backend for a `rate_limit_store` setting (none: memory, or the cluster primary
  * in a `--workers` worker). Shared by every plan compiled with the same setting, so counters
@@ -131,6 +146,7 @@ export function limitBackendFor(settings: RateLimitStoreSettings | undefined, lo
   if (backend === undefined) {
     backend = reclaimRetiring(id) ?? createBackend(settings, loggerFor());
     backends.set(id, backend);
+    if (serving) backend.store.open?.();
   }
   return backend;
 }

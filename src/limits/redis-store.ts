@@ -4,8 +4,8 @@
  * the counter is new: a fixed window from the first hit, as in the other stores; DECRBY for a give-back).
  *
  * A dead Redis never hangs a request: the offline queue is off (commands fail at once while
- * disconnected), every command has a short timeout, and the first connection (made on first use) is
- * awaited at most that long. The caller decides what a failure means (`on_error`).
+ * disconnected), every command has a short timeout, and the first connection (made once the process
+ * serves, or on first use) is awaited at most that long. The caller decides what a failure means (`on_error`).
  */
 import type { default as Redis, RedisOptions } from 'ioredis';
 import type { CounterHit, CounterState, RateLimitStore } from './store';
@@ -273,7 +273,7 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
     maxRetriesPerRequest: 0,
     // Keep trying to reconnect (fail-open/closed applies meanwhile), at most every 2 s.
     retryStrategy: (attempt) => Math.min(attempt * 100, REDIS_RECONNECT_MAX_MS),
-    // Connect on first use: a process that never checks a limit (the cluster primary) never connects.
+    // Connect when the process starts serving (open) or on first use: the cluster primary, which never checks a limit, never connects.
     lazyConnect: true,
   };
   const client = (options.clusterNodes !== undefined
@@ -306,6 +306,9 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
       reportedTlsFailures = described;
     });
   };
+  let firstConnection: Promise<void> | undefined;
+  // Once the store has connected (opened before any hit, or at one), a hit never waits for a connection again.
+  let firstConnectionSettled = false;
   client.on('connect', () => (refusedDatabase = null));
   client.on('error', (error: Error & { command?: { name?: string } }) => {
     lastError = error;
@@ -316,6 +319,7 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
     // Sent first on the new connection: a hit sent after it counts on the restored counters.
     if (connectedBefore && ownCounts !== null) restoreOwnCounts(client, ownCounts, timeoutMs);
     connectedBefore = true;
+    firstConnectionSettled = true;
     lastError = null;
     tlsWatch.reset();
     reportedTlsFailures = '';
@@ -326,8 +330,6 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
     if (lastError === null) return tlsFailures === '' ? '' : `: ${tlsFailures}`;
     return `: ${lastError.message}${tlsFailures === '' ? '' : ` (${tlsFailures})`}`;
   };
-  let firstConnection: Promise<void> | undefined;
-  let firstConnectionSettled = false;
 
   /**
    * The first use connects and waits for it (bounded). After that, commands never wait: while
@@ -376,9 +378,14 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
     ownCounts?.keepOnly(new Set([...keys].map((key) => KEY_PREFIX + key)));
   }
 
+  // ioredis reconnects by itself from here on; a hit still waits at most timeoutMs for this first connection (connected()).
+  function open(): void {
+    if (client.status === 'wait') client.connect().catch(() => undefined);
+  }
+
   async function close(): Promise<void> {
     client.disconnect();
   }
 
-  return { hit, keepOnlyCounters, close };
+  return { hit, keepOnlyCounters, open, close };
 }

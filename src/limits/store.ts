@@ -30,6 +30,11 @@ export interface RateLimitStore {
    * something per counter besides the counter (the Redis store's own counts) forgets it for the others.
    */
   keepOnlyCounters?(keys: ReadonlySet<string>): void;
+  /**
+   * Starts connecting, without waiting (a store with a connection: Redis). Called once the process
+   * serves requests, so that a burst of first requests does not find the connection still being made.
+   */
+  open?(): void;
   /** Releases connections and timers. */
   close(): Promise<void>;
 }
