@@ -55,6 +55,22 @@ function isLongExponent(bytes: Uint8Array, index: number): boolean {
 }
 
 /**
+ * Where the string whose text starts at `from` ends: its closing quote, the first one after an even
+ * run of backslashes (an odd run escapes it), or -1. Found with the native search: a byte loop in
+ * JS over every character of a long body (a base64 image, tool results) cost about as much as parsing it.
+ */
+function closingQuote(bytes: Uint8Array, from: number): number {
+  let quote = bytes.indexOf(QUOTE, from);
+  while (quote !== -1) {
+    let backslashes = 0;
+    while (bytes[quote - 1 - backslashes] === BACKSLASH) backslashes += 1;
+    if (backslashes % 2 === 0) return quote;
+    quote = bytes.indexOf(QUOTE, quote + 1);
+  }
+  return -1;
+}
+
+/**
  * What the raw JSON passes of `limits`, read outside strings (escapes included) before any parsing,
  * so that no recursion sees a deeper body and no object of a million keys is built: 'depth', 'keys',
  * or, when neither, 'long-number' where a number may be beyond a 64-bit float (the parsed body is
@@ -64,21 +80,18 @@ export function scanJson(bytes: Uint8Array, limits: JsonLimits): 'depth' | 'keys
   // Per open container, outermost first: ARRAY, or the keys of an object so far.
   const keys: number[] = [];
   let depth = 0;
-  let inString = false;
   let longNumber = false;
   // Where the last string, bracket or comma was: a number lies between it and the next comma or bracket.
   let valueStart = -1;
   for (let index = 0; index < bytes.length; index += 1) {
     const byte = bytes[index];
-    if (inString) {
-      if (byte === BACKSLASH) index += 1;
-      else if (byte === QUOTE) {
-        inString = false;
-        valueStart = index;
-      }
-    } else if (byte === QUOTE) {
-      inString = true;
+    if (byte === QUOTE) {
       if (keys[depth - 1] === 0) keys[depth - 1] = 1;
+      const end = closingQuote(bytes, index + 1);
+      // An unclosed string runs to the end: nothing after it is outside a string.
+      if (end === -1) break;
+      index = end;
+      valueStart = end;
     } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
       depth += 1;
       if (depth > limits.maxJsonDepth) return 'depth';

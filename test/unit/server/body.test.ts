@@ -13,7 +13,26 @@ test('nesting is counted outside strings, escapes included', () => {
   expect(passed('{"a":"\\"[[["}', { maxJsonDepth: 2 })).toBeNull();
   expect(passed('["\\\\",[[]]]', { maxJsonDepth: 3 })).toBeNull();
   expect(passed('["\\\\",[[]]]', { maxJsonDepth: 2 })).toBe('depth');
+  // A quote after an odd run of backslashes is in the string; after an even run, it ends it.
+  expect(passed('["\\\\\\"[[[",1]', { maxJsonDepth: 1 })).toBeNull();
+  expect(passed('["\\\\\\\\",[[]]]', { maxJsonDepth: 2 })).toBe('depth');
+  // An unclosed string runs to the end of the body.
+  expect(passed('[["[[[[', { maxJsonDepth: 2 })).toBeNull();
   expect(passed('['.repeat(1_000_000), { maxJsonDepth: 10 })).toBe('depth');
+});
+
+test('a string is passed over, not read byte by byte: a body holding a 1 MB image URL is read at fewer than 1,000 places', () => {
+  const bytes = Buffer.from(JSON.stringify({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: `data:image/png;base64,${'A'.repeat(1_000_000)}` } }] }] }));
+  let reads = 0;
+  const counted = new Proxy(bytes, {
+    get(target, key) {
+      if (typeof key === 'string' && key.charCodeAt(0) >= 0x30 && key.charCodeAt(0) <= 0x39) reads += 1;
+      const value = Reflect.get(target, key) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  expect(scanJson(counted, { maxJsonDepth: 64, maxJsonKeys: 1000 })).toBeNull();
+  expect(reads).toBeLessThan(1_000);
 });
 
 test('keys are counted per object, outside strings; arrays are not limited', () => {
