@@ -9,29 +9,40 @@
  */
 const JSON_SCHEMA_KEYS: ReadonlySet<string> = new Set(['parameters', 'schema']);
 
-function containsNull(value: unknown): boolean {
-  if (value === null) return true;
-  if (typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(containsNull);
-  for (const key in value) {
-    const item = (value as Record<string, unknown>)[key];
-    if (item === null || (!JSON_SCHEMA_KEYS.has(key) && containsNull(item))) return true;
+/** Nulls in an array are values (its positions mean something); only the objects in it lose theirs. */
+function arrayWithoutNulls(items: readonly unknown[]): readonly unknown[] {
+  let copy: unknown[] | null = null;
+  for (let index = 0; index < items.length; index += 1) {
+    const item = withoutNulls(items[index]);
+    if (copy === null && item !== items[index]) copy = items.slice(0, index);
+    copy?.push(item);
   }
-  return false;
+  return copy ?? items;
 }
 
-function copyWithoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(copyWithoutNulls);
-  if (typeof value !== 'object' || value === null) return value;
+function objectWithoutNulls(object: Record<string, unknown>): Record<string, unknown> {
+  let kept: [string, unknown][] | null = null;
+  let position = 0;
+  for (const key in object) {
+    const item = object[key];
+    const copied = item === null || JSON_SCHEMA_KEYS.has(key) ? item : withoutNulls(item);
+    // The keys before this one were kept as they are.
+    if (kept === null && (item === null || copied !== item)) kept = Object.entries(object).slice(0, position);
+    if (kept !== null && item !== null) kept.push([key, copied]);
+    position += 1;
+  }
   // Keys are defined, not assigned: a client's "__proto__" stays a key, as in a body without null,
   // instead of becoming the copy's prototype (whose fields the checks would see and a spread would drop).
-  return Object.fromEntries(Object.entries(value).flatMap(([key, item]) => (item === null ? [] : [[key, JSON_SCHEMA_KEYS.has(key) ? item : copyWithoutNulls(item)]])));
+  return kept === null ? object : Object.fromEntries(kept);
 }
 
 /**
  * Drops null-valued keys at every depth (MLflow does the same): null means "not given". JSON
- * Schemas are kept whole. Bodies without a null (the usual case) are returned as they are, not copied.
+ * Schemas are kept whole. What holds no null (the usual body; most messages of a long history whose
+ * assistant turns carry `content: null`) is returned as it is: only the arrays and objects on the
+ * way to a null are copied, in one walk (a body with one null was walked, then copied whole).
  */
 export function withoutNulls(value: unknown): unknown {
-  return containsNull(value) ? copyWithoutNulls(value) : value;
+  if (typeof value !== 'object' || value === null) return value;
+  return Array.isArray(value) ? arrayWithoutNulls(value) : objectWithoutNulls(value as Record<string, unknown>);
 }
