@@ -76,22 +76,40 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
 }
 
 /**
- * The CPU time `work` takes in this process, in milliseconds: what a test of linear time bounds.
- * Unlike the time on the clock, it does not grow while other processes have the CPU (at a load
- * average of 14 on 2 cores, about 60 ms of work took over 500 ms); it does count garbage collection.
+ * The CPU time `work` takes in this process, in milliseconds, run again (three runs at most) while
+ * it takes `bound` or more; the least of the runs. What a test of linear time bounds. Unlike the
+ * time on the clock, CPU time does not grow while other processes have the CPU, but one run can
+ * still take many times its usual CPU: a full collection of the jest worker's heap (earlier files'
+ * garbage, marked by helper threads whose CPU counts too) or a busy sibling hyperthread made 80 ms
+ * of work take 556 ms in CI. A slow path is slow in every run.
  */
-export function cpuMillisecondsOf(work: () => void): number {
+export function leastCpuMillisecondsOf(work: () => void, bound: number): number {
+  let least = Infinity;
+  for (let run = 0; run < 3 && least >= bound; run++) least = Math.min(least, cpuMillisecondsOf(work));
+  return least;
+}
+
+/**
+ * As leastCpuMillisecondsOf, for work done in slices over turns of the event loop (a config's
+ * compile, a gateway in this process answering): the CPU time this process spends until `work`
+ * settles. It counts whatever else the process does meanwhile, so it bounds a unit test's own
+ * work, where nothing else runs.
+ */
+export async function leastCpuMillisecondsUntilSettled(work: () => Promise<unknown>, bound: number): Promise<number> {
+  let least = Infinity;
+  for (let run = 0; run < 3 && least >= bound; run++) least = Math.min(least, await cpuMillisecondsUntilSettled(work));
+  return least;
+}
+
+/** The CPU time of one run of `work`, in milliseconds. */
+function cpuMillisecondsOf(work: () => void): number {
   const started = process.cpuUsage();
   work();
   return millisecondsSince(started);
 }
 
-/**
- * The CPU time this process spends until `work` settles, in milliseconds: for work done in slices
- * over turns of the event loop (a config's compile). It counts whatever else the process does
- * meanwhile, so it bounds a unit test's own work, where nothing else runs.
- */
-export async function cpuMillisecondsUntilSettled(work: () => Promise<unknown>): Promise<number> {
+/** The CPU time this process spends until `work` settles, in milliseconds. */
+async function cpuMillisecondsUntilSettled(work: () => Promise<unknown>): Promise<number> {
   const started = process.cpuUsage();
   await work();
   return millisecondsSince(started);

@@ -11,7 +11,7 @@ import type { ChatChunk, ChatResponse, ResponsesFunctionTool, ResponsesRequest, 
 import { gatewayErrorOf } from '../../support/errors';
 import { readFixture, readJsonFixture } from '../../support/fixtures';
 import { parseSse } from '../../support/gateway';
-import { cpuMillisecondsOf } from '../../support/timeouts';
+import { leastCpuMillisecondsOf } from '../../support/timeouts';
 
 describe('toChatRequest', () => {
   test("an agent's second turn (answer items sent back, function outputs) is the chat conversation", () => {
@@ -87,9 +87,9 @@ describe('toChatRequest', () => {
   test('many function calls in a row join one assistant turn in time linear in their number', () => {
     const calls = Array.from({ length: 40_000 }, (_, index) => ({ type: 'function_call' as const, call_id: `call_${index}`, name: 'lookup', arguments: '{}' }));
     let turn: { tool_calls: { id: string }[] } | undefined;
-    const took = cpuMillisecondsOf(() => {
+    const took = leastCpuMillisecondsOf(() => {
       [turn] = toChatRequest({ model: 'chat', input: calls }).messages as { tool_calls: { id: string }[] }[];
-    });
+    }, 3_000);
     expect(turn?.tool_calls.map((call) => call.id)).toEqual(calls.map((call) => call.call_id));
     expect(took).toBeLessThan(3_000);
   });

@@ -1,5 +1,5 @@
 import { isKeySegment, pathKeysOf, withoutPathKeys } from '../../../src/server/url-path-keys';
-import { cpuMillisecondsOf } from '../../support/timeouts';
+import { leastCpuMillisecondsOf } from '../../support/timeouts';
 
 /**
  * Hosted MCP servers' URLs with the key in the path, in the shapes their pages show (the keys here are
@@ -84,6 +84,6 @@ test('only the path is read: the host, a user, the query and the fragment are le
 test("a long path is read in linear time: a client's mcp_servers[].url passes here on every request that has one", () => {
   const texts = ['a/'.repeat(100_000), `https://h/${'a-'.repeat(100_000)}`, `https://h/${'a1'.repeat(100_000)}`, 'a://'.repeat(50_000), `https://h/${'abcdefghijklmno-'.repeat(20_000)}`];
   // Under 100 ms of CPU here; reading the URL again for each segment takes seconds.
-  expect(cpuMillisecondsOf(() => texts.forEach((text) => withoutPathKeys(text)))).toBeLessThan(500);
+  expect(leastCpuMillisecondsOf(() => texts.forEach((text) => withoutPathKeys(text)), 500)).toBeLessThan(500);
   expect(withoutPathKeys(texts[2])).toBe('https://h/[redacted]');
 });
