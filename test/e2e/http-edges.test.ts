@@ -163,6 +163,18 @@ test('set_limits checks its body as MLflow does (422) before answering 501', asy
   expect((await post('/api/2.0/gateway/limits/', { route: 'chat', limits: [{ calls: 1, renewal_period: 'minute' }] })).status).toBe(501);
 });
 
+test('set_limits refuses a body that is not a JSON object (a list, a string, a number, null) as the other MLflow routes do, not as an empty object', async () => {
+  const refusal = { status: 422, answer: { detail: [{ type: 'model_type', loc: ['body'], msg: 'Input should be a valid dictionary' }], message: 'the request body must be a JSON object' } };
+  for (const path of ['/api/2.0/endpoints/limits/', '/api/2.0/gateway/limits/']) {
+    for (const body of ['[{"route":"chat","limits":[]}]', '"chat"', '42', 'null']) {
+      const answer = await post(path, body);
+      expect({ path, body, status: answer.status, answer: answer.json() }).toEqual({ path, body, ...refusal });
+      const invocation = await post('/endpoints/chat/invocations', body);
+      expect({ body, status: invocation.status, answer: invocation.json() }).toEqual({ body, ...refusal });
+    }
+  }
+});
+
 test('the served spec has no stray keys (a comma in an unquoted YAML description once made one)', async () => {
   const spec = (await call('/openapi.json')).json();
   const stray: string[] = [];

@@ -101,9 +101,9 @@ export function endpointRoutes(state: GatewayState): Router {
       throw GatewayError.unsupported('The get_limits API is not available yet.');
     });
     router.post(`${prefix}/limits/`, (request) => {
-      if (request.body === undefined) {
-        const empty = notAnObjectFailure(request.body);
-        throw GatewayError.invalidBody(empty.message, null, empty.issues);
+      if (!isRecord(request.body)) {
+        const failure = notAnObjectFailure(request.body);
+        throw GatewayError.invalidBody(failure.message, null, failure.issues);
       }
       const issues = setLimitsIssues(request.body);
       if (issues.length > 0) throw GatewayError.invalidBody(issues.map((issue) => `${issue.loc[1]}: ${issue.msg}`).join('; '), String(issues[0].loc[1]), issues);
@@ -120,8 +120,7 @@ interface BodyIssue {
 }
 
 /** What MLflow's model for the set_limits body (`{"route": str, "limits": [object]}`) refuses, in pydantic's words. */
-function setLimitsIssues(body: unknown): BodyIssue[] {
-  const fields = isRecord(body) ? body : {};
+function setLimitsIssues(fields: Record<string, unknown>): BodyIssue[] {
   const issues: BodyIssue[] = [];
   if (fields.route === undefined) issues.push({ type: 'missing', loc: ['body', 'route'], msg: 'Field required' });
   else if (typeof fields.route !== 'string') issues.push({ type: 'string_type', loc: ['body', 'route'], msg: 'Input should be a valid string' });
