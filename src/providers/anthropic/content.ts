@@ -7,7 +7,7 @@ import { GatewayError } from '../../errors';
 import type { ChatMessage, ContentPart } from '../../schema';
 import { withoutBlankParts } from '../shared/blank-text';
 import { readFileData, type FilePart } from '../shared/file-parts';
-import { base64DataUrl, standardMediaType } from '../shared/media-types';
+import { base64DataUrl, dataUrlFault, standardMediaType } from '../shared/media-types';
 import type { AnthropicCacheControl, AnthropicContentBlock, AnthropicDocumentBlock, AnthropicImageBlock, AnthropicMessage, AnthropicRequestBlock } from './wire';
 
 /** A 400 naming `param`, for the refusals of the Anthropic request mappers (content, messages, tools, request). */
@@ -32,7 +32,7 @@ function toImageBlock(url: string, path: string): AnthropicImageBlock {
     return { type: 'image', source: { type: 'base64', media_type: mediaType, data: data.base64 } };
   }
   if (/^https?:\/\//i.test(url)) return { type: 'image', source: { type: 'url', url } };
-  throw invalid(`${path}.image_url.url`, `${path}.image_url.url: Anthropic takes images as http(s) URLs or base64 data URLs (data:image/png;base64,...).`);
+  throw invalid(`${path}.image_url.url`, `${path}.image_url.url: Anthropic takes images as http(s) URLs or base64 data URLs (data:image/png;base64,...)${dataUrlFault(url)}.`);
 }
 
 /**

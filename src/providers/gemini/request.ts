@@ -8,7 +8,7 @@ import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, Tool, T
 import { refuseFunctionMessages } from '../shared/function-messages';
 import { isRecord } from '../shared/json';
 import { allowedToolsOf, withAllowedTools } from '../shared/tool-choice';
-import { base64DataUrl, imageMediaTypeOfUrl, standardMediaType } from '../shared/media-types';
+import { base64DataUrl, dataUrlFault, imageMediaTypeOfUrl, standardMediaType } from '../shared/media-types';
 import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
 import { readFileData } from '../shared/file-parts';
 import { jsonSchemaFormatOf } from '../shared/response-format';
@@ -139,7 +139,7 @@ function toImagePart(part: Extract<ContentPart, { type: 'image_url' }>, path: st
   const { url } = part.image_url;
   if (FILE_URI.test(url)) return toFileDataPart(url);
   const data = base64DataUrl(url);
-  if (!data) throw invalid(`'${path}.image_url.url' must be a base64 data URL (data:<mime type>;base64,...), an http(s) URL or a gs:// URI.`, `${path}.image_url.url`);
+  if (!data) throw invalid(`'${path}.image_url.url' must be a base64 data URL (data:<mime type>;base64,...), an http(s) URL or a gs:// URI${dataUrlFault(url)}.`, `${path}.image_url.url`);
   return { inlineData: { mimeType: standardMediaType(data.mediaType), data: data.base64 } };
 }
 

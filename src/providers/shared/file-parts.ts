@@ -5,7 +5,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { ContentPart } from '../../schema';
-import { base64DataUrl } from './media-types';
+import { base64DataUrl, dataUrlFault } from './media-types';
 
 export type FilePart = Extract<ContentPart, { type: 'file' }>;
 
@@ -23,6 +23,6 @@ export function readFileData(part: FilePart, path: string, provider: string): Fi
     throw GatewayError.invalidParam(`${param}: ${provider} takes a file as a base64 data URL in 'file_data' (data:application/pdf;base64,...), not an OpenAI file id.`, param);
   }
   const data = base64DataUrl(fileData);
-  if (!data) throw GatewayError.invalidParam(`${path}.file.file_data: must be a base64 data URL (data:application/pdf;base64,...).`, `${path}.file.file_data`);
+  if (!data) throw GatewayError.invalidParam(`${path}.file.file_data: must be a base64 data URL (data:application/pdf;base64,...)${dataUrlFault(fileData)}.`, `${path}.file.file_data`);
   return { mediaType: data.mediaType.toLowerCase(), base64: data.base64, ...(filename !== undefined ? { filename } : {}) };
 }

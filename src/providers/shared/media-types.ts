@@ -53,3 +53,22 @@ export function base64DataUrl(url: string): { mediaType: string; base64: string 
   const match = /^data:([^;,]+)(?:;[^;,]+)*;base64,(.*)$/is.exec(url);
   return match ? { mediaType: match[1], base64: match[2] } : null;
 }
+
+/**
+ * What makes a data URL one base64DataUrl cannot read, as a clause for the end of a 400's message
+ * (`; this one names no media type ...`); '' for any other URL. RFC 2397 gives a data URL without a
+ * type (`data:;base64,...`, `data:,hello`) the type text/plain;charset=US-ASCII, but an image or a
+ * file sent so is rarely text: the gateway does not look at the bytes, so it asks for the type rather
+ * than send a PNG or a PDF to a vendor as text.
+ */
+export function dataUrlFault(url: string): string {
+  if (!isDataUrl(url) || base64DataUrl(url) !== null) return '';
+  const comma = url.indexOf(',');
+  if (comma < 0) return '; this one has no comma before its data';
+  const [mediaType, ...parameters] = url.slice('data:'.length, comma).split(';');
+  const faults = [
+    ...(mediaType.trim() === '' ? ["names no media type (RFC 2397's default, text/plain, is not assumed for an image or a file)"] : []),
+    ...(parameters.at(-1)?.toLowerCase() !== 'base64' ? ["is not base64 (no ';base64' before the comma)"] : []),
+  ];
+  return `; this one ${faults.length > 0 ? faults.join(' and ') : 'is not of the form data:<type>[;parameter...];base64,<data>'}`;
+}

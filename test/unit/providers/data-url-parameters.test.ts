@@ -55,8 +55,8 @@ test.each(WITH_PARAMETERS)('Gemini gets a PNG data URL with %s as inline PNG dat
 });
 
 test.each([
-  ['a data URL that is not base64', 'data:image/svg+xml,%3Csvg%20xmlns%3D%22http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg%22%2F%3E', '; this one names no media type or is not base64'],
-  ['a data URL without a media type', `data:;base64,${PNG_BASE64}`, '; this one names no media type or is not base64'],
+  ['a data URL that is not base64', 'data:image/svg+xml,%3Csvg%20xmlns%3D%22http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg%22%2F%3E', "; this one is not base64 (no ';base64' before the comma)"],
+  ['a data URL without a media type', `data:;base64,${PNG_BASE64}`, "; this one names no media type (RFC 2397's default, text/plain, is not assumed for an image or a file)"],
   ['a link', 'https://charts.example.com/q3.png', ', not links'],
 ])('Amazon Bedrock refuses %s with a 400 saying what it takes', (_name, url, why) => {
   const error = gatewayErrorOf(() => toConverseBlock({ type: 'image_url', image_url: { url } }, 'messages[0].content[1]'));

@@ -27,18 +27,18 @@ const screenshotQuestion = (url: string): ChatRequest => ({
 const toFlashChat = (request: ChatRequest) => toGeminiChat(request, geminiThinkingControl('gemini-2.5-flash'));
 
 test.each([
-  ['a file URL', 'file:///Users/ana/Library/Caches/assistant/screenshot-2025-06-03.png'],
-  ['a file URL naming a secret', 'file:///etc/passwd'],
-  ['a relative path', 'screenshots/step-3.png'],
-  ['an empty URL (an upload that failed)', ''],
-  ['an ftp URL', 'ftp://files.example.com/screenshot.png'],
-  ['a data URL without base64', 'data:image/svg+xml,%3Csvg%20xmlns%3D%22http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg%22%2F%3E'],
-])('%s is a 400 naming the part', async (_name, url) => {
+  ['a file URL', 'file:///Users/ana/Library/Caches/assistant/screenshot-2025-06-03.png', ''],
+  ['a file URL naming a secret', 'file:///etc/passwd', ''],
+  ['a relative path', 'screenshots/step-3.png', ''],
+  ['an empty URL (an upload that failed)', '', ''],
+  ['an ftp URL', 'ftp://files.example.com/screenshot.png', ''],
+  ['a data URL without base64', 'data:image/svg+xml,%3Csvg%20xmlns%3D%22http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg%22%2F%3E', "; this one is not base64 (no ';base64' before the comma)"],
+])('%s is a 400 naming the part', async (_name, url, fault) => {
   const error = await gatewayRejectionOf(() => toFlashChat(screenshotQuestion(url)));
   expect({ status: error.status, param: error.param, message: error.message }).toEqual({
     status: 400,
     param: 'messages[1].content[1].image_url.url',
-    message: "'messages[1].content[1].image_url.url' must be a base64 data URL (data:<mime type>;base64,...), an http(s) URL or a gs:// URI.",
+    message: `'messages[1].content[1].image_url.url' must be a base64 data URL (data:<mime type>;base64,...), an http(s) URL or a gs:// URI${fault}.`,
   });
 });
 

@@ -143,7 +143,7 @@ describe('toGeminiChat: messages', () => {
     ],
     [
       { role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:text/plain,hello' } }] },
-      "'messages[0].content[0].image_url.url' must be a base64 data URL (data:<mime type>;base64,...), an http(s) URL or a gs:// URI.",
+      "'messages[0].content[0].image_url.url' must be a base64 data URL (data:<mime type>;base64,...), an http(s) URL or a gs:// URI; this one is not base64 (no ';base64' before the comma).",
       'messages[0].content[0].image_url.url',
     ],
     [

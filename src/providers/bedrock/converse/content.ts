@@ -8,7 +8,7 @@ import { GatewayError } from '../../../errors';
 import type { ContentPart } from '../../../schema';
 import { readFileData, type FilePart } from '../../shared/file-parts';
 import { ownValue } from '../../shared/json';
-import { base64DataUrl, isDataUrl } from '../../shared/media-types';
+import { base64DataUrl, dataUrlFault, isDataUrl } from '../../shared/media-types';
 
 const IMAGE_FORMATS: Record<string, ImageFormat> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/jpg': 'jpeg', 'image/gif': 'gif', 'image/webp': 'webp' };
 
@@ -27,7 +27,7 @@ function decodedBase64(base64: string, param: string): Uint8Array {
 
 /** Why an image URL is not one Converse can take: a data URL the gateway cannot read, or a link. */
 function unreadableImage(url: string, param: string): GatewayError {
-  const why = isDataUrl(url) ? '; this one names no media type or is not base64' : ', not links';
+  const why = isDataUrl(url) ? dataUrlFault(url) : ', not links';
   return GatewayError.invalidParam(`${param}: Amazon Bedrock accepts images only as base64 data URLs (data:image/png;base64,...)${why}.`, param);
 }
 
