@@ -9,8 +9,7 @@ import { GatewayError } from '../../errors';
 import type { EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
 import { embeddingsResponse, encodingFormatOf, textsForSeveralCalls, type EncodingFormat } from '../shared/embeddings';
 import { rejectUnsupportedParameters } from '../shared/parameters';
-import { GEMINI } from './request';
-import type { GeminiBatchEmbedContentsRequest, GeminiBatchEmbedContentsResponse, GeminiEmbedContentRequest, GeminiEmbedContentResponse } from './wire';
+import { GEMINI, type GeminiBatchEmbedContentsRequest, type GeminiBatchEmbedContentsResponse, type GeminiEmbedContentRequest, type GeminiEmbedContentResponse } from './wire';
 
 const EMBEDDINGS_PARAMETERS = new Set(['input', 'dimensions', 'encoding_format']);
 

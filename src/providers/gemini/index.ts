@@ -21,7 +21,7 @@
  * responseJsonSchema (a `$ref` with other keys beside it, which Gemini refuses, wrapped in a one-branch `anyOf`: output-schema.ts); chat's logprobs / top_logprobs and completions' logprobs count → responseLogprobs /
  * logprobs, and each candidate's logprobsResult → OpenAI's `logprobs.content`, or for completions the
  * legacy `tokens` / `token_logprobs` / `top_logprobs` (logprobs.ts); tool_choice →
- * toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named function → ANY with allowedFunctionNames, OpenAI's allowed_tools: request.ts, withGeminiAllowedTools); chat's reasoning_effort → thinkingConfig, a budget or
+ * toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named function → ANY with allowedFunctionNames, OpenAI's allowed_tools: tools.ts, withGeminiAllowedTools); chat's reasoning_effort → thinkingConfig, a budget or
  * a level depending on the model (thinking.ts); chat's web_search_options → the googleSearch tool (web-search.ts). Only what the client or the endpoint defaults set is
  * sent (`parallel_tool_calls` is not: `true` is what Gemini does anyway, `false` the gateway honours
  * on the answer, server/one-tool-call.ts). Refused with a 400 naming the parameter: every other request key (user, logit_bias, ...), unknown roles, token-array embeddings
@@ -52,7 +52,7 @@
  * `stream_options` is accepted and needs no translation). Errors: the vendor's `error.message`;
  * 400 `API_KEY_INVALID` counts as an auth failure (like 401/403: a 502 on `/v1`); a 429's `RetryInfo` delay
  * becomes `Retry-After`. Code layout: request.ts, response.ts, stream.ts, embeddings.ts, errors.ts,
- * logprobs.ts, output-schema.ts, thinking.ts, tool-call-ids.ts, web-search.ts, wire.ts (the vendor's types).
+ * logprobs.ts, output-schema.ts, thinking.ts, tool-call-ids.ts, tools.ts, web-search.ts, wire.ts (the vendor's types).
  */
 import type { GeminiConfig } from '../../../generated/config';
 import { noteServedRequest } from '../abort';
@@ -63,11 +63,11 @@ import { foldEvents } from '../transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from '../types';
 import { contentsOfCall, fromGeminiEmbeddings, geminiEmbeddingVectors, textsOfCall, toGeminiEmbeddings, type GeminiEmbeddingsCall } from './embeddings';
 import { geminiErrorHints, geminiErrorMessage } from './errors';
-import { checkGeminiParameterDefaults, GEMINI, toGeminiChat, toGeminiCompletions } from './request';
+import { checkGeminiParameterDefaults, toGeminiChat, toGeminiCompletions } from './request';
 import { fromGeminiChat, fromGeminiCompletions, usableGeminiAnswer } from './response';
 import { createGeminiChatStream, createGeminiCompletionsStream } from './stream';
 import { geminiThinkingControl } from './thinking';
-import type { GeminiGenerateContentRequest } from './wire';
+import { GEMINI, type GeminiGenerateContentRequest } from './wire';
 
 export { toGeminiChat, toGeminiCompletions, toGeminiContents } from './request';
 export { fromGeminiChat, fromGeminiCompletions, fromGeminiUsage, mapGeminiFinishReason } from './response';

@@ -3,6 +3,9 @@
  * read. Reference: https://ai.google.dev/api/generate-content and https://ai.google.dev/api/embeddings
  */
 
+/** The vendor's name in the gateway's messages. */
+export const GEMINI = 'Gemini';
+
 export interface GeminiFunctionCall {
   /** Sent by some models; we derive an id when it is missing. */
   id?: string;

@@ -9,7 +9,7 @@
  * an exact equivalent there: only the allowed tools are sent, with its mode as the choice, so the
  * model can call those and no other, as OpenAI allows; so it is at Anthropic, Bedrock Converse and
  * Cohere, whose tool choices name no list of tools either (withAllowedTools), at AI21 Jamba with mode
- * `auto` (Jamba has no tool choice: ai21labs/chat.ts), and at Gemini with mode `auto`, while its forced call takes the list itself (allowedToolsOf, gemini/request.ts). Any
+ * `auto` (Jamba has no tool choice: ai21labs/chat.ts), and at Gemini with mode `auto`, while its forced call takes the list itself (allowedToolsOf, gemini/tools.ts). Any
  * other object (`custom`, which names a custom tool, a kind no vendor here has) is a 400 naming
  * `tool_choice`, on those vendors too.
  */
