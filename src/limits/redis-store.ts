@@ -11,6 +11,7 @@ import type { default as Redis, RedisOptions } from 'ioredis';
 import type { CounterHit, CounterState, RateLimitStore } from './store';
 import { formatYamlPath } from '../config/yaml-path';
 import { OwnCounts, RESTORE_SCRIPT } from './own-counts';
+import { connectorKeepingErrors, sentinelConnectorKeepingErrors } from './redis-connectors';
 import { createTlsHandshakeWatch, type ConfiguredRedisAddress, type TlsCheckWindows, type TlsHandshakeWatch } from './tls-handshake';
 
 /** Default longest wait for Redis, in milliseconds. */
@@ -239,32 +240,12 @@ function restoreOwnCounts(client: ScriptedRedis, ownCounts: OwnCounts, marginMs:
   }
 }
 
-/**
- * ioredis's connector to one server, with every error of its connection handled: ioredis listens for
- * a connection's first error only (`once`), and a refused TLS handshake can emit a second (an alert
- * after the first), which went uncaught and stopped the gateway (redis/ioredis#961, not merged).
- */
-export function connectorKeepingErrors(): NonNullable<RedisOptions['Connector']> {
-  type Standalone = typeof import('ioredis/built/connectors/StandaloneConnector');
-  const { default: StandaloneConnector } = require('ioredis/built/connectors/StandaloneConnector') as Standalone;
-  // ioredis types the constructor's options as unknown; it passes the standalone ones.
-  return class extends StandaloneConnector {
-    override async connect(...args: Parameters<InstanceType<Standalone['default']>['connect']>) {
-      const stream = await super.connect(...args);
-      // ioredis's own listeners still get the first error; this one keeps a later one from being thrown.
-      stream.on('error', () => undefined);
-      return stream;
-    }
-  } as unknown as NonNullable<RedisOptions['Connector']>;
-}
-
 export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
   const timeoutMs = options.timeoutMs ?? REDIS_TIMEOUT_MS;
   const RedisClient = ioredis().default;
   const settings: RedisOptions = {
     ...sentinelOptions(options.sentinels, timeoutMs),
-    // Sentinel has its own connector (ioredis's, as before).
-    ...(options.sentinels === undefined && { Connector: connectorKeepingErrors() }),
+    Connector: options.sentinels === undefined ? connectorKeepingErrors() : sentinelConnectorKeepingErrors(),
     enableOfflineQueue: false,
     commandTimeout: timeoutMs,
     connectTimeout: Math.max(timeoutMs, 1_000),
