@@ -54,8 +54,9 @@ beforeAll(async () => {
   fake.expectCredential({ accessKeyId: 'AKIACALLESTIMATEEXAMPLE', secretAccessKey: 'call-estimate-secret', region: 'us-east-1' });
   const model = `{ provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "${upstream.url}/v1" } }`;
   const claude = `{ provider: bedrock, name: anthropic.claude-3-haiku-20240307-v1:0, config: { aws_config: { ${AWS}, aws_endpoint_url: "${fake.url}" } } }`;
+  // The calls meant to time out wait 0.5 s for a first byte; the refused ones 10 s, so that their 503, however slow a loaded machine is to answer, is not a timeout.
   const endpoint = (name: string, served: string, attempts: number) =>
-    `  - { name: ${name}, endpoint_type: llm/v1/chat, model: ${served}, limit: { renewal_period: minute, tokens: 3 }, timeouts: { first_byte: 0.5 }, retries: { max_attempts: ${attempts}, initial_backoff: 0.01 } }\n`;
+    `  - { name: ${name}, endpoint_type: llm/v1/chat, model: ${served}, limit: { renewal_period: minute, tokens: 3 }, timeouts: { first_byte: ${name.endsWith('refused') ? 10 : 0.5} }, retries: { max_attempts: ${attempts}, initial_backoff: 0.01 } }\n`;
   const titan = `{ provider: bedrock, name: amazon.titan-text-express-v1, config: { aws_config: { ${AWS}, aws_endpoint_url: "${fake.url}" } } }`;
   const completions = (name: string) => endpoint(name, titan, 1).replace('llm/v1/chat', 'llm/v1/completions');
   const config = `endpoints:\n${endpoint('silent', model, 1)}${endpoint('refused', model, 1)}${endpoint('retried', model, 2)}${endpoint('claude', claude, 1)}${endpoint('claude-refused', claude, 1)}${completions('titan')}${completions('titan-refused')}`;
