@@ -230,6 +230,8 @@ function readPlainBody(request: IncomingMessage & { body?: unknown }, settings: 
   request.once('end', () => {
     if (aborted) return;
     const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    // The 'data' listener's array lives as long as the request, through its upstream call (minutes, at times): it must not keep the raw bytes that long.
+    chunks.length = 0;
     try {
       const longNumber = checkJsonLimits(bytes, settings);
       const text = bytes.toString('utf8'); // invalid bytes become U+FFFD, as with body-parser

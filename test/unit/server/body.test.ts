@@ -1,6 +1,10 @@
+import { Readable } from 'node:stream';
+import type { Request, Response } from 'express';
+import type { GatewayPlan } from '../../../src/config/compile';
 import { compileServerSettings, sizeInBytes } from '../../../src/config/server-settings';
-import { infiniteNumberLocation, scanJson } from '../../../src/server/body';
+import { infiniteNumberLocation, jsonBody, scanJson } from '../../../src/server/body';
 import { rawErrorResponse } from '../../../src/server/http-server';
+import { collectGarbage } from '../../support/garbage';
 
 const passed = (text: string, limits: { maxJsonDepth?: number; maxJsonKeys?: number } = {}) =>
   scanJson(Buffer.from(text), { maxJsonDepth: limits.maxJsonDepth ?? 64, maxJsonKeys: limits.maxJsonKeys ?? 1000 });
@@ -114,4 +118,21 @@ test('rawErrorResponse writes a complete HTTP answer with a JSON body in the rou
   expect(head.split('\r\n')).toEqual(['HTTP/1.1 408 Request Timeout', 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close']);
   expect(JSON.parse(body).error.code).toBe('request_timeout');
   expect(rawErrorResponse('HPE_HEADER_OVERFLOW', undefined)).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+});
+
+test('a body read keeps none of its raw bytes: its request lives on through the upstream call, for minutes at times', async () => {
+  const text = JSON.stringify({ messages: [{ role: 'user', content: 'x'.repeat(100_000) }] });
+  const request = Object.assign(new Readable({ read() {} }), { method: 'POST', headers: { 'content-length': String(text.length) } });
+  // Made in a function, so that only the request's reading can hold the chunks.
+  const sent = (() => {
+    const chunks = [Buffer.from(text.slice(0, 50_000)), Buffer.from(text.slice(50_000))];
+    for (const chunk of chunks) request.push(chunk);
+    request.push(null);
+    return chunks.map((chunk) => new WeakRef(chunk));
+  })();
+  const state = { plan: { server: compileServerSettings(undefined).plan } as GatewayPlan };
+  await new Promise<void>((resolve, reject) => jsonBody(state)(request as unknown as Request, {} as Response, (error?: unknown) => (error === undefined ? resolve() : reject(error))));
+  expect((request as unknown as Request).body).toEqual(JSON.parse(text));
+  await collectGarbage();
+  expect(sent.map((chunk) => chunk.deref() === undefined)).toEqual([true, true]);
 });

@@ -3,8 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import pino from 'pino';
 import { ConfigError } from '../../../src/config/config-error';
 import type { ConfigWatcher } from '../../../src/config/watch';
@@ -15,6 +13,7 @@ import { registry } from '../../../src/server/metrics';
 import { sample } from '../../support/metrics';
 import { startRedis } from '../../support/redis';
 import { FOUR_PROBLEMS, FOUR_PROBLEM_ISSUES } from '../../support/config-problems';
+import { collectGarbage } from '../../support/garbage';
 
 const endpoint = (name: string, model = 'm') => `
   - name: ${name}
@@ -415,12 +414,4 @@ function redisClients(port: number): Promise<number> {
     socket.on('error', reject);
     socket.write('CLIENT LIST\r\n');
   });
-}
-
-/** A full garbage collection, after the current job (a WeakRef keeps its target until the job ends). */
-async function collectGarbage(): Promise<void> {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  await new Promise((resolve) => setImmediate(resolve));
-  gc();
 }
