@@ -604,6 +604,10 @@ export interface ServerSettings {
    */
   max_body_size?: number | string;
   /**
+   * Most bytes of request bodies one gateway process holds at once (each `--workers` worker has this bound of its own): bytes, or a size like `512mb` (default: a quarter of the JavaScript heap limit, which Node sets from the memory of the machine or of the container, or from `--max-old-space-size`, divided by the number of workers, which share that memory). A body is held from its first byte until its answer ends: its parsed form and the request sent to the provider live as long as the call, and take about 2.5 times the body's size. A request whose body would pass the limit gets a 503 with `Retry-After` before its body is read, rather than the process running out of memory, which ends it with every request it serves. A body counts its declared `Content-Length`, or `max_body_size` when it is chunked or compressed (its size is known only once read); a body is always taken when no other is held. Applies on reload.
+   */
+  max_in_flight_body_size?: number | string;
+  /**
    * Largest upstream answer read whole (a JSON answer, or the body of an error): bytes, or a size like `256mb` (default `256mb`, at most `500mb`: the answer is held as one text to be parsed, and Node's longest text is about 512 MB). An answer that passes it is abandoned at once and the client gets a 502. Streams are forwarded as they arrive and have no total limit.
    */
   max_answer_size?: number | string;

@@ -13,6 +13,7 @@ import type { Server } from 'node:http';
 import { isIPv6, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { shareMemoryAmong } from './config/server-settings';
 import { workersAboveCpuLimitWarning } from './cpu-limit';
 import { serveRateLimitsToWorkers } from './limits/cluster-primary';
 import { closeLimitBackends, openLimitBackends } from './limits/limiter';
@@ -366,6 +367,8 @@ export async function main(): Promise<void> {
     console.error(`${(error as Error).message}\n${USAGE}`);
     process.exit(2);
   }
+  // Before any config is compiled: the default bound on bodies in flight is each worker's share.
+  shareMemoryAmong(options.workers);
   // Workers serve the config text the primary accepted, not whatever the file holds right now.
   if (cluster.isWorker) {
     collectProcessMetrics();

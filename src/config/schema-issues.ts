@@ -126,11 +126,12 @@ function issueFromAjvError(error: ErrorObject, document: unknown, base: YamlPath
 const SIZE_MESSAGE = 'must be a size: a number of bytes, or a number with b, kb, mb or gb (10mb, 1.5 MB)';
 
 /** The keys config-schema gives its size pattern: their maximum is said as a size, as the text form's is. */
-const SIZE_KEYS: ReadonlySet<string> = new Set(['max_body_size', 'max_answer_size', 'max_size']);
+const SIZE_KEYS: ReadonlySet<string> = new Set(['max_body_size', 'max_answer_size', 'max_in_flight_body_size', 'max_size']);
 
 const fieldMessages: Record<string, string> = {
   'max_body_size/pattern': SIZE_MESSAGE,
   'max_answer_size/pattern': SIZE_MESSAGE,
+  'max_in_flight_body_size/pattern': SIZE_MESSAGE,
   'max_size/pattern': SIZE_MESSAGE,
   'traffic_percentage/type': 'must be an integer between 0 and 100',
   'traffic_percentage/minimum': 'must be an integer between 0 and 100',

@@ -1,10 +1,13 @@
 /** `server:` in the config: limits on what clients send and upstreams answer, compiled into bytes and milliseconds. */
+import { getHeapStatistics } from 'node:v8';
 import type { ServerSettings } from '../../generated/config';
 import configSchema from '../../config-schema/gateway-config.schema.json';
 import type { ConfigIssue } from './config-error';
 
 export interface ServerPlan {
   maxBodyBytes: number;
+  /** The most bytes of request bodies this process holds at once (held-bodies.ts). */
+  maxInFlightBodyBytes: number;
   /** The largest upstream answer read whole (see `createUpstream`). */
   maxAnswerBytes: number;
   maxJsonDepth: number;
@@ -34,6 +37,24 @@ export function changedStartUpSettings(before: ServerPlan, after: ServerPlan): s
     .map(([name]) => `server.${name}`);
 }
 
+/** The processes that serve (`--workers`, set by cli.ts at start): they share the memory Node sizes each one's heap from. */
+let servingProcesses = 1;
+
+export function shareMemoryAmong(processes: number): void {
+  servingProcesses = processes;
+}
+
+/**
+ * `max_in_flight_body_size` when the config has none: a quarter of the heap limit, which Node sets
+ * from the machine's or the container's memory, shared among the serving processes (two workers of a
+ * 2 GB container each have a heap limit of 1.1 GB). A body held through its call takes about 2.5 times
+ * its size (its parsed form on the heap, the bytes sent upstream beside it), and the body being
+ * parsed and serialised needs several times its own on top: a quarter leaves that room.
+ */
+export function defaultMaxInFlightBodyBytes(): number {
+  return Math.floor(getHeapStatistics().heap_size_limit / 4 / servingProcesses);
+}
+
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
 /** `10mb` → 10485760; a number is bytes. The schema has checked the form. */
@@ -44,7 +65,7 @@ export function sizeInBytes(size: number | string): number {
 }
 
 /** A size's maximum as config-schema gives it (for its number form; the text form is checked against it here). */
-export function mostBytes(definition: 'ServerSettings' | 'Logging' | 'ResponseStore', key: 'max_body_size' | 'max_answer_size' | 'max_size'): number {
+export function mostBytes(definition: 'ServerSettings' | 'Logging' | 'ResponseStore', key: 'max_body_size' | 'max_answer_size' | 'max_in_flight_body_size' | 'max_size'): number {
   const properties = configSchema.definitions[definition].properties as Record<string, { maximum?: number }>;
   return properties[key].maximum ?? Number.POSITIVE_INFINITY;
 }
@@ -73,6 +94,7 @@ export function compileServerSettings(settings: ServerSettings | undefined): { p
   const merged = { ...DEFAULT_SERVER_SETTINGS, ...settings };
   const plan: ServerPlan = {
     maxBodyBytes: sizeInBytes(merged.max_body_size),
+    maxInFlightBodyBytes: settings?.max_in_flight_body_size === undefined ? defaultMaxInFlightBodyBytes() : sizeInBytes(settings.max_in_flight_body_size),
     maxAnswerBytes: sizeInBytes(merged.max_answer_size),
     maxJsonDepth: merged.max_json_depth,
     maxJsonKeys: merged.max_json_keys,
@@ -85,6 +107,7 @@ export function compileServerSettings(settings: ServerSettings | undefined): { p
   const issues: ConfigIssue[] = [
     ...sizeIssues('server.max_body_size', plan.maxBodyBytes, mostBytes('ServerSettings', 'max_body_size')),
     ...sizeIssues('server.max_answer_size', plan.maxAnswerBytes, mostBytes('ServerSettings', 'max_answer_size')),
+    ...sizeIssues('server.max_in_flight_body_size', plan.maxInFlightBodyBytes, mostBytes('ServerSettings', 'max_in_flight_body_size')),
   ];
   if (plan.headersTimeoutMs > plan.requestTimeoutMs) {
     issues.push({ path: 'server.headers_timeout', message: `must not be longer than server.request_timeout (${merged.request_timeout} s): the headers are part of the request` });

@@ -13,7 +13,9 @@ import zlib from 'node:zlib';
 import type { ServerPlan } from '../config/server-settings';
 import { GatewayError } from '../errors';
 import { excerpt } from '../providers/shared/json';
+import { holdBody } from './held-bodies';
 import { whileUploading } from './in-flight';
+import { recordOf, type ResponseWithLocals } from './request-record';
 import type { GatewayState } from './state';
 import { fieldPath } from './validation';
 
@@ -345,7 +347,10 @@ export function jsonBody(state: GatewayState): RequestHandler {
   return (request, response, next) => {
     if (!METHODS_WITH_BODY.has(request.method)) return next();
     const settings = state.plan.server;
+    const record = recordOf(response as ResponseWithLocals);
     if (isPlainBody(request, settings.maxBodyBytes)) {
+      const overloaded = holdBody(record, Number(request.headers['content-length']), settings.maxInFlightBodyBytes);
+      if (overloaded !== null) return next(overloaded);
       readPlainBody(request, settings, answerOnce(next));
       return;
     }
@@ -355,6 +360,9 @@ export function jsonBody(state: GatewayState): RequestHandler {
     const length = request.headers['content-length'];
     // At once, before reading: body-parser would read (and drop) all the declared bytes first. Node reads off the rest after the answer.
     if (identity && length !== undefined && Number(length) > settings.maxBodyBytes) return next(tooLarge(settings.maxBodyBytes));
+    // A chunked or compressed body's size is known only once read: it counts as the most it may be.
+    const overloaded = holdBody(record, identity && length !== undefined ? Number(length) : settings.maxBodyBytes, settings.maxInFlightBodyBytes);
+    if (overloaded !== null) return next(overloaded);
     const key = `${settings.maxBodyBytes}/${settings.maxJsonDepth}/${settings.maxJsonKeys}`;
     let parser = parsers.get(key);
     if (parser === undefined) {

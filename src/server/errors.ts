@@ -9,6 +9,7 @@ import { GatewayError, QUOTA_EXCEEDED_CODE, RATE_LIMIT_STORE_UNAVAILABLE_CODE, R
 import { retryAfterMs } from '../retry-after';
 import { unsupportedBodyRefusal } from './body';
 import { namesSecretField } from './body-secrets';
+import { BODIES_OVERLOADED_CODE } from './held-bodies';
 import { undecodableParameterOf } from './path-parameters';
 import { sendJson } from './json-response';
 import { loggedMessage, type Logger } from './logging';
@@ -194,6 +195,7 @@ export function sendError(response: ServerResponse, error: GatewayError, dialect
 const OWN_FAILURE_WARNINGS: Readonly<Record<string, string>> = {
   [RATE_LIMIT_STORE_UNAVAILABLE_CODE]: 'request refused: the rate-limit store was unavailable',
   [RESPONSE_STORE_UNAVAILABLE_CODE]: 'request refused: the response store was unavailable',
+  [BODIES_OVERLOADED_CODE]: 'request refused: the bodies in flight were at server.max_in_flight_body_size',
 };
 
 function failureWarning(code: string | null): string {

@@ -69,6 +69,8 @@ export interface RequestRecord {
   errorCounted?: boolean;
   /** The status of an answer written straight to the socket (http-server.ts: a 408 to a client too slow to send its body). */
   rawStatus?: number;
+  /** The bytes its body holds of `server.max_in_flight_body_size` until its response closes (held-bodies.ts). */
+  heldBodyBytes: number;
   logBodies: boolean;
   /** The most of one body the line holds, in characters of its JSON. */
   maxBodyChars: number;
@@ -100,6 +102,7 @@ export function newRecord(options: { id: string; method: string; path: string; t
     streamTokensLimited: false,
     error: null,
     aborted: false,
+    heldBodyBytes: 0,
     logBodies: options.logging.bodies,
     maxBodyChars: options.logging.maxBodyChars,
   };

@@ -261,12 +261,13 @@ endpoints:
     endpoint_type: llm/v1/chat
     model: { provider: mock }
 `;
-  const plan = compile(`${endpoints}server: { max_body_size: 10MB, max_answer_size: 300 Mb }\nlogging: { max_body_size: 2KB }`);
-  expect([plan.server.maxBodyBytes, plan.server.maxAnswerBytes, plan.logging.maxBodyChars]).toEqual([10 * 1024 ** 2, 300 * 1024 ** 2, 2048]);
-  const error = errorOf(() => compile(`${endpoints}server: { max_body_size: 10MiB }\nlogging: { max_body_size: 2k }`));
+  const plan = compile(`${endpoints}server: { max_body_size: 10MB, max_answer_size: 300 Mb, max_in_flight_body_size: 1.5 GB }\nlogging: { max_body_size: 2KB }`);
+  expect([plan.server.maxBodyBytes, plan.server.maxAnswerBytes, plan.server.maxInFlightBodyBytes, plan.logging.maxBodyChars]).toEqual([10 * 1024 ** 2, 300 * 1024 ** 2, 1.5 * 1024 ** 3, 2048]);
+  const error = errorOf(() => compile(`${endpoints}server: { max_body_size: 10MiB, max_in_flight_body_size: 1GiB }\nlogging: { max_body_size: 2k }`));
   const message = 'must be a size: a number of bytes, or a number with b, kb, mb or gb (10mb, 1.5 MB)';
   expect(error.issues).toEqual([
     { path: 'server.max_body_size', message },
+    { path: 'server.max_in_flight_body_size', message },
     { path: 'logging.max_body_size', message },
   ]);
 });

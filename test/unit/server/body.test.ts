@@ -1,9 +1,11 @@
 import { Readable } from 'node:stream';
+import { getHeapStatistics } from 'node:v8';
 import type { Request, Response } from 'express';
 import type { GatewayPlan } from '../../../src/config/compile';
-import { compileServerSettings, sizeInBytes } from '../../../src/config/server-settings';
+import { compileServerSettings, defaultMaxInFlightBodyBytes, shareMemoryAmong, sizeInBytes } from '../../../src/config/server-settings';
 import { infiniteNumberLocation, jsonBody, scanJson } from '../../../src/server/body';
 import { rawErrorResponse } from '../../../src/server/http-server';
+import { newRecord } from '../../../src/server/request-record';
 import { collectGarbage } from '../../support/garbage';
 
 const passed = (text: string, limits: { maxJsonDepth?: number; maxJsonKeys?: number } = {}) =>
@@ -97,7 +99,7 @@ test('sizeInBytes reads bytes and size strings', () => {
 
 test('compileServerSettings: defaults, and headers_timeout may not exceed request_timeout', () => {
   expect(compileServerSettings(undefined)).toEqual({
-    plan: { maxBodyBytes: 10 * 1024 * 1024, maxAnswerBytes: 256 * 1024 * 1024, maxJsonDepth: 64, maxJsonKeys: 1000, requestTimeoutMs: 60_000, headersTimeoutMs: 20_000, keepAliveTimeoutMs: 65_000, shutdownTimeoutMs: 10_000, forwardTraceContext: false },
+    plan: { maxBodyBytes: 10 * 1024 * 1024, maxInFlightBodyBytes: defaultMaxInFlightBodyBytes(), maxAnswerBytes: 256 * 1024 * 1024, maxJsonDepth: 64, maxJsonKeys: 1000, requestTimeoutMs: 60_000, headersTimeoutMs: 20_000, keepAliveTimeoutMs: 65_000, shutdownTimeoutMs: 10_000, forwardTraceContext: false },
     issues: [],
   });
   expect(compileServerSettings({ request_timeout: 5, headers_timeout: 10 }).issues).toEqual([
@@ -110,6 +112,17 @@ test('compileServerSettings: max_answer_size in bytes, at most 500mb (held as on
   expect(compileServerSettings({ max_answer_size: '500mb' }).issues).toEqual([]);
   expect(compileServerSettings({ max_answer_size: '1gb' }).issues).toEqual([{ path: 'server.max_answer_size', message: 'must be at most 500mb (524288000 bytes)' }]);
   expect(compileServerSettings({ max_answer_size: '0.1b' }).issues).toEqual([{ path: 'server.max_answer_size', message: 'must be at least 1 byte' }]);
+});
+
+test('compileServerSettings: max_in_flight_body_size in bytes, by default a quarter of the heap limit (Node sets it from the memory there is)', () => {
+  expect(defaultMaxInFlightBodyBytes()).toBe(Math.floor(getHeapStatistics().heap_size_limit / 4));
+  // `--workers 3`: each worker's heap limit is sized from the memory all three share.
+  shareMemoryAmong(3);
+  expect(compileServerSettings(undefined).plan.maxInFlightBodyBytes).toBe(Math.floor(getHeapStatistics().heap_size_limit / 12));
+  shareMemoryAmong(1);
+  expect(compileServerSettings({ max_in_flight_body_size: '64mb' }).plan.maxInFlightBodyBytes).toBe(64 * 1024 * 1024);
+  expect(compileServerSettings({ max_in_flight_body_size: 300_000 }).plan.maxInFlightBodyBytes).toBe(300_000);
+  expect(compileServerSettings({ max_in_flight_body_size: '0.1b' }).issues).toEqual([{ path: 'server.max_in_flight_body_size', message: 'must be at least 1 byte' }]);
 });
 
 test('rawErrorResponse writes a complete HTTP answer with a JSON body in the route shape', () => {
@@ -131,7 +144,8 @@ test('a body read keeps none of its raw bytes: its request lives on through the 
     return chunks.map((chunk) => new WeakRef(chunk));
   })();
   const state = { plan: { server: compileServerSettings(undefined).plan } as GatewayPlan };
-  await new Promise<void>((resolve, reject) => jsonBody(state)(request as unknown as Request, {} as Response, (error?: unknown) => (error === undefined ? resolve() : reject(error))));
+  const response = { locals: { record: newRecord({ id: 'request-1', method: 'POST', path: '/v1/chat/completions', logging: { bodies: false, maxBodyChars: 0 } }) } };
+  await new Promise<void>((resolve, reject) => jsonBody(state)(request as unknown as Request, response as unknown as Response, (error?: unknown) => (error === undefined ? resolve() : reject(error))));
   expect((request as unknown as Request).body).toEqual(JSON.parse(text));
   await collectGarbage();
   expect(sent.map((chunk) => chunk.deref() === undefined)).toEqual([true, true]);

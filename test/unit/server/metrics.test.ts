@@ -38,6 +38,7 @@ function finished(overrides: Partial<RequestRecord> = {}): RequestRecord {
     streamTokensLimited: false,
     error: null,
     aborted: false,
+    heldBodyBytes: 0,
     logBodies: false,
     maxBodyChars: 1024,
     ...overrides,

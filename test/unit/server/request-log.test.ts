@@ -73,6 +73,7 @@ describe('logLine: the token fields', () => {
     streamTokensLimited: false,
     error: null,
     aborted: false,
+    heldBodyBytes: 0,
     logBodies: false,
     maxBodyChars: 0,
     ...overrides,
