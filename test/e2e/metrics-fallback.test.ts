@@ -1,6 +1,6 @@
 /**
  * A FALLBACK route's calls in the GenAI metrics: each destination tried is one operation of its own,
- * timed from its own start, so a destination that fails slowly (here after 400 ms) is not counted in
+ * timed from its own start, so a destination that fails slowly (here after 2.6 s) is not counted in
  * the time of the one that answers next, and its own call is recorded with its error. (The other
  * metrics of one process: metrics.test.ts.)
  */
@@ -9,8 +9,15 @@ import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { sample } from '../support/metrics';
 
-/** How long the slow destination takes to fail: each answer after it must be counted in less. */
-const SLOW_FAILURE_MS = 400;
+/**
+ * How long the slow destination takes to fail: each answer after it must be counted in less. Long,
+ * so that the buckets below it (2.56 s, 2.5 s) leave a loaded machine room: the mock's answers take
+ * about 10 ms here, the refusal up to 60 ms, and CI's loaded cores stretch such times tenfold.
+ */
+const SLOW_FAILURE_MS = 2_600;
+/** The largest buckets below SLOW_FAILURE_MS: of gen_ai_client_operation_duration_seconds, and of the first token and the request's duration. */
+const OPERATION_UNDER_SLOW = '2.56';
+const SECONDS_UNDER_SLOW = '2.5';
 
 let upstream: FakeUpstream;
 let gateway: RunningGateway;
@@ -68,12 +75,12 @@ test('the destination that answers after a slow failure is timed from its own st
   expect(statuses.slice(0, 2)).toEqual([200, 200]);
   const answered = { ...genAi('backup'), error_type: '' };
   expect(sample(metrics, 'gen_ai_client_operation_duration_seconds_count', answered)).toBe(2);
-  // Both answers took a mock's time, not the 400 ms spent on slow before them.
-  expect(sample(metrics, 'gen_ai_client_operation_duration_seconds_bucket', { ...answered, le: '0.32' })).toBe(2);
+  // Both answers took a mock's time, not the 2.6 s spent on slow before them.
+  expect(sample(metrics, 'gen_ai_client_operation_duration_seconds_bucket', { ...answered, le: OPERATION_UNDER_SLOW })).toBe(2);
   expect(sample(metrics, 'gen_ai_server_time_to_first_token_seconds_count', genAi('backup'))).toBe(1);
-  expect(sample(metrics, 'gen_ai_server_time_to_first_token_seconds_bucket', { ...genAi('backup'), le: '0.25' })).toBe(1);
+  expect(sample(metrics, 'gen_ai_server_time_to_first_token_seconds_bucket', { ...genAi('backup'), le: SECONDS_UNDER_SLOW })).toBe(1);
   // The request's own duration still includes both calls.
-  expect(sample(metrics, 'http_server_request_duration_seconds_bucket', { http_request_method: 'POST', http_route: '/gateway/{name}/invocations', http_response_status_code: '200', le: '0.25' })).toBe(0);
+  expect(sample(metrics, 'http_server_request_duration_seconds_bucket', { http_request_method: 'POST', http_route: '/gateway/{name}/invocations', http_response_status_code: '200', le: SECONDS_UNDER_SLOW })).toBe(0);
 });
 
 test('each failed destination is an operation of its own, under its endpoint with its error, counted once', () => {
@@ -81,10 +88,10 @@ test('each failed destination is an operation of its own, under its endpoint wit
   // Three calls to slow: two the route moved past, one whose failure is the answer after strict refused.
   const failed = { ...genAi('slow'), error_type: 'upstream_error' };
   expect(sample(metrics, 'gen_ai_client_operation_duration_seconds_count', failed)).toBe(3);
-  expect(sample(metrics, 'gen_ai_client_operation_duration_seconds_bucket', { ...failed, le: '0.32' })).toBe(0);
+  expect(sample(metrics, 'gen_ai_client_operation_duration_seconds_bucket', { ...failed, le: OPERATION_UNDER_SLOW })).toBe(0);
   expect(sample(metrics, 'gateway_upstream_errors_total', { endpoint: 'slow', provider: 'openai', code: 'upstream_error', status: '502' })).toBe(3);
   // strict's refusal, tried after slow, is timed from its own start.
   const refused = { ...genAi('strict'), error_type: 'invalid_value' };
   expect(sample(metrics, 'gen_ai_client_operation_duration_seconds_count', refused)).toBe(1);
-  expect(sample(metrics, 'gen_ai_client_operation_duration_seconds_bucket', { ...refused, le: '0.32' })).toBe(1);
+  expect(sample(metrics, 'gen_ai_client_operation_duration_seconds_bucket', { ...refused, le: OPERATION_UNDER_SLOW })).toBe(1);
 });
