@@ -161,13 +161,14 @@ test('a steady stream of unrelated events in the folder cannot postpone the chec
 });
 
 test('a file still being written after five debounce periods (a slow writer) is read once its writes stop, not halfway', async () => {
-  // A debounce far longer than the 10 ms between writes: a loaded machine cannot stretch a gap past it.
-  const debounceMs = 200;
+  // A debounce fifty times the 10 ms between writes: this process held up longer than that (its
+  // garbage collector, the CPU given to other work) sees a gap and reads the file halfway.
+  const debounceMs = 500;
   const { path, events } = watchedFile('version: 1\n', debounceMs);
-  const lines = Array.from({ length: 120 }, (_, index) => `line${index}: ${index}\n`);
+  const lines = Array.from({ length: 300 }, (_, index) => `line${index}: ${index}\n`);
   const file = openSync(path, 'w');
   try {
-    // 1.2 s of writes, six times the debounce period: a cap on postponing for the folder's other files must not end them early.
+    // 3 s of writes, six times the debounce period: a cap on postponing for the folder's other files must not end them early.
     for (const line of lines) {
       writeSync(file, line);
       await sleep(10);
