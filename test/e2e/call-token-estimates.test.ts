@@ -42,6 +42,16 @@ function bedrock(body: unknown): BedrockReply {
   return { respond: () => undefined };
 }
 
+/**
+ * first_byte of each endpoint: short where a call goes silent (each such call waits it out), long
+ * where every call is refused at once, so that a loaded machine cannot make a refusal a timeout (the
+ * first Bedrock refusal, the AWS SDK's first call, took 92 ms here; CI's loaded cores stretch that
+ * tenfold). The retried endpoint's silent first attempt waits it out, and its second is a refusal.
+ */
+const SILENT_S = 0.5;
+const REFUSED_S = 30;
+const SILENT_THEN_REFUSED_S = 1;
+
 let upstream: FakeUpstream;
 let fake: FakeBedrock;
 let gateway: RunningGateway;
@@ -54,12 +64,12 @@ beforeAll(async () => {
   fake.expectCredential({ accessKeyId: 'AKIACALLESTIMATEEXAMPLE', secretAccessKey: 'call-estimate-secret', region: 'us-east-1' });
   const model = `{ provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "${upstream.url}/v1" } }`;
   const claude = `{ provider: bedrock, name: anthropic.claude-3-haiku-20240307-v1:0, config: { aws_config: { ${AWS}, aws_endpoint_url: "${fake.url}" } } }`;
-  // The calls meant to time out wait 0.5 s for a first byte; the refused ones 10 s, so that their 503, however slow a loaded machine is to answer, is not a timeout.
-  const endpoint = (name: string, served: string, attempts: number) =>
-    `  - { name: ${name}, endpoint_type: llm/v1/chat, model: ${served}, limit: { renewal_period: minute, tokens: 3 }, timeouts: { first_byte: ${name.endsWith('refused') ? 10 : 0.5} }, retries: { max_attempts: ${attempts}, initial_backoff: 0.01 } }\n`;
+  const endpoint = (name: string, served: string, attempts: number, firstByteS: number) =>
+    `  - { name: ${name}, endpoint_type: llm/v1/chat, model: ${served}, limit: { renewal_period: minute, tokens: 3 }, timeouts: { first_byte: ${firstByteS} }, retries: { max_attempts: ${attempts}, initial_backoff: 0.01 } }\n`;
   const titan = `{ provider: bedrock, name: amazon.titan-text-express-v1, config: { aws_config: { ${AWS}, aws_endpoint_url: "${fake.url}" } } }`;
-  const completions = (name: string) => endpoint(name, titan, 1).replace('llm/v1/chat', 'llm/v1/completions');
-  const config = `endpoints:\n${endpoint('silent', model, 1)}${endpoint('refused', model, 1)}${endpoint('retried', model, 2)}${endpoint('claude', claude, 1)}${endpoint('claude-refused', claude, 1)}${completions('titan')}${completions('titan-refused')}`;
+  const completions = (name: string, firstByteS: number) => endpoint(name, titan, 1, firstByteS).replace('llm/v1/chat', 'llm/v1/completions');
+  const chats = [endpoint('silent', model, 1, SILENT_S), endpoint('refused', model, 1, REFUSED_S), endpoint('retried', model, 2, SILENT_THEN_REFUSED_S), endpoint('claude', claude, 1, SILENT_S), endpoint('claude-refused', claude, 1, REFUSED_S)];
+  const config = `endpoints:\n${chats.join('')}${completions('titan', SILENT_S)}${completions('titan-refused', REFUSED_S)}`;
   gateway = await startGateway(config, { logger });
   client = openaiClientFor(gateway);
 });
