@@ -32,15 +32,16 @@ const chatBody = { messages: [{ role: 'user' as const, content: 'Hi' }] };
 const endless = (status: number, contentType: string): BedrockHandler => () => ({ respond: (response) => sendEndless(response, status, contentType) });
 
 /**
- * An event stream whose messages are `before`, then (once `sendRest` settles, in a TCP write of its
- * own) a prelude announcing `announcedBytes`, then bytes for as long as the gateway reads them.
+ * An event stream whose messages are `before`, then (once `sent` settles, 50 ms later by default, in
+ * a TCP write of its own) a prelude announcing `announcedBytes`, then bytes for as long as the
+ * gateway reads them.
  */
-function oversizedMessageAfter(before: Buffer, announcedBytes: number, sendRest: Promise<void> = Promise.resolve()): BedrockHandler {
+function oversizedMessageAfter(before: Buffer, announcedBytes: number, sent: Promise<unknown> = new Promise((resolve) => setTimeout(resolve, 50))): BedrockHandler {
   return () => ({
     respond: async (response: ServerResponse) => {
       response.writeHead(200, EVENT_STREAM_HEADERS);
       response.write(before);
-      await sendRest;
+      await sent;
       const prelude = Buffer.alloc(4);
       prelude.writeUInt32BE(announcedBytes);
       response.write(prelude);
@@ -102,13 +103,13 @@ test('an event-stream message announcing more than 16 MiB before the first chunk
 
 test('after the first chunk, an oversized message ends the stream with an SSE error event', async () => {
   const first = encodeEvents([converseEvent('messageStart', { role: 'assistant' }), converseEvent('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'Hel' } })]);
-  // The oversized message is sent once the client has the stream's headers, which the first chunk
-  // brings: sent 50 ms after it, a loaded machine read both at once, and the answer was a 502.
-  let sendRest: () => void = () => undefined;
-  fake.setHandler(oversizedMessageAfter(first, 0x7fffffff, new Promise<void>((resolve) => (sendRest = resolve))));
+  // The oversized message comes once the client has the stream's headers, sent with its first chunk;
+  // after a fixed pause, a gateway slower than the pause (on a loaded machine) was still before it: a 502.
+  let headersSeen = () => {};
+  fake.setHandler(oversizedMessageAfter(first, 0x7fffffff, new Promise<void>((resolve) => (headersSeen = resolve))));
   const response = await within(postMlflow({ ...chatBody, stream: true }), SOON_MS, 'the answer');
+  headersSeen();
   expect(response.status).toBe(200);
-  sendRest();
   const events = parseSse(await within(response.text(), SOON_MS, 'the end of the stream'));
   const last = events.at(-1)!;
   const text = events.slice(0, -1).map((event) => (JSON.parse(event.data) as { choices: { delta: { content?: string } }[] }).choices[0].delta.content ?? '');
