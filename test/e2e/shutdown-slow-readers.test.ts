@@ -21,17 +21,24 @@ function gatewayWith(shutdownTimeoutS: number) {
   return serving((port) => ['--config-path', path, '--port', String(port)]);
 }
 
-/** Sends a chat request to `echo` on a socket that reads nothing until the test resumes it. */
-function unreadRequest(url: string, requestId: string, body: object): Promise<Socket> {
+/**
+ * Sends a chat request to `echo` on a socket that reads the first piece of the answer and then
+ * nothing until the test resumes it; resolves with both once that piece has come. (A fixed wait for
+ * the answer to begin was too short on a loaded machine: the gateway reads and parses 8 MB first.)
+ */
+function unreadRequest(url: string, requestId: string, body: object): Promise<{ socket: Socket; first: string }> {
   const text = JSON.stringify({ model: 'echo', ...body });
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(new URL(url).port), '127.0.0.1', () => {
+  const begun = new Promise<{ socket: Socket; first: string }>((resolve, reject) => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1', () =>
+      socket.write(`POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nx-request-id: ${requestId}\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`),
+    );
+    socket.once('data', (first: Buffer) => {
       socket.pause();
-      socket.write(`POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nx-request-id: ${requestId}\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
-      resolve(socket);
+      resolve({ socket, first: first.toString() });
     });
     socket.on('error', reject);
   });
+  return within(begun, SOON_MS, 'the answer beginning');
 }
 
 /** Megabytes of text, more than the socket buffers hold: the client must read for the answer to be sent. */
@@ -44,9 +51,9 @@ function requestLine(run: CliRun, requestId: string): Record<string, unknown> | 
 
 test('a stream whose client stopped reading, ended at server.shutdown_timeout, has its audit line before the gateway exits', async () => {
   const { run, url } = await gatewayWith(0.5);
-  const socket = await unreadRequest(url, 'unread-stream', { stream: true, messages: [{ role: 'user', content: LONG_TEXT }] });
+  const { socket } = await unreadRequest(url, 'unread-stream', { stream: true, messages: [{ role: 'user', content: LONG_TEXT }] });
   try {
-    // The stream is under way once the mock has sent what the socket buffers hold.
+    // The stream is under way; half a second on, the mock has sent more than the socket buffers hold.
     await new Promise((resolve) => setTimeout(resolve, 500));
     run.child.kill('SIGTERM');
     expect(await within(run.exited, SOON_MS, 'the gateway exiting')).toBe(0);
@@ -58,13 +65,13 @@ test('a stream whose client stopped reading, ended at server.shutdown_timeout, h
 
 test('an answer written before SIGTERM but not yet read by its client is sent whole, not cut when the drain begins', async () => {
   const { run, url } = await gatewayWith(10);
-  const socket = await unreadRequest(url, 'slow-reader', { messages: [{ role: 'user', content: LONG_TEXT }] });
+  const { socket, first } = await unreadRequest(url, 'slow-reader', { messages: [{ role: 'user', content: LONG_TEXT }] });
   try {
-    // The mock answers at once: its answer waits in the socket buffers for the client to read it.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The mock answers at once, and the gateway writes its answer whole: once it has begun, the rest
+    // waits in the socket buffers for the client to read it.
     run.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    let received = '';
+    let received = first;
     const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
     socket.on('data', (data: Buffer) => (received += data.toString()));
     socket.resume();
