@@ -18,13 +18,14 @@ test('a property named $ref or default is a schema; an external $ref is a 400 na
   expect(await gatewayRejectionOf(() => toCohereOutputSchema(external))).toMatchObject({ status: 400, param: 'response_format.json_schema.schema.properties.a.$ref' });
 });
 
-test('forty definitions each referring twice to the next are a 400 within a second, not 2^40 schemas written out', async () => {
+test('forty definitions each referring twice to the next are a 400 at once, not 2^40 schemas written out', async () => {
   const $defs: Record<string, unknown> = { D40: { type: 'string' } };
   for (let index = 0; index < 40; index++) $defs[`D${index}`] = { type: 'object', properties: { a: { $ref: `#/$defs/D${index + 1}` }, b: { $ref: `#/$defs/D${index + 1}` } }, required: ['a'] };
   const started = process.cpuUsage();
   const error = await gatewayRejectionOf(() => toCohereOutputSchema({ type: 'object', properties: { root: { $ref: '#/$defs/D0' } }, required: ['root'], $defs }));
   expect(error).toMatchObject({ status: 400, param: 'response_format.json_schema.schema' });
-  expect(process.cpuUsage(started).user / 1000).toBeLessThan(1000);
+  // 17-70 ms here; writing out the 2^40 schemas would never end. Room for CI's loaded cores, which grow a test's CPU time up to tenfold.
+  expect(process.cpuUsage(started).user / 1000).toBeLessThan(10_000);
 });
 
 test("a $ref to an inherited name ('#/constructor', '#/$defs/toString') finds nothing: a 400 naming it, not Object's function", () => {
