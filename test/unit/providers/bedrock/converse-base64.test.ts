@@ -67,7 +67,8 @@ test('an 8 MB image is checked in linear time', () => {
       'messages[0].content[0]',
     ),
   ).toThrow('is not base64');
-  // CPU time, not wall time: a loaded machine stretches the latter. About 100 ms here.
+  // CPU time, not wall time: a loaded machine stretches the latter. 90-180 ms here, and CI's loaded
+  // cores grow even CPU time up to tenfold; a check of 8 MB in more than linear time would take hours.
   const { user, system } = process.cpuUsage(started);
-  expect((user + system) / 1000).toBeLessThan(3000);
+  expect((user + system) / 1000).toBeLessThan(10_000);
 });
