@@ -7,7 +7,9 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/temporary-directory-teardown.js',
   setupFiles: ['<rootDir>/test/support/no-ambient-proxy.ts'],
   transform: { '^.+\\.tsx?$': 'ts-jest' },
-  testTimeout: 20000,
+  // A test that takes 1-3 s here can take ten times that on CI's two cores busy with the other
+  // worker and its gateways; a hang still fails, only later.
+  testTimeout: 40000,
   // Jest's default (cores - 1) is one worker on CI's 2 cores: most files wait on sockets and child
   // processes, so a worker per core roughly halves the run (732 s -> 480 s there), and the tests'
   // budgets are already set for a machine busy with other work.

@@ -10,7 +10,7 @@ export const TEST_MAX_ANSWER_BYTES = sizeInBytes(DEFAULT_SERVER_SETTINGS.max_ans
 
 /**
  * How long a test waits for something that must happen soon (a rejection, a connection closing):
- * seconds on a loaded CI machine, never, when the behaviour is broken. Well below jest's 20 s.
+ * seconds on a loaded CI machine, never, when the behaviour is broken. Well below jest's 40 s (jest.config.js).
  */
 export const SOON_MS = 10_000;
 
