@@ -46,7 +46,7 @@ export const WORKERS_SIDE_BY_SIDE_TEST_MS = WORKERS_START_SIDE_BY_SIDE_MS + 20_0
  * Jest's timeout for a hook that awaits every one of several starts run side by side, each bounded
  * by its own budget (`startMs`, which counts the runs sharing the CPU): with at most SIDE_BY_SIDE
  * running and the next started as soon as one settles, the last settles within the budgets' sum
- * shared over the places plus the longest one (the bound of list scheduling), then jest's 20 s.
+ * shared over the places plus the longest one (the bound of list scheduling), then 20 s for the rest.
  */
 export function sideBySideHookMs(startMs: number[]): number {
   const sum = startMs.reduce((total, ms) => total + ms, 0);
@@ -59,7 +59,7 @@ export const REDIS_CLUSTER_OK_MS = 15_000;
 
 /**
  * Jest's timeout for a hook that starts Redis servers (a cluster waiting to be ok too) and then
- * gateways one after the other: each bounded wait in full, and jest's 20 s for the rest, so a slow
+ * gateways one after the other: each bounded wait in full, and 20 s for the rest, so a slow
  * start fails with its own message and output rather than jest's timeout.
  */
 export function sequentialStartsTestMs({ redisServers, cluster = false, gateways }: { redisServers: number; cluster?: boolean; gateways: number }): number {
