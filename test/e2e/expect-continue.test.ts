@@ -41,7 +41,10 @@ function expectContinue(path: string, headers: string): Promise<{ socket: Socket
 /** The last answer to a client that never sent its body, once the connection closes (or after 3 s), and the status lines of all it received. */
 async function answerWithoutBody(path: string, headers: string): Promise<{ status: number; connection: string | undefined; body: unknown; closed: boolean; statusLines: string[] }> {
   const client = await expectContinue(path, headers);
-  const closed = await Promise.race([client.closed.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3_000))]);
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([client.closed.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 3_000)))]);
+  // Cleared: the 3 s wait would otherwise outlive the file and keep its jest worker from exiting.
+  clearTimeout(timer);
   client.socket.destroy();
   const text = client.received();
   const [head, body] = text.slice(text.lastIndexOf('HTTP/1.1 ')).split('\r\n\r\n');
