@@ -235,7 +235,10 @@ test("a CONNECT client that keeps its side of the connection open after the 405 
     );
     socket.write('CONNECT api.openai.com:443 HTTP/1.1\r\nHost: api.openai.com:443\r\n\r\n');
     await answered;
-    const closed = await Promise.race([own.close().then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    const closed = await Promise.race([own.close().then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 5_000)))]);
+    // Cleared: the 5 s wait would otherwise outlive the file and keep its jest worker from exiting.
+    clearTimeout(timer);
     expect({ status: answersIn(received)[0].status, closed }).toEqual({ status: 405, closed: true });
   } finally {
     socket.destroy();
