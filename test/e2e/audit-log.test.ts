@@ -393,7 +393,13 @@ test('the docs page and its assets are labelled /docs, not unmatched', async () 
   const gateway = await startGateway('endpoints:\n  - { name: echo, endpoint_type: llm/v1/chat, model: { provider: mock, name: echo } }\n', { logger });
   try {
     const statuses = [];
-    for (const path of ['/docs', '/docs/', '/docs/swagger-ui.css']) statuses.push((await fetch(`${gateway.url}${path}`, { redirect: 'manual' })).status);
+    for (const path of ['/docs', '/docs/', '/docs/swagger-ui.css']) {
+      const response = await fetch(`${gateway.url}${path}`, { redirect: 'manual' });
+      // Read whole: fetch stops reading a long answer nobody reads (the stylesheet), and its connection
+      // then outlives the gateway's close and keeps the jest worker from exiting.
+      await response.arrayBuffer();
+      statuses.push(response.status);
+    }
     expect(statuses).toEqual([301, 200, 200]);
     const routes = (await waitForLogLines(lines, (line) => line.msg === 'request', statuses.length)).map(({ route }) => route);
     expect(routes).toEqual(['/docs', '/docs', '/docs']);
@@ -518,10 +524,13 @@ describe('probes and scrapes', () => {
     const { lines, logger } = captureLog(options.level);
     const gateway = await startGateway(options.yaml, { logger });
     try {
-      expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
-      expect((await fetch(`${gateway.url}/health`, { method: 'HEAD' })).status).toBe(200);
-      await fetch(`${gateway.url}/metrics`, { headers: options.metricsHeaders });
-      await fetch(`${gateway.url}/api/2.0/endpoints/`, { headers: options.metricsHeaders });
+      // Each answer read whole: fetch stops reading a long one nobody reads (the metrics page), and its
+      // connection then outlives the gateway's close and keeps the jest worker from exiting.
+      const statusOf = (response: Response) => response.arrayBuffer().then(() => response.status);
+      expect(await statusOf(await fetch(`${gateway.url}/health`))).toBe(200);
+      expect(await statusOf(await fetch(`${gateway.url}/health`, { method: 'HEAD' }))).toBe(200);
+      await statusOf(await fetch(`${gateway.url}/metrics`, { headers: options.metricsHeaders }));
+      await statusOf(await fetch(`${gateway.url}/api/2.0/endpoints/`, { headers: options.metricsHeaders }));
       // Lines are written as each response closes, in order: once the list call's is there, the polls' are too.
       await waitForLogLine(lines, (line) => line.route === '/api/2.0/endpoints/');
       return lines.map((line) => JSON.parse(line) as LogLine).filter((line) => line.msg === 'request');
