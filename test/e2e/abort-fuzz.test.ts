@@ -308,8 +308,12 @@ async function callGateway(target: Target, leaving: Leaving): Promise<Outcome> {
   }
 }
 
-/** Resolves true once `promise` has, false after `ms`. */
-const within = (promise: Promise<unknown>, ms: number) => Promise.race([promise.then(() => true), pause(ms).then(() => false)]);
+/** Resolves true once `promise` has, false after `ms`; then clears its timer, which would otherwise outlive the file and keep its jest worker from exiting. */
+function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([promise.then(() => true), late]).finally(() => clearTimeout(timer));
+}
 
 /** Polls `read` until `done` holds of its value or `ms` pass; returns the last value. */
 async function settled<Value>(read: () => Promise<Value>, done: (value: Value) => boolean, ms: number): Promise<Value> {
