@@ -1,53 +1,62 @@
 /**
- * The connectors the Redis store gives ioredis, so that no error of a connection goes uncaught:
- * ioredis listens for a connection's first error only (`once`, in its connectors and in
- * Redis.connect), and a refused TLS handshake can emit a second (an alert after the first), which was
- * thrown and stopped the gateway (redis/ioredis#961 and #962 proposed the same fix, not merged).
- * ioredis is loaded when a store is made, as in redis-store.ts.
+ * ioredis's connectors (to one server, used for a single server and for each Redis Cluster node; and
+ * through Sentinels), with two of their faults mended:
+ * - every error of a connection is handled: ioredis listens for a connection's first error only
+ *   (`once`), and a refused TLS handshake can emit a second (an alert after the first), which went
+ *   uncaught and stopped the gateway (redis/ioredis#961, not merged);
+ * - closing a connection that is already closed (refused, or lost with Redis) does not wait: ioredis
+ *   ends the socket and waits up to `disconnectTimeout` for its 'close', which such a socket never
+ *   emits again, on a timer that kept a stopping process alive that long.
+ * Through Sentinels, the connections to the Sentinels themselves (asking for the master, watching for
+ * failovers) are clients of their own, given the mended connector to one server.
  */
-import type { Socket } from 'node:net';
 import type { RedisOptions } from 'ioredis';
+import type { NetStream } from 'ioredis/built/types';
 
-/** ioredis's connector to one server (and to each Cluster node), with every error of its connection handled. */
-export function connectorKeepingErrors(): NonNullable<RedisOptions['Connector']> {
-  type Standalone = typeof import('ioredis/built/connectors/StandaloneConnector');
-  const { default: StandaloneConnector } = require('ioredis/built/connectors/StandaloneConnector') as Standalone;
-  // ioredis types the constructor's options as unknown; it passes the standalone ones.
-  return class extends StandaloneConnector {
-    override async connect(...args: Parameters<InstanceType<Standalone['default']>['connect']>) {
+type Connector = NonNullable<RedisOptions['Connector']>;
+
+/** What the mends use of ioredis's connectors (its types keep `connectToSentinel` private). */
+interface ConnectorParts {
+  stream: NetStream;
+  options: { disconnectTimeout?: number };
+  connect(...args: unknown[]): Promise<NetStream>;
+  disconnect(): void;
+  connectToSentinel(endpoint: unknown, options?: Record<string, unknown>): unknown;
+}
+
+type ConnectorClass = new (options: unknown) => ConnectorParts;
+
+/** `Base` with both mends. */
+function mended(Base: ConnectorClass): ConnectorClass {
+  return class extends Base {
+    override async connect(...args: unknown[]): Promise<NetStream> {
       const stream = await super.connect(...args);
       // ioredis's own listeners still get the first error; this one keeps a later one from being thrown.
       stream.on('error', () => undefined);
       return stream;
     }
-  } as unknown as NonNullable<RedisOptions['Connector']>;
+
+    override disconnect(): void {
+      // Without a stream ioredis only marks the connector as not connecting (and stops watching the Sentinels).
+      if (this.stream?.closed) this.stream = undefined as unknown as NetStream;
+      super.disconnect();
+    }
+  };
 }
 
-/** What the Sentinel connector overrides: connectToSentinel is private in ioredis's types. */
-interface SentinelConnectorMethods {
-  connect(eventEmitter: (type: string, error: unknown) => void): Promise<Socket>;
-  connectToSentinel(endpoint: unknown, options?: RedisOptions): unknown;
+function ioredisConnector(name: 'StandaloneConnector' | 'SentinelConnector'): ConnectorClass {
+  return (require(`ioredis/built/connectors/${name}`) as { default: ConnectorClass }).default;
 }
 
-/**
- * ioredis's Sentinel connector with every error handled as connectorKeepingErrors does: of the
- * master's connection, and of each connection to a Sentinel (to ask for the master, and to hear of
- * failovers), which it makes as a Redis client of its own, given options spread last over its own.
- * ioredis gives only its own Sentinel connector an `emitter`, for two events its tests wait for.
- */
-export function sentinelConnectorKeepingErrors(): NonNullable<RedisOptions['Connector']> {
-  const { SentinelConnector } = require('ioredis') as typeof import('ioredis');
-  const Base = SentinelConnector as unknown as new (options: unknown) => SentinelConnectorMethods;
-  const Connector = connectorKeepingErrors();
-  return class extends Base {
-    override connectToSentinel(endpoint: unknown, options?: RedisOptions): unknown {
-      return super.connectToSentinel(endpoint, { ...options, Connector });
-    }
+export function connectorKeepingErrors(): Connector {
+  return mended(ioredisConnector('StandaloneConnector')) as unknown as Connector;
+}
 
-    override async connect(eventEmitter: (type: string, error: unknown) => void): Promise<Socket> {
-      const stream = await super.connect(eventEmitter);
-      stream.on('error', () => undefined);
-      return stream;
+export function sentinelConnectorKeepingErrors(): Connector {
+  const toOneServer = connectorKeepingErrors();
+  return class extends mended(ioredisConnector('SentinelConnector')) {
+    override connectToSentinel(endpoint: unknown, options: Record<string, unknown> = {}): unknown {
+      return super.connectToSentinel(endpoint, { ...options, Connector: toOneServer, disconnectTimeout: this.options.disconnectTimeout });
     }
-  } as unknown as NonNullable<RedisOptions['Connector']>;
+  } as unknown as Connector;
 }

@@ -328,6 +328,8 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
         const checked = errorsHidden || lastError === null ? checkTls() : Promise.resolve();
         void checked.then(() => reject(new Error(`Redis at ${where} is not reachable (no connection within ${timeoutMs} ms${because()})`)));
       }, timeoutMs);
+      // A request's wait, which must not keep a stopping process alive (the store closed meanwhile).
+      timer.unref();
       const onReady = () => {
         clearTimeout(timer);
         firstConnectionSettled = true;
