@@ -19,6 +19,8 @@ export interface NamedChanges {
 export interface ClientKeyChanges extends NamedChanges {
   /** Keys whose value changed (a key changed beside its `endpoints` or `limit` is also in `changed`). */
   rotated: string[];
+  /** Keys kept that may now call endpoints or routes they could not: each with those names, or null for all (its `endpoints` removed). */
+  widened: { name: string; now: string[] | null }[];
 }
 
 /** What differs between two configs. `added`, `changed` and `removed` name endpoints and traffic routes. */
@@ -70,6 +72,19 @@ function openedSettings(before: Auth | undefined, after: Auth | undefined): stri
   return (['public_metrics', 'public_endpoint_list'] as const).filter((flag) => !(before[flag] ?? false) && (after[flag] ?? false)).map((flag) => `auth.${flag}`);
 }
 
+/** The keys kept by name whose `endpoints` list was removed or gained names. */
+function widenedKeys(before: Auth | undefined, after: Auth | undefined): ClientKeyChanges['widened'] {
+  const served = new Map((before?.api_keys ?? []).map((key) => [key.name, key.endpoints]));
+  return (after?.api_keys ?? []).flatMap(({ name, endpoints }): ClientKeyChanges['widened'] => {
+    if (!served.has(name)) return [];
+    const could = served.get(name);
+    if (could === undefined) return [];
+    if (endpoints === undefined) return [{ name, now: null }];
+    const now = endpoints.filter((endpoint) => !could.includes(endpoint));
+    return now.length > 0 ? [{ name, now }] : [];
+  });
+}
+
 export function configChanges(before: GatewayConfig, after: GatewayConfig): ConfigChanges {
   const old = runWhole(serialisedSteps(before));
   const next = runWhole(serialisedSteps(after));
@@ -79,7 +94,7 @@ export function configChanges(before: GatewayConfig, after: GatewayConfig): Conf
   });
   return {
     ...namedChanges(old.definitions, next.definitions, (a, b) => a === b),
-    clientKeys: { ...namedChanges(old.clientKeys, next.clientKeys, (a, b) => a.rest === b.rest), rotated: rotated.map(([name]) => name) },
+    clientKeys: { ...namedChanges(old.clientKeys, next.clientKeys, (a, b) => a.rest === b.rest), rotated: rotated.map(([name]) => name), widened: widenedKeys(before.auth, after.auth) },
     settings: changedSettings(before, after),
     opened: openedSettings(before.auth, after.auth),
   };
@@ -91,6 +106,16 @@ const NOW_ALLOWED: Readonly<Record<string, string>> = {
   'auth.public_metrics': "read /metrics, which shows every endpoint's and client key's traffic (auth.public_metrics: true)",
   'auth.public_endpoint_list': 'list every endpoint and route (auth.public_endpoint_list: true)',
 };
+
+/** Whether a reload lets anyone do more than before: a warning, which an operator alerting on warnings sees. */
+export function opensAccess(changes: ConfigChanges): boolean {
+  return changes.opened.length > 0 || changes.clientKeys.widened.length > 0;
+}
+
+/** `client key ci may now also call b, c`, or every endpoint and route when its list was removed. */
+function widenedPart({ name, now }: ClientKeyChanges['widened'][number]): string {
+  return now === null ? `client key ${name} may now call every endpoint and route (its endpoints list removed)` : `client key ${name} may now also call ${now.join(', ')}`;
+}
 
 /** `added client keys a, b`: one part of the line per kind of change that has names. */
 function namedParts<Kind extends string>(changes: Record<Kind, string[]>, kinds: readonly Kind[], noun: (count: number) => string): string[] {
@@ -110,6 +135,7 @@ export function describeChanges(configPath: string, changes: ConfigChanges, opti
     .map((path) => (options.restartApplies?.includes(path) ? `${path} (only a restart applies it)` : path));
   const parts = [
     ...(opened.length > 0 ? [`callers without a key may now ${opened.join(' and ')}`] : []),
+    ...changes.clientKeys.widened.map(widenedPart),
     ...namedParts(changes, ['added', 'changed', 'removed'], () => ''),
     ...(authAdded ? ['callers need a client key now (auth added)'] : []),
     ...namedParts(changes.clientKeys, ['added', 'rotated', 'changed', 'removed'], (count) => (count === 1 ? 'client key ' : 'client keys ')),

@@ -21,7 +21,7 @@ import { watchConfigFile, type ConfigFileEvent, type ConfigWatcher } from '../co
 import { keepCountersInUse, retireLimitBackends, type LimitBackend } from '../limits/limiter';
 import { loadPlugins } from '../plugins/modules';
 import { closePoolsNotIn, notingPoolUse } from '../providers/transport/pools';
-import { configChanges, describeChanges, serialiseForComparison } from './config-changes';
+import { configChanges, describeChanges, opensAccess, serialiseForComparison } from './config-changes';
 import type { Logger } from './logging';
 import { recordConfigReload, recordConfigStart } from './metrics';
 
@@ -257,8 +257,7 @@ export function watchForReload(options: ReloadOptions): ReloadingWatcher {
     secretFiles.follow(next.secretFiles);
     const restartApplies = changedStartUpSettings(startedWith, next.plan.server);
     const described = describeChanges(configPath, changes, { servedTextOnly, restartApplies });
-    // A reload that lets callers without a key in is a warning: an operator alerting on warnings sees it.
-    const level = changes.opened.length > 0 ? 'warn' : 'info';
+    const level = opensAccess(changes) ? 'warn' : 'info';
     const logReloaded = () => logger[level]({ configPath, ...changes, ...(cause && { cause }), ...(servedTextOnly && { config_file: 'refused' }) }, cause ? `${described} (${cause})` : described);
     // Under --workers, once every worker compiled it (config-sharing.ts logs a refusal).
     if (whenServing === undefined) logReloaded();

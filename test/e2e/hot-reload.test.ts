@@ -111,16 +111,23 @@ test('an in-place edit adds, changes and removes endpoints, and logs what change
   );
 });
 
-test('a reload names a rotated client key without its key, and one removing auth: is a warning saying callers without a key now get in', async () => {
+test('a reload names a rotated client key without its key; one widening a key\'s endpoints, or removing auth:, is a warning saying who may now do more', async () => {
   const { url, run, path } = await gatewayFor('clientKeys');
   expect((await chat(url, 'alpha')).status).toBe(401);
 
-  writeFileSync(path, withClientKeys(CLIENT_KEYS.ci, CLIENT_KEYS.rotated).replace('auth:', 'logging: { bodies: true }\nauth:'));
+  const withLogging = (keys: string) => keys.replace('auth:', 'logging: { bodies: true }\nauth:');
+  writeFileSync(path, withLogging(withClientKeys(CLIENT_KEYS.ci, CLIENT_KEYS.rotated)).replace(`key: ${CLIENT_KEYS.ci} }`, `key: ${CLIENT_KEYS.ci}, endpoints: [alpha] }`));
   await timeUntil(async () => (await chat(url, 'alpha', 'hi', CLIENT_KEYS.rotated)).status === 200, RELOAD_WITHIN_MS);
   expect((await chat(url, 'alpha', 'hi', CLIENT_KEYS.batch)).status).toBe(401);
-  const rotated = `config reloaded from ${path}: rotated client key batch; changed setting logging.bodies`;
+  const rotated = `config reloaded from ${path}: rotated client key batch; changed client key ci; changed setting logging.bodies`;
   await timeUntil(() => logLines(run).some((line) => line.msg === rotated));
-  expect(logLines(run).find((line) => line.msg === rotated)).toMatchObject({ level: 30, clientKeys: { added: [], rotated: ['batch'], changed: [], removed: [] }, settings: ['logging.bodies'], opened: [] });
+  expect(logLines(run).find((line) => line.msg === rotated)).toMatchObject({ level: 30, clientKeys: { added: [], rotated: ['batch'], changed: ['ci'], removed: [], widened: [] }, settings: ['logging.bodies'], opened: [] });
+
+  // A key allowed more endpoints is a warning too (here: its endpoints list removed).
+  writeFileSync(path, withLogging(withClientKeys(CLIENT_KEYS.ci, CLIENT_KEYS.rotated)));
+  const widened = `config reloaded from ${path}: client key ci may now call every endpoint and route (its endpoints list removed); changed client key ci`;
+  await timeUntil(() => logLines(run).some((line) => line.msg === widened), RELOAD_WITHIN_MS);
+  expect(logLines(run).find((line) => line.msg === widened)).toMatchObject({ level: 40, clientKeys: { changed: ['ci'], widened: [{ name: 'ci', now: null }] }, opened: [] });
 
   writeFileSync(path, configOf(chatEndpoint('alpha', 'model-one')));
   await timeUntil(async () => (await chat(url, 'alpha')).status === 200, RELOAD_WITHIN_MS);

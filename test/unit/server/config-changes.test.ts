@@ -21,7 +21,7 @@ const only = (changes: Partial<ConfigChanges>): ConfigChanges => ({
   added: [],
   changed: [],
   removed: [],
-  clientKeys: { added: [], rotated: [], changed: [], removed: [] },
+  clientKeys: { added: [], rotated: [], changed: [], removed: [], widened: [] },
   settings: [],
   opened: [],
   ...changes,
@@ -64,7 +64,7 @@ endpoints:
     const after = withAuth(
       clientKey('ci', 'gw-key-ci-0001', ', endpoints: [a]') + clientKey('batch', 'gw-key-batch-0002') + clientKey('new', 'gw-key-new-0001') + clientKey('both', 'gw-key-both-0002', ', endpoints: [a]'),
     );
-    expect(changesBetween(before, after).clientKeys).toEqual({ added: ['new'], rotated: ['batch', 'both'], changed: ['ci', 'both'], removed: ['old'] });
+    expect(changesBetween(before, after).clientKeys).toEqual({ added: ['new'], rotated: ['batch', 'both'], changed: ['ci', 'both'], removed: ['old'], widened: [] });
   });
 
   test('a key written as its sha256: digest is the same key, not a rotated one', () => {
@@ -72,9 +72,30 @@ endpoints:
     expect(changesBetween(withAuth(clientKey('ci', 'gw-key-ci-0001')), withAuth(clientKey('ci', `"sha256:${digest}"`)))).toEqual(only({}));
   });
 
+  test("a kept key whose endpoints list is removed or gains names is widened (its list narrowed, or a new key, is not)", () => {
+    const fourEndpoints = config(endpoint('a'), endpoint('b'), endpoint('c'), endpoint('d'));
+    const withKeys = (keys: string) => `${fourEndpoints}auth:\n  api_keys:${keys}\n`;
+    const before = withKeys(
+      clientKey('ci', 'gw-key-ci-0001', ', endpoints: [a]') + clientKey('batch', 'gw-key-batch-0001', ', endpoints: [a, b]') + clientKey('narrow', 'gw-key-narrow-0001', ', endpoints: [a, b]') + clientKey('all', 'gw-key-all-0001'),
+    );
+    const after = withKeys(
+      clientKey('ci', 'gw-key-ci-0001') + clientKey('batch', 'gw-key-batch-0001', ', endpoints: [b, c, d]') + clientKey('narrow', 'gw-key-narrow-0001', ', endpoints: [b]') + clientKey('all', 'gw-key-all-0001', ', endpoints: [a]') + clientKey('new', 'gw-key-new-0001'),
+    );
+    expect(changesBetween(before, after).clientKeys).toEqual({
+      added: ['new'],
+      rotated: [],
+      changed: ['ci', 'batch', 'narrow', 'all'],
+      removed: [],
+      widened: [
+        { name: 'ci', now: null },
+        { name: 'batch', now: ['c', 'd'] },
+      ],
+    });
+  });
+
   test('removing auth: opens every endpoint to callers without a key', () => {
     const changes = changesBetween(withAuth(clientKey('ci', 'gw-key-ci-0001') + clientKey('batch', 'gw-key-batch-0001'), '\n  public_metrics: true'), config(endpoint('a')));
-    expect(changes).toEqual(only({ clientKeys: { added: [], rotated: [], changed: [], removed: ['ci', 'batch'] }, settings: ['auth'], opened: ['auth'] }));
+    expect(changes).toEqual(only({ clientKeys: { added: [], rotated: [], changed: [], removed: ['ci', 'batch'], widened: [] }, settings: ['auth'], opened: ['auth'] }));
   });
 
   test('public_metrics and public_endpoint_list turned on open what they name; adding auth: opens nothing', () => {
@@ -85,7 +106,7 @@ endpoints:
     // Already public, or turned off: nothing more is open.
     expect(changesBetween(withAuth(keys, '\n  public_metrics: true'), withAuth(keys, '\n  public_metrics: false')).opened).toEqual([]);
     expect(changesBetween(config(endpoint('a')), withAuth(keys, '\n  public_metrics: true'))).toEqual(
-      only({ clientKeys: { added: ['ci'], rotated: [], changed: [], removed: [] }, settings: ['auth'] }),
+      only({ clientKeys: { added: ['ci'], rotated: [], changed: [], removed: [], widened: [] }, settings: ['auth'] }),
     );
   });
 
@@ -131,7 +152,7 @@ describe('describeChanges', () => {
   test('names client keys by name and the other settings by path, saying which only a restart applies', () => {
     const changes = only({
       changed: ['chat'],
-      clientKeys: { added: ['new'], rotated: ['batch', 'ci'], changed: [], removed: ['old'] },
+      clientKeys: { added: ['new'], rotated: ['batch', 'ci'], changed: [], removed: ['old'], widened: [] },
       settings: ['logging.bodies', 'server.request_timeout'],
     });
     expect(describeChanges('/c.yaml', changes, { restartApplies: ['server.request_timeout', 'server.headers_timeout'] })).toBe(
@@ -140,14 +161,24 @@ describe('describeChanges', () => {
     expect(describeChanges('/c.yaml', only({ settings: ['server.max_body_size'] }))).toBe('config reloaded from /c.yaml: changed setting server.max_body_size');
   });
 
+  test('says first what callers without a key, then which client keys, may now do', () => {
+    const widened = [
+      { name: 'ci', now: null },
+      { name: 'batch', now: ['c', 'd'] },
+    ];
+    expect(describeChanges('/c.yaml', only({ clientKeys: { added: [], rotated: [], changed: ['ci', 'batch'], removed: [], widened } }))).toBe(
+      'config reloaded from /c.yaml: client key ci may now call every endpoint and route (its endpoints list removed); client key batch may now also call c, d; changed client keys ci, batch',
+    );
+  });
+
   test('says first what callers without a key may now do', () => {
-    expect(describeChanges('/c.yaml', only({ clientKeys: { added: [], rotated: [], changed: [], removed: ['ci'] }, settings: ['auth'], opened: ['auth'] }))).toBe(
+    expect(describeChanges('/c.yaml', only({ clientKeys: { added: [], rotated: [], changed: [], removed: ['ci'], widened: [] }, settings: ['auth'], opened: ['auth'] }))).toBe(
       'config reloaded from /c.yaml: callers without a key may now call every endpoint and route, list them and read /metrics (auth removed); removed client key ci',
     );
     expect(describeChanges('/c.yaml', only({ settings: ['auth.public_endpoint_list', 'auth.public_metrics', 'logging.bodies'], opened: ['auth.public_metrics', 'auth.public_endpoint_list'] }))).toBe(
       "config reloaded from /c.yaml: callers without a key may now read /metrics, which shows every endpoint's and client key's traffic (auth.public_metrics: true) and list every endpoint and route (auth.public_endpoint_list: true); changed setting logging.bodies",
     );
-    expect(describeChanges('/c.yaml', only({ clientKeys: { added: ['ci'], rotated: [], changed: [], removed: [] }, settings: ['auth'] }))).toBe(
+    expect(describeChanges('/c.yaml', only({ clientKeys: { added: ['ci'], rotated: [], changed: [], removed: [], widened: [] }, settings: ['auth'] }))).toBe(
       'config reloaded from /c.yaml: callers need a client key now (auth added); added client key ci',
     );
   });
