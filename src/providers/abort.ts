@@ -51,6 +51,10 @@ export class CallAbort implements CallSignal {
    * transport adds them): its trace context, with `server.forward_trace_context`. Null for none.
    */
   forwardedHeaders: Readonly<Record<string, string>> | null = null;
+  /** The id the provider gave its latest answer (`noteProviderRequestId`), for the audit line; null for none, or before any answer. */
+  providerRequestId: string | null = null;
+  /** The abort this one was made from (a call's total timeout from its request's): told the ids noted here too. */
+  derivedFrom: CallAbort | null = null;
   private listeners: (() => void)[] = [];
   private controller: AbortController | undefined;
 
@@ -95,6 +99,22 @@ export function noteRequestFate(signal: CallSignal, fate: RequestFate): void {
  */
 export function noteServedRequest(signal: CallSignal, request: ServedRequest): void {
   if (signal instanceof CallAbort) (signal.served ??= []).push(request);
+}
+
+/**
+ * Notes the id of the provider's answer to the latest request of the call `signal` aborts (its
+ * `x-request-id` or the like; null when it has none, and when a request starts): a support ticket
+ * to the vendor names it.
+ */
+export function noteProviderRequestId(signal: CallSignal, id: string | null): void {
+  for (let abort = signal instanceof CallAbort ? signal : null; abort !== null; abort = abort.derivedFrom) abort.providerRequestId = id;
+}
+
+/** A new abort made from `signal`'s: the ids its calls note reach `signal` too (when it is a CallAbort). */
+export function derivedAbort(signal: CallSignal): CallAbort {
+  const abort = new CallAbort();
+  if (signal instanceof CallAbort) abort.derivedFrom = signal;
+  return abort;
 }
 
 /** The headers the call `signal` aborts passes on to its HTTP requests (a CallAbort's `forwardedHeaders`), or null. */

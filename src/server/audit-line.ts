@@ -60,6 +60,9 @@ export function logLine(record: RequestRecord): Record<string, unknown> {
     retries: record.retries,
   };
   if (record.trace) Object.assign(line, { trace_id: record.trace.traceId, parent_span_id: record.trace.parentId });
+  // The id the provider gave its answer (OpenAI's `x-request-id`, Anthropic's `request-id`…), which its support asks for.
+  const providerRequestId = record.providerCall?.providerRequestId ?? null;
+  if (providerRequestId !== null) line.provider_request_id = providerRequestId;
   const estimate = lineEstimate(record);
   addTokenCounts(line, estimate === null ? record.usage : null, estimate);
   // The time the gen_ai_server_time_to_first_token_seconds metric observes (from the request's arrival, also after a fallback): a stream's line only.

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { ServerResponse } from 'node:http';
 import type { CompiledEndpoint } from '../config/compile';
 import type { GatewayError } from '../errors';
+import type { CallAbort } from '../providers/abort';
 import type { StreamTokenCount } from '../limits/stream-tokens';
 import { carriesToken } from './first-token';
 import type { TraceContext } from './trace-context';
@@ -44,6 +45,8 @@ export interface RequestRecord {
   /** Milliseconds until the first stream chunk with a generated token (`carriesToken`) was ready. */
   firstTokenMs: number | null;
   retries: number;
+  /** The provider call's abort, which holds the id of the provider's latest answer (`providerRequestId`); null before a call. */
+  providerCall: CallAbort | null;
   /** The client's valid `traceparent` (and `tracestate` header), else null. */
   trace: TraceContext | null;
   /** Only when the client called a traffic route: a plain endpoint's line has no route fields. */
@@ -96,6 +99,7 @@ export function newRecord(options: { id: string; method: string; path: string; t
     firstChunkMs: null,
     firstTokenMs: null,
     retries: 0,
+    providerCall: null,
     trace: options.trace ?? null,
     usage: null,
     streamTokens: null,

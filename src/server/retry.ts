@@ -14,7 +14,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallPolicy, RetryPolicy } from '../config/call-policy';
 import { GatewayError } from '../errors';
-import { CallAbort, type CallSignal } from '../providers/abort';
+import { derivedAbort, type CallAbort, type CallSignal } from '../providers/abort';
 import { seconds } from '../providers/transport/http';
 import { retryAfterMs } from '../retry-after';
 import { providerFailure, type FailureContext } from './provider-failure';
@@ -76,7 +76,7 @@ export interface Deadline {
 function startDeadline(options: CallOptions): Deadline {
   const { total } = options.policy.timeouts;
   const client = options.signal;
-  const abort = new CallAbort();
+  const abort = derivedAbort(client);
   abort.forwardedHeaders = options.forwardedHeaders ?? null;
   const onClientGone = () => abort.abort(client.reason);
   if (client.aborted) onClientGone();

@@ -8,7 +8,7 @@
  * others are then ended, and that first failure ends the merged stream.
  */
 import { StreamTokens, type EstimatedTokens, type StreamTokenCount } from '../limits/stream-tokens';
-import { CallAbort, type CallSignal } from '../providers/abort';
+import { derivedAbort, type CallAbort, type CallSignal } from '../providers/abort';
 import type { CompletionsChunk, Usage } from '../schema';
 import { answerRefusal, type RefusingEndpoint } from './answer-check';
 import { PROMPTS_IN_FLIGHT, summedUsage } from './several-prompts';
@@ -87,7 +87,7 @@ export interface PromptStreamsOptions {
  */
 export class PromptStreams implements AsyncIterableIterator<unknown> {
   /** Set when the client leaves or a prompt's stream fails: ends every prompt's call. */
-  readonly abort = new CallAbort();
+  readonly abort: CallAbort;
   readonly tokens = new PromptStreamsTokens();
   private readonly iterators = new Map<number, AsyncIterator<unknown>>();
   private readonly arrivals: Arrival[] = [];
@@ -101,6 +101,7 @@ export class PromptStreams implements AsyncIterableIterator<unknown> {
   constructor(private readonly options: PromptStreamsOptions) {
     const { n } = options.request;
     this.n = typeof n === 'number' ? n : 1;
+    this.abort = derivedAbort(options.client);
     if (options.client.aborted) this.abort.abort(options.client.reason);
     else options.client.addEventListener('abort', this.onClientGone);
   }

@@ -10,7 +10,7 @@
  * request schema does.
  */
 import { GatewayError } from '../errors';
-import { CallAbort, type CallSignal } from '../providers/abort';
+import { derivedAbort, type CallSignal } from '../providers/abort';
 import { summedTokenCounts } from '../providers/shared/embeddings';
 import { isRecord } from '../providers/shared/json';
 import { sentNothing } from '../routing/fallback';
@@ -120,7 +120,7 @@ export async function answersToEachPrompt<Answer>(options: {
   inFlight?: number;
 }): Promise<Answer[]> {
   const { prompts, client, answer } = options;
-  const shared = new CallAbort();
+  const shared = derivedAbort(client);
   const onClientGone = () => shared.abort(client.reason);
   if (client.aborted) onClientGone();
   else client.addEventListener('abort', onClientGone);

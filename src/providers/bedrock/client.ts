@@ -31,6 +31,8 @@ import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AwsConfig } from '../../../generated/config';
 import { proxyFor } from '../transport/egress-proxy';
+import { requestIdOf } from '../transport/whole-response';
+import { noteProviderRequestId } from '../abort';
 import { boundedBody, FirstByteTimeout } from './answer-bounds';
 import type { UpstreamTimeouts } from '../transport/http';
 import { noteFateOfRequest, type RequestFateOption } from './request-fate';
@@ -109,6 +111,7 @@ function boundedHandler(options: NodeHttpHandlerOptions, limits: { timeouts: Ups
       const abortSignal = given === undefined ? firstByte.signal : AbortSignal.any([given, firstByte.signal]);
       const call = (handlerOptions as RequestFateOption).requestFateOf;
       const answered = call === undefined ? null : noteFateOfRequest(request, call);
+      if (call !== undefined) noteProviderRequestId(call, null);
       let response;
       try {
         ({ response } = await super.handle(request, { ...handlerOptions, abortSignal }));
@@ -119,6 +122,7 @@ function boundedHandler(options: NodeHttpHandlerOptions, limits: { timeouts: Ups
         clearTimeout(timer);
       }
       answered?.(response.statusCode);
+      if (call !== undefined) noteProviderRequestId(call, requestIdOf(response.headers['x-amzn-requestid']));
       response.body = boundedBody(response.body as Readable, { statusCode: response.statusCode, contentType: response.headers['content-type'] }, { maxAnswerBytes, idleMs: timeouts.body });
       return { response };
     }

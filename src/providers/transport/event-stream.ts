@@ -49,6 +49,8 @@ export interface EventStreamOptions {
    * that ignored `stream: true`); null makes it the `refusal`.
    */
   answerEvents?(answer: RefusedAnswer): readonly SseEvent[] | null;
+  /** Told the id of the provider's answer when its headers come (null when it has none, and as the request starts). */
+  noteAnswerId(signal: CallSignal, id: string | null): void;
   /** What the consumer gets for an undici error or the abort reason; `answerStarted` once the answer's headers came. */
   translate(error: unknown, answerStarted: boolean): unknown;
 }
@@ -152,8 +154,9 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void): boolean {
     // 1xx answers are informational; the real status follows.
     if (statusCode < 200) return true;
-    const { contentType, retryAfter } = readHeaders(rawHeaders);
+    const { contentType, retryAfter, requestId } = readHeaders(rawHeaders);
     this.answer = { statusCode, contentType, retryAfter };
+    this.options.noteAnswerId(this.options.signal, requestId);
     this.resumeUpstream = resume;
     if (this.options.refuses(statusCode, contentType)) {
       this.refusedBody = [];
@@ -215,6 +218,7 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
 
   private start(): void {
     this.started = true;
+    this.options.noteAnswerId(this.options.signal, null);
     this.options.signal.addEventListener('abort', this.onAbort);
     this.options.dispatcher.dispatch(this.options.request, this);
   }

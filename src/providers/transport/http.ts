@@ -13,7 +13,7 @@
 import type { Dispatcher } from 'undici';
 import { GatewayError, vendorErrorWithoutSecrets, type VendorError } from '../../errors';
 import { redacted } from '../../redaction';
-import { forwardedHeadersOf, type CallSignal } from '../abort';
+import { forwardedHeadersOf, noteProviderRequestId, type CallSignal } from '../abort';
 import { keepSourceText } from '../shared/json';
 import { proxyFor, proxyLabel } from './egress-proxy';
 import { requestEvents, type EventStreamOptions, type RefusedAnswer } from './event-stream';
@@ -197,6 +197,11 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     return { ...headers, authorization: `Bearer ${token}` };
   }
 
+  /** Notes the id of the provider's answer (null: none, or a request starting), unless it holds a credential: the audit line shows it. */
+  function noteAnswerId(signal: CallSignal, id: string | null): void {
+    noteProviderRequestId(signal, id !== null && credentials.some((secret) => id.includes(secret)) ? null : id);
+  }
+
   /** `headers` with those the call passes on from the client's request (its trace context), if any. */
   function withForwarded(headers: Record<string, string>, signal: CallSignal): Record<string, string> {
     const forwarded = forwardedHeadersOf(signal);
@@ -269,6 +274,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   async function postJson(path: string, body: unknown, { signal, keepText = false }: { signal: CallSignal; keepText?: boolean }): Promise<unknown> {
     let answer: WholeResponse;
     const headers = withForwarded(jsonHeaders, signal);
+    noteProviderRequestId(signal, null);
     try {
       answer = await requestWhole(
         connections(),
@@ -280,6 +286,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       throw translate(error, signal);
     }
     const { statusCode, contentType } = answer;
+    noteAnswerId(signal, answer.requestId);
     if (statusCode >= 300) {
       throw errorFromAnswer({ statusCode, contentType, retryAfter: answer.retryAfter, text: answer.body.toString() });
     }
@@ -329,6 +336,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       maxRefusedBytes: maxAnswerBytes,
       refusal: format.refusal,
       answerEvents: format.answerEvents,
+      noteAnswerId,
       translate: (error, answerStarted) => translate(error, signal, answerStarted),
     });
   }

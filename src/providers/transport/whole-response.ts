@@ -48,28 +48,47 @@ export interface WholeResponse {
   /** The first value of each header the gateway reads from a JSON answer; null when absent. */
   contentType: string | null;
   retryAfter: string | null;
+  /** The provider's id for this answer (`readHeaders`); null when it gave none. */
+  requestId: string | null;
   body: Buffer;
 }
 
-/** `name` (lower case) as HTTP/1.1 carries it (latin1, any case): the length is checked first. */
-function isHeader(raw: Buffer, name: string): boolean {
-  return raw.length === name.length && raw.toString('latin1').toLowerCase() === name;
+/**
+ * The headers that carry a provider's id for its answer: OpenAI's, Azure's and most others'
+ * `x-request-id`, Anthropic's `request-id`, Azure API Management's `apim-request-id`, AWS's
+ * `x-amzn-requestid`. The first present is the one noted.
+ */
+const REQUEST_ID_HEADERS = new Set(['x-request-id', 'request-id', 'apim-request-id', 'x-amzn-requestid']);
+
+/** An id as the audit line may show it: up to 128 visible ASCII characters; else none. */
+const PLAIN_ID = /^[\x21-\x7e]{1,128}$/;
+
+export function requestIdOf(value: string | undefined): string | null {
+  return value !== undefined && PLAIN_ID.test(value) ? value : null;
 }
 
+export type AnswerHeaders = Pick<WholeResponse, 'contentType' | 'retryAfter' | 'requestId'>;
+
 /**
- * The headers read, from undici's raw name/value list. Only those: converting every name and
- * value to a string showed up in profiles of the request path.
+ * The headers read, from undici's raw name/value list. Only those, and only a name of one of their
+ * lengths is made a string: converting every name and value showed up in profiles of the request path.
  */
-export function readHeaders(raw: Buffer[]): Pick<WholeResponse, 'contentType' | 'retryAfter'> {
+export function readHeaders(raw: Buffer[]): AnswerHeaders {
   let contentType: string | null = null;
   let retryAfter: string | null = null;
   let retryAfterMs: string | null = null;
+  let requestId: string | undefined;
   for (let index = 0; index + 1 < raw.length; index += 2) {
-    if (contentType === null && isHeader(raw[index], 'content-type')) contentType = raw[index + 1].toString('latin1');
-    else if (retryAfter === null && isHeader(raw[index], 'retry-after')) retryAfter = raw[index + 1].toString('latin1');
-    else if (retryAfterMs === null && isHeader(raw[index], 'retry-after-ms')) retryAfterMs = raw[index + 1].toString('latin1');
+    const length = raw[index].length;
+    // content-type, x-request-id: 12; retry-after: 11; retry-after-ms: 14; request-id: 10; apim-request-id: 15; x-amzn-requestid: 16.
+    if (length < 10 || length > 16 || length === 13) continue;
+    const name = raw[index].toString('latin1').toLowerCase();
+    if (contentType === null && name === 'content-type') contentType = raw[index + 1].toString('latin1');
+    else if (retryAfter === null && name === 'retry-after') retryAfter = raw[index + 1].toString('latin1');
+    else if (retryAfterMs === null && name === 'retry-after-ms') retryAfterMs = raw[index + 1].toString('latin1');
+    else if (requestId === undefined && REQUEST_ID_HEADERS.has(name)) requestId = raw[index + 1].toString('latin1');
   }
-  return { contentType, retryAfter: retryAfterOf(retryAfter, retryAfterMs) };
+  return { contentType, retryAfter: retryAfterOf(retryAfter, retryAfterMs), requestId: requestIdOf(requestId) };
 }
 
 export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: CallSignal, maxBytes: number): Promise<WholeResponse> {
@@ -80,7 +99,7 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
     }
     let abortRequest: ((reason: Error) => void) | null = null;
     let statusCode = 0;
-    let headers: Pick<WholeResponse, 'contentType' | 'retryAfter'> = { contentType: null, retryAfter: null };
+    let headers: AnswerHeaders = { contentType: null, retryAfter: null, requestId: null };
     const chunks: Buffer[] = [];
     let bytes = 0;
     const done = () => signal.removeEventListener('abort', onAbort);

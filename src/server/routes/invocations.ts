@@ -80,7 +80,9 @@ async function serve(options: {
   const keyLimiter = clientOf(response)?.limiter ?? null;
   const keyCounted = keyLimiter ? await admitClient(keyLimiter, response, target.name) : false;
   const client = requestAbort(response);
-  const trace = recordOf(response).trace;
+  const record = recordOf(response);
+  record.providerCall = client;
+  const trace = record.trace;
   const forwardedHeaders = options.forwardTraceContext && trace !== null ? traceHeadersOf(trace) : null;
   const useEndpoint = (endpoint: CompiledEndpoint) => {
     response.setHeader(ENDPOINT_HEADER, endpoint.headerValue);

@@ -32,6 +32,7 @@ function finished(overrides: Partial<RequestRecord> = {}): RequestRecord {
     firstChunkMs: null,
     firstTokenMs: null,
     retries: 0,
+    providerCall: null,
     trace: null,
     usage: { prompt: 3, completion: 4, total: 7, details: null, webSearches: null },
     streamTokens: null,

@@ -67,6 +67,7 @@ describe('logLine: the token fields', () => {
     firstChunkMs: null,
     firstTokenMs: null,
     retries: 0,
+    providerCall: null,
     trace: null,
     usage,
     streamTokens,
