@@ -112,14 +112,17 @@ export function toCohereOutputSchema(schema: Record<string, unknown>, options: {
  * subset its tool page points to (https://docs.cohere.com/v2/docs/tool-use-parameter-types#supported-parameter-types),
  * so their references are written out (at most MAX_SCHEMAS schemas from them over all the tools) and
  * what Cohere cannot follow is a 400 as above, naming the client's `tools[i]` (done before
- * `allowed_tools` leaves tools out). Other tools go as sent.
+ * `allowed_tools` or a named tool choice leaves tools out). Only the tools named in `sent` (all, when
+ * null) are read: one left out is never sent, so what Cohere could not follow in it is no reason to
+ * refuse the request. Other tools go as sent.
  */
-export function withCohereStrictTools<Body extends { tools?: readonly Tool[] }>(request: Body): Body {
+export function withCohereStrictTools<Body extends { tools?: readonly Tool[] }>(request: Body, sent: ReadonlySet<string> | null = null): Body {
   // A tool of another type (refused by toCohereV2Tool) has no `function`.
-  if (request.tools?.some((tool) => tool.function?.strict === true) !== true) return request;
+  const strictAndSent = (tool: Tool): boolean => tool.function?.strict === true && (sent === null || sent.has(tool.function.name));
+  if (request.tools?.some(strictAndSent) !== true) return request;
   const fromReferences = { schemas: 0 };
   const tools = request.tools.map((tool, index): Tool => {
-    if (tool.function?.strict !== true || !isRecord(tool.function.parameters)) return tool;
+    if (!strictAndSent(tool) || !isRecord(tool.function.parameters)) return tool;
     const parameters = toCohereOutputSchema(tool.function.parameters, { place: { field: `tools[${index}].function.parameters`, feature: 'strict tools' }, fromReferences });
     return { ...tool, function: { ...tool.function, parameters } };
   });

@@ -12,8 +12,10 @@
  * `tool_plan` comes back as the message's content, so it goes back where it came from. `tool_choice`
  * `required`/`none` → `REQUIRED`/`NONE`; OpenAI's `allowed_tools` sends only the allowed tools with its
  * mode (shared/tool-choice.ts); a named function (Cohere cannot name one) sends only that
- * tool, with `REQUIRED`. `strict` on every tool → `strict_tools: true`, their schemas' references
- * written out as for `response_format` (output-schema.ts); on some only → 400 (Cohere's switch covers all tools). `parallel_tool_calls` is not sent (withParallelToolCallsAllowed).
+ * tool, with `REQUIRED`. `strict` on every tool sent → `strict_tools: true`, their schemas' references
+ * written out as for `response_format` (output-schema.ts); on some only → 400 (Cohere's switch covers all tools).
+ * Tools `allowed_tools` or a named choice leaves out are not sent, so their `strict` and schemas are not
+ * checked either. `parallel_tool_calls` is not sent (withParallelToolCallsAllowed).
  * Sampling, `stop` and `response_format` as on v1 (the v2 schema field is `json_schema`).
  * Requests with `reasoning_effort` (sent as `thinking`, request.ts) or Cohere's own `thinking` come
  * here too (https://docs.cohere.com/v2/docs/reasoning): answers' `thinking` content items, and
@@ -28,7 +30,7 @@ import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, Tool, ToolCall,
 import { refuseFunctionMessages } from '../shared/function-messages';
 import { argumentsText, excerpt, isRecord, parseJsonObject } from '../shared/json';
 import { rejectNativeNames, stopList, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
-import { withAllowedTools } from '../shared/tool-choice';
+import { allowedToolsOf, withAllowedTools } from '../shared/tool-choice';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { withCohereStrictTools } from './output-schema';
 import { checkCohereChatParameters, COHERE_NAME, cohereMessageText, cohereThinkingOf, toCohereResponseFormat, toCohereSampling } from './request';
@@ -129,10 +131,15 @@ function toCohereV2Tool(tool: Tool, index: number): Record<string, unknown> {
   return { type: 'function', function: { name, ...(description !== undefined ? { description } : {}), ...(parameters !== undefined ? { parameters } : {}) } };
 }
 
+/** The function a `{"type": "function", "function": {"name": ...}}` tool choice names, else null. */
+function namedFunctionOf(choice: ChatRequest['tool_choice']): string | null {
+  return isRecord(choice) && choice.type === 'function' && isRecord(choice.function) && typeof choice.function.name === 'string' ? choice.function.name : null;
+}
+
 /** The tools a `tool_choice` naming one function leaves: that one only (Cohere cannot name a tool to call). */
 function namedTool(tools: Tool[], choice: Record<string, unknown>): Tool[] {
-  const name = isRecord(choice.function) ? choice.function.name : undefined;
-  if (choice.type !== 'function' || typeof name !== 'string') {
+  const name = namedFunctionOf(choice);
+  if (name === null) {
     throw GatewayError.invalidParam(`tool_choice: Cohere accepts 'auto', 'none', 'required', {"type":"function","function":{"name":...}} or {"type":"allowed_tools",...} of function tools, not ${quotedJson(choice)}.`, 'tool_choice');
   }
   const chosen = tools.filter((tool) => tool.function.name === name);
@@ -148,6 +155,17 @@ function chooseTools(tools: Tool[], choice: ChatRequest['tool_choice']): { tools
   if (choice === 'required') return { tools, toolChoice: 'REQUIRED' };
   if (isRecord(choice)) return { tools: namedTool(tools, choice), toolChoice: 'REQUIRED' };
   throw GatewayError.invalidParam(`tool_choice: Cohere accepts 'auto', 'none', 'required', {"type":"function","function":{"name":...}} or {"type":"allowed_tools",...} of function tools, not ${quotedJson(choice)}.`, 'tool_choice');
+}
+
+/**
+ * The names of the tools Cohere is sent: those `allowed_tools` allows, or the one a named choice
+ * names; null when every tool goes.
+ */
+function sentToolNames(request: ChatRequest): ReadonlySet<string> | null {
+  const allowed = allowedToolsOf(request, COHERE_NAME);
+  if (allowed !== null) return new Set(allowed.names);
+  const name = namedFunctionOf(request.tool_choice);
+  return name === null ? null : new Set([name]);
 }
 
 /** `strict_tools: true` when every tool is strict; strict on some only cannot be expressed. */
@@ -178,7 +196,8 @@ function clientThinkingOf(request: Record<string, unknown>): { type?: unknown } 
 
 export function toCohereV2Chat(clientRequest: ChatRequest, { model, stream = false }: { model: string; stream?: boolean }): Record<string, unknown> {
   // Cohere names no list of allowed tools: `allowed_tools` sends only those (shared/tool-choice.ts).
-  const request = withAllowedTools(withCohereStrictTools(withParallelToolCallsAllowed(withoutNoOpValues(clientRequest), COHERE_NAME)), COHERE_NAME);
+  const asked = withParallelToolCallsAllowed(withoutNoOpValues(clientRequest), COHERE_NAME);
+  const request = withAllowedTools(withCohereStrictTools(asked, sentToolNames(asked)), COHERE_NAME);
   checkCohereChatParameters(request);
   rejectNativeNames(request, { strict_tools: 'tools[].function.strict' });
   refuseFunctionMessages(request.messages, COHERE_NAME);

@@ -67,14 +67,30 @@ describe('strict tools (strict_tools), constrained by the same structured output
     ]);
   });
 
-  test("what Cohere's strict tools cannot follow is a 400 naming the client's tools[i], also for a tool allowed_tools leaves out", async () => {
-    const optional = { type: 'function' as const, function: { name: 'add_note', strict: true, parameters: { type: 'object', properties: { note: { anyOf: [{ type: 'string' }, { type: 'null' }] } }, required: ['note'], additionalProperties: false } } };
-    const request = { messages, tools: [lookup, optional], tool_choice: { type: 'allowed_tools', allowed_tools: { mode: 'auto', tools: [{ type: 'function', function: { name: 'lookup_order' } }] } } } as ChatRequest;
-    expect(await gatewayRejectionOf(() => toCohereV2Chat(request, { model: 'command-a-03-2025' }))).toMatchObject({
-      status: 400,
-      param: 'tools[1].function.parameters.properties.note',
-      message: "'tools[1].function.parameters.properties.note': Cohere's strict tools need a type on every schema (they take no anyOf, oneOf or allOf, so no optional or union field).",
-    });
+  /** A Pydantic `Optional[str]` field: an anyOf, which Cohere's strict tools cannot take. */
+  const optional = { type: 'function' as const, function: { name: 'add_note', strict: true, parameters: { type: 'object', properties: { note: { anyOf: [{ type: 'string' }, { type: 'null' }] } }, required: ['note'], additionalProperties: false } } };
+  const allowing = (mode: 'auto' | 'required', name: string) => ({ type: 'allowed_tools', allowed_tools: { mode, tools: [{ type: 'function', function: { name } }] } });
+
+  test("what Cohere's strict tools cannot follow, in a tool that is sent, is a 400 naming the client's tools[i]", async () => {
+    for (const tool_choice of [undefined, allowing('auto', 'add_note'), { type: 'function', function: { name: 'add_note' } }]) {
+      const request = { messages, tools: [lookup, optional], ...(tool_choice ? { tool_choice } : {}) } as ChatRequest;
+      expect(await gatewayRejectionOf(() => toCohereV2Chat(request, { model: 'command-a-03-2025' }))).toMatchObject({
+        status: 400,
+        param: 'tools[1].function.parameters.properties.note',
+        message: "'tools[1].function.parameters.properties.note': Cohere's strict tools need a type on every schema (they take no anyOf, oneOf or allOf, so no optional or union field).",
+      });
+    }
+  });
+
+  test.each([
+    ['allowed_tools (auto)', allowing('auto', 'lookup_order'), undefined],
+    ['allowed_tools (required)', allowing('required', 'lookup_order'), 'REQUIRED'],
+    ['a named function', { type: 'function', function: { name: 'lookup_order' } }, 'REQUIRED'],
+  ])('a strict tool %s leaves out is not sent, so what Cohere could not follow in it is not refused', (_, tool_choice, choice) => {
+    const body = toCohereV2Chat({ messages, tools: [optional, lookup, refund], tool_choice } as ChatRequest, { model: 'command-a-03-2025' });
+    expect(body.tools).toEqual([{ type: 'function', function: { name: 'lookup_order', parameters: lookup.function.parameters } }]);
+    expect(body.strict_tools).toBe(true);
+    expect(body.tool_choice).toBe(choice);
   });
 
   test('tools that are not strict go with their schema as sent', () => {
