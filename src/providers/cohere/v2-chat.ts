@@ -168,22 +168,25 @@ function sentToolNames(request: ChatRequest): ReadonlySet<string> | null {
   return name === null ? null : new Set([name]);
 }
 
-/** `strict_tools: true` when every tool is strict; strict on some only cannot be expressed. */
-function strictToolsOf(tools: Tool[]): Record<string, unknown> {
-  const strict = tools.map((tool) => tool.function.strict === true);
-  if (strict.length === 0 || !strict.includes(true)) return {};
-  const loose = strict.indexOf(false);
-  if (loose === -1) return { strict_tools: true };
-  const param = `tools[${loose}].function.strict`;
+/**
+ * `strict_tools: true` when every tool sent is strict; strict on some only cannot be expressed: a 400
+ * naming the first loose tool sent by its place in the client's `tools` (tools that are not strict
+ * reach here as the client's own objects).
+ */
+function strictToolsOf(tools: Tool[], clientTools: readonly Tool[]): Record<string, unknown> {
+  if (!tools.some((tool) => tool.function.strict === true)) return {};
+  const loose = tools.find((tool) => tool.function.strict !== true);
+  if (loose === undefined) return { strict_tools: true };
+  const param = `tools[${clientTools.indexOf(loose)}].function.strict`;
   throw GatewayError.invalidParam(`${param}: Cohere makes all tools strict or none (strict_tools); mark every tool strict, or none.`, param);
 }
 
-function toCohereV2Tools(request: ChatRequest): Record<string, unknown> {
+function toCohereV2Tools(request: ChatRequest, clientTools: readonly Tool[]): Record<string, unknown> {
   const offered = request.tools ?? [];
   offered.forEach(toCohereV2Tool); // every tool is checked, also those a named choice leaves out
   const { tools, toolChoice } = chooseTools(offered, request.tool_choice);
   return {
-    ...(tools.length > 0 ? { tools: tools.map(toCohereV2Tool), ...strictToolsOf(tools) } : {}),
+    ...(tools.length > 0 ? { tools: tools.map(toCohereV2Tool), ...strictToolsOf(tools, clientTools) } : {}),
     ...(toolChoice !== undefined ? { tool_choice: toolChoice } : {}),
   };
 }
@@ -208,7 +211,7 @@ export function toCohereV2Chat(clientRequest: ChatRequest, { model, stream = fal
     ...toCohereSampling(rest),
     model,
     messages: messages.map((message, index) => toCohereV2Message(message, index, withThinking)),
-    ...toCohereV2Tools(request),
+    ...toCohereV2Tools(request, asked.tools ?? []),
     ...(thinking !== undefined ? { thinking } : {}),
     ...(stop !== undefined ? { stop_sequences: stopList(stop) } : {}),
     ...(responseFormat !== undefined ? { response_format: toCohereResponseFormat(responseFormat, 'json_schema') } : {}),

@@ -103,6 +103,9 @@ describe('toCohereV2Chat', () => {
     expect(toCohereV2Chat({ messages: toolRound, tool_choice: 'none' }, { model: 'm' }).tools).toBeUndefined();
     const strict = (tool: typeof weather) => ({ ...tool, function: { ...tool.function, strict: true } });
     expect(toCohereV2Chat({ messages: toolRound, tools: [strict(weather), strict(weather)] }, { model: 'm' })).toMatchObject({ strict_tools: true, tools: [weather, weather] });
+    // Strict on every tool sent: a loose tool that allowed_tools leaves out is not sent, so it does not count.
+    const allowWeather = { type: 'allowed_tools' as const, allowed_tools: { mode: 'required' as const, tools: [{ type: 'function' as const, function: { name: 'get_weather' } }] } };
+    expect(toCohereV2Chat({ messages: toolRound, tools: [time, strict(weather)], tool_choice: allowWeather }, { model: 'm' })).toMatchObject({ strict_tools: true, tools: [weather], tool_choice: 'REQUIRED' });
   });
 
   it("response_format json_schema → json_object with v2's json_schema field", () => {
@@ -123,6 +126,12 @@ describe('toCohereV2Chat', () => {
       `tool_choice: Cohere accepts 'auto', 'none', 'required', {"type":"function","function":{"name":...}} or {"type":"allowed_tools",...} of function tools, not {"type":"tool","function":{"name":"${'x'.repeat(45)}… (100038 characters).`,
     ],
     ['strict on some tools only', { tools: [{ ...weather, function: { ...weather.function, strict: true } }, time] }, 'tools[1].function.strict', 'tools[1].function.strict: Cohere makes all tools strict or none (strict_tools); mark every tool strict, or none.'],
+    [
+      'strict on some of the tools allowed_tools allows, naming the client’s tools[i]',
+      { tools: [time, { ...weather, function: { ...weather.function, strict: true } }, { ...time, function: { name: 'get_date' } }], tool_choice: { type: 'allowed_tools', allowed_tools: { mode: 'auto', tools: [{ type: 'function', function: { name: 'get_weather' } }, { type: 'function', function: { name: 'get_date' } }] } } },
+      'tools[2].function.strict',
+      'tools[2].function.strict: Cohere makes all tools strict or none (strict_tools); mark every tool strict, or none.',
+    ],
     ['a tool that is not a function', { tools: [{ type: 'web_search' } as never] }, 'tools[0].type', "tools[0].type: Cohere takes function tools only, not 'web_search'."],
     ['parallel_tool_calls that is not a boolean', { tools: [weather], parallel_tool_calls: 'no' as never }, 'parallel_tool_calls', "The parameter 'parallel_tool_calls' must be true or false for Cohere."],
     ['logprobs', { tools: [weather], logprobs: true }, 'logprobs', "The parameter 'logprobs' is not supported by Cohere."],
