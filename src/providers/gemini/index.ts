@@ -21,7 +21,7 @@
  * responseJsonSchema (a `$ref` with other keys beside it, which Gemini refuses, wrapped in a one-branch `anyOf`: output-schema.ts); chat's logprobs / top_logprobs and completions' logprobs count → responseLogprobs /
  * logprobs, and each candidate's logprobsResult → OpenAI's `logprobs.content`, or for completions the
  * legacy `tokens` / `token_logprobs` / `top_logprobs` (logprobs.ts); tool_choice →
- * toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named function → ANY with allowedFunctionNames, OpenAI's allowed_tools: tools.ts, withGeminiAllowedTools); chat's reasoning_effort → thinkingConfig, a budget or
+ * toolConfig.functionCallingConfig (AUTO / NONE / ANY, a named function → ANY with allowedFunctionNames, OpenAI's allowed_tools: tools.ts, withGeminiAllowedTools; VALIDATED for strict functions, below); chat's reasoning_effort → thinkingConfig, a budget or
  * a level depending on the model (thinking.ts); chat's web_search_options → the googleSearch tool (web-search.ts). Only what the client or the endpoint defaults set is
  * sent (`parallel_tool_calls` is not: `true` is what Gemini does anyway, `false` the gateway honours
  * on the answer, server/one-tool-call.ts). Refused with a 400 naming the parameter: every other request key (user, logit_bias, ...), unknown roles, token-array embeddings
@@ -33,7 +33,10 @@
  * keywords), read as responseJsonSchema's (output-schema.ts: a `$ref` with other keys beside it in a
  * one-branch `anyOf`, a `const` also as an `enum`). Gemini honours a documented subset ($defs, $ref,
  * anyOf, enum, format, min/max, ...); we strip nothing, and if Gemini rejects a construct its 400 message reaches the client. `strict`
- * has no Gemini counterpart (arguments always follow the declared schema) and is not sent.
+ * is no field of Gemini's declarations: a strict function with tool_choice `auto` or none asks for
+ * function calling mode VALIDATED (calls held to their schemas, which AUTO does not promise) on the
+ * models that take it, Gemini 2.5 and later (tools.ts); `required` and a named function are ANY,
+ * which holds calls to their schemas already.
  *
  * Answers: all text parts are joined; thought summaries (parts marked `thought`, asked for with any
  * reasoning_effort but none) become `reasoning_content` in answers and stream deltas, never content,
@@ -67,6 +70,7 @@ import { checkGeminiParameterDefaults, toGeminiChat, toGeminiCompletions } from 
 import { fromGeminiChat, fromGeminiCompletions, usableGeminiAnswer } from './response';
 import { createGeminiChatStream, createGeminiCompletionsStream } from './stream';
 import { geminiThinkingControl } from './thinking';
+import { geminiTakesValidatedMode } from './tools';
 import { GEMINI, type GeminiGenerateContentRequest } from './wire';
 
 export { toGeminiChat, toGeminiCompletions, toGeminiContents } from './request';
@@ -76,6 +80,7 @@ export { fromGeminiEmbeddings, geminiEmbeddingVectors, toGeminiEmbeddings } from
 export { geminiErrorHints, geminiErrorMessage, geminiStreamError } from './errors';
 export { geminiToolCallId, splitToolCallId } from './tool-call-ids';
 export { geminiThinkingControl, toGeminiThinkingConfig, type GeminiThinkingControl } from './thinking';
+export { geminiTakesValidatedMode } from './tools';
 
 export const GEMINI_DEFAULT_API_BASE = 'https://generativelanguage.googleapis.com/v1beta';
 
@@ -117,14 +122,15 @@ export const geminiAdapter = {
     switch (settings.endpointType) {
       case 'llm/v1/chat': {
         const thinking = geminiThinkingControl(model);
+        const chatOptions = { validatedMode: geminiTakesValidatedMode(model) };
         checkGeminiParameterDefaults(parameterDefaultsOf(config), thinking);
         return {
           chat: async (request, { abort }) => {
-            const answer = await upstream.postJson(paths.generate, toGeminiChat(request, thinking), { signal: abort });
+            const answer = await upstream.postJson(paths.generate, toGeminiChat(request, thinking, chatOptions), { signal: abort });
             return fromGeminiChat(usableGeminiAnswer(answer, endpointName), { model, created: now() });
           },
           chatStream: (request, { abort }) => {
-            const body = toGeminiChat(request, thinking);
+            const body = toGeminiChat(request, thinking, chatOptions);
             return foldEvents(upstream.postStream(paths.stream, body, { signal: abort }), createGeminiChatStream(streamContext(body)));
           },
         };

@@ -292,8 +292,11 @@ export function checkGeminiParameterDefaults(allDefaults: Readonly<Record<string
   if (thinking !== undefined) toGeminiThinkingConfig(defaults.reasoning_effort, thinking);
 }
 
-/** `thinking`: how the endpoint's model takes `reasoning_effort` (geminiThinkingControl, at config load). */
-export function toGeminiChat(clientRequest: ChatRequest, thinking: GeminiThinkingControl): GeminiGenerateContentRequest {
+/**
+ * `thinking`: how the endpoint's model takes `reasoning_effort` (geminiThinkingControl, at config
+ * load); `validatedMode`: whether it takes function calling mode VALIDATED (geminiTakesValidatedMode).
+ */
+export function toGeminiChat(clientRequest: ChatRequest, thinking: GeminiThinkingControl, { validatedMode = false }: { validatedMode?: boolean } = {}): GeminiGenerateContentRequest {
   const { request, allowedFunctionNames } = withGeminiAllowedTools(withoutNoOpValues(clientRequest));
   checkParameters(request, CHAT_PARAMETERS);
   withParallelToolCallsAllowed(request, GEMINI);
@@ -305,7 +308,7 @@ export function toGeminiChat(clientRequest: ChatRequest, thinking: GeminiThinkin
       systemInstruction: system.length > 0 ? { parts: system } : undefined,
       generationConfig: toGenerationConfig(request, toGeminiLogprobsConfig(request), thinking),
       tools: toGeminiTools(request),
-      toolConfig: toolConfigFor(request, allowedFunctionNames),
+      toolConfig: toolConfigFor(request, { allowedFunctionNames, validatedMode }),
     },
   );
 }

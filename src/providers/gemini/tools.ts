@@ -1,6 +1,16 @@
 /**
  * OpenAI's tools and tool choice → Gemini's `tools` (function declarations, Google Search) and
  * `toolConfig.functionCallingConfig` (see index.ts for the mapping and its references).
+ *
+ * `strict: true` (OpenAI's promise that a call's arguments follow the function's schema) has no field
+ * in a function declaration; Gemini's counterpart is its function calling mode
+ * (https://ai.google.dev/gemini-api/docs/function-calling#function_calling_modes): `ANY` (tool_choice
+ * `required` or a named function) already "guarantees function schema adherence", and `VALIDATED`, a
+ * preview mode, is `AUTO` (text or calls, as the model decides) with its calls held to their schemas.
+ * `AUTO` promises no such thing, so a strict function sent with tool_choice `auto` or none goes with
+ * `VALIDATED`, on the models known to take it (geminiTakesValidatedMode); other models keep `AUTO`, as
+ * before. The mode covers every function of the request, so loose functions beside a strict one are
+ * held to their schemas too, which their calls may always do.
  */
 import { GatewayError } from '../../errors';
 import type { ChatRequest, Tool } from '../../schema';
@@ -28,7 +38,28 @@ export function toGeminiTools(request: ChatRequest): GeminiTool[] | undefined {
   return tools.length === 0 ? undefined : tools;
 }
 
-function toGeminiToolConfig(toolChoice: ChatRequest['tool_choice'], allowedFunctionNames?: string[]): GeminiToolConfig | undefined {
+/**
+ * Whether an endpoint's model takes mode `VALIDATED`, from its name (at config load). Google lists no
+ * models for the preview mode; it is used with Gemini 2.5 and later (`gemini-2.5-flash`,
+ * `models/gemini-3-pro-preview`: pydantic-ai turns it on for these, pydantic/pydantic-ai#6353) and
+ * with Gemini's `-latest` aliases, which name the newest models. Earlier models (1.5, 2.0), names
+ * without a version (tuned models, a proxy's names), and image and speech models, which make no
+ * function calls, keep `AUTO`, so what worked there before still does.
+ */
+export function geminiTakesValidatedMode(model: string): boolean {
+  if (/image|tts/i.test(model)) return false;
+  if (/(?:^|\/)gemini-[a-z-]*latest$/.test(model)) return true;
+  const version = /(?:^|\/)gemini-(\d+)(?:\.(\d+))?(?:-|$)/.exec(model);
+  return version !== null && Number(`${version[1]}.${version[2] ?? 0}`) >= 2.5;
+}
+
+/** `VALIDATED` where `AUTO` would go, or where no mode would: the request sends a strict function, to a model that takes it. */
+function validatedFor(request: ChatRequest, validatedMode: boolean): boolean {
+  return validatedMode && (request.tools ?? []).some((tool) => tool.function.strict === true);
+}
+
+function toGeminiToolConfig(toolChoice: ChatRequest['tool_choice'], allowedFunctionNames: string[] | undefined, validated: boolean): GeminiToolConfig | undefined {
+  if (validated && (toolChoice === undefined || toolChoice === 'auto')) return { functionCallingConfig: { mode: 'VALIDATED' } };
   switch (toolChoice) {
     case undefined:
       return undefined;
@@ -49,13 +80,14 @@ function toGeminiToolConfig(toolChoice: ChatRequest['tool_choice'], allowedFunct
 }
 
 /**
- * Gemini refuses a `functionCallingConfig` without function declarations (400 "Function calling
- * config is set without function_declarations"), as with only Google Search: there `auto` and
- * `none` change nothing and are left out, while `required` or a named function asks for a call no
- * declared function can make: a 400 naming `tool_choice`.
+ * The request's `toolConfig`; `validatedMode`: the model takes mode `VALIDATED`
+ * (geminiTakesValidatedMode). Gemini refuses a `functionCallingConfig` without function
+ * declarations (400 "Function calling config is set without function_declarations"), as with only
+ * Google Search: there `auto` and `none` change nothing and are left out, while `required` or a
+ * named function asks for a call no declared function can make: a 400 naming `tool_choice`.
  */
-export function toolConfigFor(request: ChatRequest, allowedFunctionNames?: string[]): GeminiToolConfig | undefined {
-  const config = toGeminiToolConfig(request.tool_choice, allowedFunctionNames);
+export function toolConfigFor(request: ChatRequest, { allowedFunctionNames, validatedMode = false }: { allowedFunctionNames?: string[]; validatedMode?: boolean } = {}): GeminiToolConfig | undefined {
+  const config = toGeminiToolConfig(request.tool_choice, allowedFunctionNames, validatedFor(request, validatedMode));
   if (config === undefined || (request.tools !== undefined && request.tools.length > 0)) return config;
   if (config.functionCallingConfig.mode !== 'ANY') return undefined;
   throw GatewayError.invalidParam(`'tool_choice' asks ${GEMINI} for a function call, but 'tools' declares no function.`, 'tool_choice');
@@ -63,9 +95,10 @@ export function toolConfigFor(request: ChatRequest, allowedFunctionNames?: strin
 
 /**
  * OpenAI's `allowed_tools`: with mode `required`, Gemini's own `allowedFunctionNames` with mode ANY,
- * every declaration still sent; with `auto`, only the allowed declarations with mode AUTO, as
- * Gemini takes `allowedFunctionNames` with ANY only (its VALIDATED mode also takes them, but
- * constrains each call to its schema, which OpenAI's `auto` does not ask for). Gemini's
+ * every declaration still sent; with `auto`, only the allowed declarations with mode AUTO (VALIDATED
+ * when one of them is strict, toolConfigFor), as Gemini takes `allowedFunctionNames` with ANY only
+ * (its VALIDATED mode also takes them, but constrains each call to its schema, which OpenAI's `auto`
+ * does not ask for of a function that is not strict). Gemini's
  * FunctionCallingConfig: https://ai.google.dev/api/caching#FunctionCallingConfig
  */
 export function withGeminiAllowedTools(request: ChatRequest): { request: ChatRequest; allowedFunctionNames?: string[] } {

@@ -71,7 +71,8 @@ export interface GeminiFunctionDeclaration {
   parametersJsonSchema?: Record<string, unknown>;
 }
 
-export type GeminiFunctionCallingMode = 'AUTO' | 'ANY' | 'NONE';
+/** `VALIDATED`: `AUTO` with the calls held to their schemas (tools.ts). */
+export type GeminiFunctionCallingMode = 'AUTO' | 'ANY' | 'NONE' | 'VALIDATED';
 
 export interface GeminiToolConfig {
   functionCallingConfig: { mode: GeminiFunctionCallingMode; allowedFunctionNames?: string[] };
