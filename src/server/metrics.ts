@@ -8,7 +8,8 @@
  * Per-request metrics use metric-families.ts (prom-client's format, cheaper calls).
  * Gateway metrics (`gateway_*`) count requests (those through a traffic route also by its name, with
  * its fallbacks), tokens by client key, web searches, upstream errors, retries, rate-limit rejections,
- * rate-limit store outages and the response store's size and lookups. Every label value comes from the config or a fixed set, never from what
+ * rate-limit store outages and the response store's size and lookups. The requests being served are
+ * active-requests.ts's. Every label value comes from the config or a fixed set, never from what
  * a client sent, so the series stay bounded.
  *
  * With `--workers N`, each worker keeps its own registry; a worker asked for `/metrics` asks the

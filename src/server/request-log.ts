@@ -3,13 +3,15 @@
  * UUID), sent back as `x-request-id`, and a record (request-record.ts); when it ends, one JSON line
  * (audit-line.ts; a successful probe or scrape at debug only, `isRoutinePoll`). Headers are never
  * logged, so neither are keys; only the ids of a valid W3C `traceparent` are (trace-context.ts).
- * The same finished record feeds the metrics (`onDone`).
+ * The same finished record feeds the metrics (`onDone`); until its response closes, the request
+ * counts as active (active-requests.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Request, RequestHandler } from 'express';
 import type { ServerResponse } from 'node:http';
 import type { GatewayError } from '../errors';
+import { activeRequestLabels, requestEnded, requestStarted } from './active-requests';
 import { isRoutinePoll, logLine } from './audit-line';
 import { clientOf } from './auth';
 import { releaseBody } from './held-bodies';
@@ -101,8 +103,11 @@ export function requestLog(options: {
     response.setHeader(REQUEST_ID_HEADER, record.id);
     logger.debug({ request_id: record.id, method: record.method, path: record.path }, 'request received');
     unlogged?.opened();
+    const active = activeRequestLabels(request.method);
+    requestStarted(active);
     response.on('close', () => {
-      // Here rather than in a listener of its own: one per request fewer on the hot path.
+      // Here rather than in listeners of their own: fewer per request on the hot path.
+      requestEnded(active);
       releaseBody(record);
       record.latencyMs = performance.now() - record.startedAt;
       // Status and message are decided together, so that a line never says 200 and "aborted by the client".
