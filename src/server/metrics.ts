@@ -9,7 +9,7 @@
  * Gateway metrics (`gateway_*`) count requests (those through a traffic route also by its name, with
  * its fallbacks), tokens by client key, web searches, upstream errors, retries, rate-limit rejections,
  * rate-limit store outages and the response store's size and lookups. The requests being served are
- * active-requests.ts's. Every label value comes from the config or a fixed set, never from what
+ * active-requests.ts's, each upstream attempt's time upstream-attempts.ts's. Every label value comes from the config or a fixed set, never from what
  * a client sent, so the series stay bounded.
  *
  * With `--workers N`, each worker keeps its own registry; a worker asked for `/metrics` asks the
@@ -57,11 +57,14 @@ const httpDuration = new Histogram({
   registers: [registry],
 });
 
+/** A call's or an attempt's (upstream-attempts.ts): the GenAI conventions' advice, then up to the total timeout's default. */
+export const OPERATION_BUCKETS = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92, 163.84, 327.68, 655.36];
+
 const operationDuration = new Histogram({
   name: 'gen_ai_client_operation_duration_seconds',
   help: 'GenAI operation duration: one call to an endpoint, retries and streaming included.',
   labelNames: [...GEN_AI_LABELS, 'error_type'] as const,
-  buckets: [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92, 163.84, 327.68, 655.36],
+  buckets: OPERATION_BUCKETS,
   registers: [registry],
 });
 

@@ -1,12 +1,14 @@
 /**
  * A streaming call under the retries and the total deadline of retry.ts: each attempt opens the
  * stream and waits for its first chunk, and retries happen only there; once a chunk has been passed
- * on, a failure ends the stream. The rest of the stream runs under the same total timeout.
+ * on, a failure ends the stream. The rest of the stream runs under the same total timeout, and is
+ * part of the attempt that opened it, observed when the stream closes (upstream-attempts.ts).
  */
 import { GatewayError } from '../errors';
 import type { CallAbort } from '../providers/abort';
 import { providerFailure } from './provider-failure';
 import { attemptUntilDone, boundedBy, type CallOptions, type Deadline } from './retry';
+import { ABORTED, failedOutcome, observeAttempt, SUCCESS } from './upstream-attempts';
 
 const FINISHED: IteratorResult<never> = { done: true, value: undefined };
 
@@ -25,7 +27,7 @@ function endedEmpty(options: CallOptions): GatewayError {
  * with one `then`, instead of an async generator (two more promises and a resume per chunk).
  */
 class RetriedStream<T> implements AsyncIterableIterator<T> {
-  private opened: { iterator: AsyncIterator<T>; deadline: Deadline } | null = null;
+  private opened: { iterator: AsyncIterator<T>; deadline: Deadline; attemptStartedAt: number } | null = null;
   private closed = false;
 
   constructor(
@@ -43,21 +45,23 @@ class RetriedStream<T> implements AsyncIterableIterator<T> {
     return boundedBy(this.opened.iterator.next(), this.opened.deadline.abort, this.options).then(this.passOn, this.fail);
   }
 
+  /** The reader stopped: the client left, or the gateway ended the stream (the total timeout, a chunk that failed its check). */
   async return(): Promise<IteratorResult<T>> {
-    await this.close();
+    const abort = this.opened?.deadline.abort;
+    await this.close(abort?.aborted ? failedOutcome(abort.reason, this.options) : ABORTED);
     return FINISHED;
   }
 
   /** The attempts: each opens the stream and waits for its first chunk; retries happen only here. */
   private async start(): Promise<IteratorResult<T>> {
     try {
-      const { value, deadline } = await attemptUntilDone(this.options, async (abort) => {
+      const { value, deadline, attemptStartedAt } = await attemptUntilDone(this.options, async (abort) => {
         const iterator = this.open(abort)[Symbol.asyncIterator]();
         const first = await iterator.next();
         if (first.done) throw endedEmpty(this.options);
         return { iterator, first };
       });
-      this.opened = { iterator: value.iterator, deadline };
+      this.opened = { iterator: value.iterator, deadline, attemptStartedAt };
       this.options.onOpened?.(deadline.abort);
       return await this.passOn(value.first);
     } catch (error) {
@@ -67,21 +71,22 @@ class RetriedStream<T> implements AsyncIterableIterator<T> {
   }
 
   private readonly passOn = (result: IteratorResult<T>): IteratorResult<T> | Promise<IteratorResult<T>> =>
-    result.done ? this.close().then(() => result) : result;
+    result.done ? this.close(SUCCESS).then(() => result) : result;
 
   private readonly fail = async (error: unknown): Promise<never> => {
     const abort = this.opened!.deadline.abort;
     const reason = abort.aborted ? abort.reason : providerFailure(error, this.options);
-    await this.close();
+    await this.close(failedOutcome(reason, this.options));
     throw reason;
   };
 
-  /** Clears the deadline and lets the provider release its connection (also when the client left). */
-  private async close(): Promise<void> {
+  /** Clears the deadline, lets the provider release its connection (also when the client left) and observes the attempt once, with `outcome`. */
+  private async close(outcome: string | null): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     if (this.opened === null) return;
     this.opened.deadline.clear();
+    observeAttempt(this.options, this.opened.attemptStartedAt, outcome);
     const returned = this.opened.iterator.return?.();
     // A plugin's stream stuck in its own await would never return: it is let go, not waited for.
     if (this.options.builtInProvider === null) void Promise.resolve(returned).catch(() => undefined);

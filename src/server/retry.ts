@@ -18,6 +18,7 @@ import { derivedAbort, type CallAbort, type CallSignal } from '../providers/abor
 import { seconds } from '../providers/transport/http';
 import { retryAfterMs } from '../retry-after';
 import { providerFailure, type FailureContext } from './provider-failure';
+import { attemptStart, failedOutcome, observeAttempt, SUCCESS } from './upstream-attempts';
 
 export interface RetryNotice {
   /** The attempt that failed (1 for the first). */
@@ -127,17 +128,21 @@ export function boundedBy<T>(promise: Promise<T>, abort: CallAbort, options: Cal
 /**
  * Runs attempts until one succeeds or a failure is final. `attempt` gets the combined abort; the
  * deadline keeps running while `consume` uses the result (a stream), and is cleared after it.
+ * Each failed attempt is observed here (upstream-attempts.ts); the one that succeeded, which started
+ * at `attemptStartedAt`, by the caller: a stream's goes on until its end.
  */
-export async function attemptUntilDone<T>(options: CallOptions, attempt: (abort: CallAbort) => Promise<T>): Promise<{ value: T; deadline: Deadline }> {
+export async function attemptUntilDone<T>(options: CallOptions, attempt: (abort: CallAbort) => Promise<T>): Promise<{ value: T; deadline: Deadline; attemptStartedAt: number }> {
   const deadline = startDeadline(options);
   const started = Date.now();
   const random = options.random ?? Math.random;
   for (let attempts = 1; ; attempts += 1) {
+    const attemptStartedAt = attemptStart();
     try {
-      return { value: await boundedBy(attempt(deadline.abort), deadline.abort, options), deadline };
+      return { value: await boundedBy(attempt(deadline.abort), deadline.abort, options), deadline, attemptStartedAt };
     } catch (error) {
       // Aborted (client gone, total timeout): the reason is the outcome; nothing to retry.
       const failure = deadline.abort.aborted ? deadline.abort.reason : providerFailure(error, options);
+      observeAttempt(options, attemptStartedAt, failedOutcome(failure, options));
       const now = Date.now();
       const wait = deadline.abort.aborted
         ? null
@@ -160,7 +165,8 @@ export async function attemptUntilDone<T>(options: CallOptions, attempt: (abort:
 
 /** A non-streaming call with retries and the total timeout. */
 export async function callWithRetries<T>(options: CallOptions, call: (abort: CallAbort) => Promise<T>): Promise<T> {
-  const { value, deadline } = await attemptUntilDone(options, call);
+  const { value, deadline, attemptStartedAt } = await attemptUntilDone(options, call);
   deadline.clear();
+  observeAttempt(options, attemptStartedAt, SUCCESS);
   return value;
 }

@@ -2,8 +2,10 @@ import type { CallPolicy, RetryPolicy } from '../../../src/config/call-policy';
 import { GatewayError } from '../../../src/errors';
 import type { CallAbort } from '../../../src/providers/abort';
 import { streamWithRetries } from '../../../src/server/retried-stream';
+import { registry } from '../../../src/server/metrics';
 import { backoffDelay, callWithRetries, retryWait, type RetryNotice } from '../../../src/server/retry';
 import { collectUntilError } from '../../support/iterables';
+import { sample } from '../../support/metrics';
 
 const RETRIES: RetryPolicy = { maxAttempts: 3, initialBackoff: 10, maxBackoff: 40, maxElapsed: 5_000, maxRetryAfter: 1_000 };
 const POLICY: CallPolicy = { timeouts: { connect: 1_000, firstByte: 1_000, idle: 1_000, total: 5_000 }, retries: RETRIES };
@@ -267,5 +269,70 @@ describe('streamWithRetries', () => {
       break;
     }
     expect(closed).toBe(true);
+  });
+});
+
+describe('each attempt in gateway_upstream_attempt_duration_seconds', () => {
+  beforeEach(() => registry.resetMetrics());
+
+  /** How many attempts of endpoint `chat` were observed, by outcome. */
+  async function outcomes(): Promise<Record<string, number>> {
+    const text = await registry.metrics();
+    const counts: Record<string, number> = {};
+    for (const [, outcome] of text.matchAll(/^gateway_upstream_attempt_duration_seconds_count\{endpoint="chat",provider="openai",outcome="(\w+)"\}/gm)) {
+      counts[outcome] = sample(text, 'gateway_upstream_attempt_duration_seconds_count', { endpoint: 'chat', provider: 'openai', outcome })!;
+    }
+    return counts;
+  }
+
+  it('observes every attempt of a call: the failed ones by their code, the last as success', async () => {
+    await callWithRetries(options().options, failingWith(unavailable(), unavailable()).attempt);
+    expect(await outcomes()).toEqual({ upstream_unavailable: 2, success: 1 });
+  });
+
+  it('does not observe a refusal before anything was sent', async () => {
+    await rejection(callWithRetries(options().options, failingWith(GatewayError.invalidParam("OpenAI does not take 'top_k'.", 'top_k')).attempt));
+    expect(await outcomes()).toEqual({});
+  });
+
+  it("observes a stream's attempt once, when the stream ends, fails or is left", async () => {
+    async function* chunks(failAfter?: Error): AsyncGenerator<string> {
+      yield 'a';
+      yield 'b';
+      if (failAfter) throw failAfter;
+    }
+    const opened = streamWithRetries(options().options, () => chunks());
+    await opened.next();
+    expect(await outcomes()).toEqual({});
+    await collectUntilError(opened);
+    expect(await outcomes()).toEqual({ success: 1 });
+
+    registry.resetMetrics();
+    await collectUntilError(streamWithRetries(options().options, () => chunks(badRequest())));
+    expect(await outcomes()).toEqual({ upstream_rejected: 1 });
+
+    // The reader stopped (a chunk that failed its check), then the client left: the gateway ended both.
+    registry.resetMetrics();
+    const stopped = streamWithRetries(options().options, () => chunks());
+    await stopped.next();
+    await stopped.return!();
+    const client = new AbortController();
+    const left = streamWithRetries(options({ signal: client.signal }).options, () => chunks());
+    await left.next();
+    client.abort(new DOMException('The client disconnected.', 'AbortError'));
+    await left.return!();
+    expect(await outcomes()).toEqual({ aborted: 2 });
+  });
+
+  it('observes a stream cut by the total timeout as the timeout', async () => {
+    const policy = { ...POLICY, timeouts: { ...POLICY.timeouts, total: 50 } };
+    const stream = streamWithRetries(options({ policy }).options, (abort) => ({
+      async *[Symbol.asyncIterator]() {
+        yield 'a';
+        await new Promise((_resolve, reject) => abort.signal.addEventListener('abort', () => reject(new Error('aborted by the deadline'))));
+      },
+    }));
+    await collectUntilError(stream);
+    expect(await outcomes()).toEqual({ upstream_timeout: 1 });
   });
 });

@@ -1,0 +1,137 @@
+/**
+ * `gateway_upstream_attempt_duration_seconds`: one observation per upstream attempt, by outcome,
+ * where `gen_ai_client_operation_duration_seconds` has one per call: a call retried once after a 503,
+ * a stream retried once and timed to its end, a FALLBACK route's destinations each under its own
+ * endpoint, an attempt its client left.
+ */
+import type { ServerResponse } from 'node:http';
+import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+import { readFixture, readJsonFixture } from '../support/fixtures';
+import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
+import { sample } from '../support/metrics';
+import { SOON_MS, within } from '../support/timeouts';
+
+const STREAM_EVENTS = readFixture('openai', 'chat.stream.sse').split(/(?<=\n\n)/);
+
+/** How long the retried stream's rest is held after its first chunks: its attempt lasts at least that. */
+const HELD_STREAM_MS = 300;
+
+let upstream: FakeUpstream;
+let gateway: RunningGateway;
+/** Answers the retried stream's rest. */
+let releaseStream: () => void = () => undefined;
+/** Resolves when the retried stream's second attempt has sent its first chunks. */
+let streamOpened: Promise<void>;
+
+/**
+ * A message starting `once:` fails with a 503 the first time and is answered after; `always fails`
+ * fails every time; `never answered` is held until the gateway gives up on it. The retried stream's
+ * answer sends its first chunks and holds the rest for the test.
+ */
+function answer(seen: Set<string>, onStreamOpened: () => void) {
+  return (request: { body: unknown }, response: ServerResponse) => {
+    const body = request.body as { stream?: boolean; messages: { content: string }[] };
+    const content = body.messages[0].content;
+    if (content === 'never answered') return;
+    if (content === 'always fails' || (content.startsWith('once:') && !seen.has(content))) {
+      seen.add(content);
+      sendJson(response, 503, { error: { message: 'The server is overloaded.', type: 'server_error', param: null, code: null } });
+      return;
+    }
+    if (!body.stream) return sendJson(response, 200, readJsonFixture('openai', 'chat.response.json'));
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.write(STREAM_EVENTS.slice(0, 2).join(''));
+    releaseStream = () => response.end(STREAM_EVENTS.slice(2).join(''));
+    onStreamOpened();
+  };
+}
+
+const openaiEndpoint = (name: string, url: string, attempts: number) => `
+  - name: ${name}
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-attempts-test, openai_api_base: "${url}/v1" } }
+    retries: { max_attempts: ${attempts}, initial_backoff: 0.01 }`;
+
+beforeAll(async () => {
+  let opened!: () => void;
+  streamOpened = new Promise((resolve) => (opened = resolve));
+  upstream = await startFakeUpstream(answer(new Set(), () => opened()));
+  gateway = await startGateway(`
+endpoints:${openaiEndpoint('retried', upstream.url, 2)}${openaiEndpoint('retried-stream', upstream.url, 2)}${openaiEndpoint('failing', upstream.url, 2)}${openaiEndpoint('left', upstream.url, 1)}
+  - name: backup
+    endpoint_type: llm/v1/chat
+    model: { provider: mock, name: echo-model }
+routes:
+  - { name: failing-then-backup, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: failing }, { name: backup }] }
+`);
+});
+afterAll(async () => {
+  await gateway.close();
+  await upstream.close();
+});
+
+const post = (path: string, body: unknown, signal?: AbortSignal) =>
+  fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
+
+const metrics = async () => (await fetch(`${gateway.url}/metrics`)).text();
+
+/** The attempts observed for an endpoint with this outcome: their count and the sum of their seconds. */
+async function attempts(endpoint: string, outcome: string, provider = 'openai'): Promise<{ count: number | undefined; sum: number | undefined }> {
+  const text = await metrics();
+  const labels = { endpoint, provider, outcome };
+  return { count: sample(text, 'gateway_upstream_attempt_duration_seconds_count', labels), sum: sample(text, 'gateway_upstream_attempt_duration_seconds_sum', labels) };
+}
+
+test('a call retried once after a 503 is one operation of two attempts: the failed one and the one that answered', async () => {
+  const answer = await post('/endpoints/retried/invocations', { messages: [{ role: 'user', content: 'once: plain' }] });
+  expect(answer.status).toBe(200);
+  expect((await attempts('retried', 'upstream_error')).count).toBe(1);
+  expect((await attempts('retried', 'success')).count).toBe(1);
+  const text = await metrics();
+  expect(text.match(/^gateway_upstream_attempt_duration_seconds_count\{endpoint="retried",/gm)).toHaveLength(2);
+  const operation = { gen_ai_operation_name: 'chat', gen_ai_provider_name: 'openai', gen_ai_request_model: 'gpt-4o-mini', endpoint: 'retried', error_type: '' };
+  expect(sample(text, 'gen_ai_client_operation_duration_seconds_count', operation)).toBe(1);
+  expect(sample(text, 'gateway_upstream_retries_total', { endpoint: 'retried', provider: 'openai' })).toBe(1);
+});
+
+test('a stream retried once: its answering attempt is observed when the stream ends, and lasts as long as the stream', async () => {
+  const answer = await post('/v1/chat/completions', { model: 'retried-stream', messages: [{ role: 'user', content: 'once: stream' }], stream: true });
+  expect(answer.status).toBe(200);
+  await within(streamOpened, SOON_MS, 'the second attempt opening its stream');
+  expect((await attempts('retried-stream', 'upstream_error')).count).toBe(1);
+  // The stream goes on: its attempt is not over.
+  expect((await attempts('retried-stream', 'success')).count).toBeUndefined();
+  await new Promise((resolve) => setTimeout(resolve, HELD_STREAM_MS));
+  releaseStream();
+  const events = parseSse(await answer.text());
+  expect(events[events.length - 1].data).toBe('[DONE]');
+  const success = await attempts('retried-stream', 'success');
+  expect(success.count).toBe(1);
+  expect(success.sum!).toBeGreaterThanOrEqual(HELD_STREAM_MS / 1000);
+});
+
+test("a FALLBACK route's destinations: each one's attempts under its own endpoint", async () => {
+  const answer = await post('/gateway/failing-then-backup/invocations', { messages: [{ role: 'user', content: 'always fails' }] });
+  expect(answer.status).toBe(200);
+  expect((await attempts('failing', 'upstream_error')).count).toBe(2);
+  expect((await attempts('failing', 'success')).count).toBeUndefined();
+  expect((await attempts('backup', 'success', 'mock')).count).toBe(1);
+});
+
+test('an attempt whose client left is aborted, not a failure of the provider', async () => {
+  const leaving = new AbortController();
+  const answer = post('/endpoints/left/invocations', { messages: [{ role: 'user', content: 'never answered' }] }, leaving.signal).catch((error: Error) => error.name);
+  await within(
+    (async () => {
+      while (upstream.requests.every((request) => (request.body as { messages: { content: string }[] }).messages[0].content !== 'never answered')) await new Promise((resolve) => setTimeout(resolve, 10));
+    })(),
+    SOON_MS,
+    'the call reaching the upstream',
+  );
+  leaving.abort();
+  expect(await answer).toBe('AbortError');
+  const deadline = Date.now() + SOON_MS;
+  while ((await attempts('left', 'aborted')).count === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect((await attempts('left', 'aborted')).count).toBe(1);
+  expect(await metrics()).not.toMatch(/^gateway_upstream_attempt_duration_seconds_count\{endpoint="left",provider="openai",outcome="(?!aborted")/m);
+});
