@@ -10,7 +10,7 @@ import { jsonBody } from './body';
 import { dialectOf, errorHandler, sendError } from './errors';
 import { docsSecurityHeaders } from './docs-headers';
 import { installFastPath, type NodeHandler } from './fast-path';
-import { requireHost } from './http-server';
+import { checkRequestHead } from './http-server';
 import { createLogger, type Logger } from './logging';
 import { openapiDocument, requestValidator, responseValidator } from './openapi';
 import { metricsHandler, recordRequestMetrics } from './metrics';
@@ -95,7 +95,7 @@ export function createApp(state: GatewayState, options: AppOptions = {}): Expres
   // For the shutdown (cli.ts): the process exits once every request has its audit line.
   const unlogged = new UnloggedRequests();
   app.locals.unlogged = unlogged;
-  const preamble = [requestLog({ logger, state, routeTemplateOf, onDone: recordRequestMetrics, unlogged }), requireHost, authenticate(state), jsonBody(state)];
+  const preamble = [requestLog({ logger, state, routeTemplateOf, onDone: recordRequestMetrics, unlogged }), checkRequestHead, authenticate(state), jsonBody(state)];
   // For the HTTP server (http-server.ts): requests its parser refused are logged and counted too.
   app.locals.logParserRefusal = parserRefusalLog({ logger, state, onDone: recordRequestMetrics });
   app.use(preamble);

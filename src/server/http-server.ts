@@ -2,7 +2,7 @@
  * The Node HTTP server around the app, with the `server:` timeouts against slow clients
  * (slowloris): a request whose headers or body do not arrive in time gets a 408 with a JSON body
  * and its connection closed; malformed HTTP gets a 400 (431 for oversized headers; a missing Host:
- * `requireHost`, run by the app), a CONNECT a 405. Idle
+ * `checkRequestHead`, run by the app, as an unmet `Expect`'s 417), a CONNECT a 405. Idle
  * keep-alive connections stay open `keep_alive_timeout` (65 s), not Node's 5 s: a load balancer
  * reusing connections (60 s idle at AWS ALB and nginx) must not find one the gateway just closed.
  * Timeouts are read at start-up. At shutdown, `closeConnectionsAfterAnswers` makes the answers still
@@ -12,7 +12,7 @@ import { createServer, ServerResponse, type IncomingMessage, type RequestListene
 import type { Socket } from 'node:net';
 import type { ServerPlan } from '../config/server-settings';
 import { GatewayError } from '../errors';
-import { dialectOfPath, errorBody, sendError } from './errors';
+import { dialectOfPath, errorBody } from './errors';
 import type { ParserRefusal } from './request-log';
 import { recordRawAnswer } from './request-record';
 
@@ -236,20 +236,22 @@ function onConnect(request: IncomingMessage, socket: Socket, logRefusal: Refusal
 
 const MISSING_HOST = new GatewayError({ status: 400, message: 'the request has no Host header, which HTTP/1.1 requires (RFC 9112, section 3.2)', kind: 'invalid_request_error', code: 'bad_http_request' });
 
-/**
- * An HTTP/1.1 request without a Host header is a 400 (RFC 9112, 3.2), answered through the app (its
- * JSON body, audit line and metrics): node's own check (`requireHostHeader`, turned off in
- * `createGatewayServer`) answered a bare 400 with no body, logged and counted nowhere.
- */
-export function requireHost(request: IncomingMessage, _response: ServerResponse, next: (error?: unknown) => void): void {
-  if (request.headers.host === undefined && request.httpVersion === '1.1') next(MISSING_HOST);
-  else next();
-}
+/** What node takes for `Expect: 100-continue` (its `continueExpression`); any other `Expect` is unmet. */
+const CONTINUE_EXPECTED = /(?:^|\W)100-continue(?:$|\W)/i;
 
-/** Node answers an `Expect` other than 100-continue with a bare 417; the gateway's is JSON, as its other errors. */
-function onUnmetExpectation(request: IncomingMessage, response: ServerResponse): void {
-  const error = new GatewayError({ status: 417, message: "the Expect header is not supported: only 'Expect: 100-continue' is", kind: 'invalid_request_error', code: 'expectation_failed' });
-  sendError(response, error, dialectOfPath(request.url));
+const UNMET_EXPECTATION = new GatewayError({ status: 417, message: "the Expect header is not supported: only 'Expect: 100-continue' is", kind: 'invalid_request_error', code: 'expectation_failed' });
+
+/**
+ * What node itself refused in a request's head, answered through the app (its JSON body, audit line
+ * and metrics), where node answered bare, logged and counted nowhere: an HTTP/1.1 request without a
+ * Host header is a 400 (RFC 9112, 3.2; node's `requireHostHeader` is turned off in
+ * `createGatewayServer`), an `Expect` other than 100-continue a 417 (node's 'checkExpectation' event
+ * passes such a request on to the app).
+ */
+export function checkRequestHead(request: IncomingMessage, _response: ServerResponse, next: (error?: unknown) => void): void {
+  if (request.headers.host === undefined && request.httpVersion === '1.1') next(MISSING_HOST);
+  else if (request.headers.expect !== undefined && !CONTINUE_EXPECTED.test(request.headers.expect)) next(UNMET_EXPECTATION);
+  else next();
 }
 
 /**
@@ -290,7 +292,8 @@ export function createGatewayServer(app: RequestListener, settings: ServerPlan):
   server.maxHeadersCount = 0;
   const logRefusal = (app as Partial<{ locals: { logParserRefusal?: RefusalLog } }>).locals?.logParserRefusal;
   server.on('clientError', (error: ParseError, socket: ConnectionSocket) => onClientError(error, socket, logRefusal));
-  server.on('checkExpectation', onUnmetExpectation);
+  // Answered by the app (checkRequestHead), not by node's bare 417.
+  server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => server.emit('request', request, response));
   server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
     continueOnFirstRead(request, response);
     server.emit('request', request, response);

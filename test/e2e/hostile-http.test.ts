@@ -138,3 +138,34 @@ test.each([
     old.destroy();
   }
 });
+
+test.each([
+  ['/v1/chat/completions', { error: { message: "the Expect header is not supported: only 'Expect: 100-continue' is", type: 'invalid_request_error', param: null, code: 'expectation_failed' } }],
+  ['/endpoints/chat/invocations', { detail: "the Expect header is not supported: only 'Expect: 100-continue' is" }],
+])('an Expect other than 100-continue to %s is a 417 with a JSON body and an audit line (node answered it, logged nowhere)', async (path, expected) => {
+  const start = log.lines.length;
+  const body = JSON.stringify({ ...(path.startsWith('/v1/') ? { model: 'chat' } : {}), messages: [{ role: 'user', content: 'odd expect' }] });
+  const socket = await send(`POST ${path} HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+  try {
+    expect(await firstAnswer(socket)).toEqual({ status: 417, body: expected });
+  } finally {
+    socket.destroy();
+  }
+  const line = await waitForLogLine(log.lines, (entry) => entry.msg === 'request' && entry.status === 417, { from: start });
+  expect(line).toMatchObject({ method: 'POST', path, error: { code: 'expectation_failed' } });
+  // What node takes for 100-continue, in any case and beside other expectations, is served.
+  const continued = await send(`POST ${path} HTTP/1.1\r\nHost: x\r\nExpect: 100-Continue\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+  try {
+    // After its interim `100 Continue`.
+    const statuses: string[] = [];
+    await new Promise<void>((resolve) =>
+      continued.on('data', (data: Buffer) => {
+        statuses.push(...[...data.toString().matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((match) => match[1]));
+        if (statuses.length === 2) resolve();
+      }),
+    );
+    expect(statuses).toEqual(['100', '200']);
+  } finally {
+    continued.destroy();
+  }
+});
