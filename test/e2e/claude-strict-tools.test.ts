@@ -4,7 +4,8 @@
  * keywords such as minLength with a 400 after the call (error-400-strict-tool-schema.json), so the
  * gateway reshapes a strict tool's parameters as it does a response_format schema
  * (shared/claude-output-schema.ts), on the Anthropic provider and for Claude on Bedrock Converse; a
- * recursive one is a 400 naming its path, before any call. Other tools' schemas go whole.
+ * recursive one is a 400 naming its path, before any call, unless the tool is not sent (allowed_tools
+ * leaves it out, or tool_choice none on Converse). Other tools' schemas go whole.
  */
 import type OpenAI from 'openai';
 import { zodFunction } from 'openai/helpers/zod';
@@ -27,6 +28,8 @@ const searchDocs = { type: 'function' as const, function: { name: 'search_docs',
 const Folder: z.ZodType<{ name: string; children: unknown[] }> = z.object({ name: z.string(), get children() { return z.array(Folder); } });
 const createFolders = zodFunction({ name: 'create_folders', parameters: z.object({ root: Folder }) });
 const RECURSION = 'definitions.__schema0.properties.children.items.$ref';
+/** OpenAI's allowed_tools (the openai v6 client's type) allowing get_weather alone. */
+const allowWeather = { type: 'allowed_tools' as const, allowed_tools: { mode: 'required' as const, tools: [{ type: 'function', function: { name: 'get_weather' } }] } };
 
 const messages = [{ role: 'user' as const, content: 'Quel temps fait-il à Paris et à São Paulo ?' }];
 const parsedArguments = [
@@ -85,6 +88,14 @@ endpoints:
     expect(setup.upstreams.anthropic.requests).toHaveLength(0);
   });
 
+  test('a recursive strict tool that allowed_tools leaves out is not sent, so the call goes; beside a named function (every tool sent) it is still a 400', async () => {
+    await setup.openai.chat.completions.create({ model: 'claude', messages, tools: [getWeather, createFolders], tool_choice: allowWeather });
+    expect(sentTools()).toEqual([{ name: 'get_weather', description: 'Current weather of a city', input_schema: claudeGetWeather, strict: true }]);
+    const named = { type: 'function' as const, function: { name: 'get_weather' } };
+    await expect(setup.openai.chat.completions.create({ model: 'claude', messages, tools: [getWeather, createFolders], tool_choice: named })).rejects.toMatchObject({ status: 400, param: `tools[1].function.parameters.${RECURSION}` });
+    expect(setup.upstreams.anthropic.requests).toHaveLength(1);
+  });
+
   test('/v1/responses: a strict function tool is reshaped the same way, and a recursive one names tools[k].parameters', async () => {
     const responsesTool = ({ function: { name, parameters } }: OpenAI.ChatCompletionFunctionTool) => ({ type: 'function' as const, name, parameters: parameters ?? null, strict: true });
     const response = await setup.openai.responses.create({ model: 'claude', input: messages[0].content, tools: [responsesTool(getWeather)] });
@@ -117,6 +128,14 @@ endpoints:
   test("another family's strict tool goes as the client sent it (AWS judges it)", async () => {
     await setup.openai.chat.completions.create({ model: 'llama', messages, tools: [getWeather] });
     expect(sentTool()).toEqual({ name: 'get_weather', description: 'Current weather of a city', inputSchema: { json: getWeather.function.parameters }, strict: true });
+  });
+
+  test('a recursive strict tool that allowed_tools leaves out, or that tool_choice none keeps from being sent, is no 400', async () => {
+    await setup.openai.chat.completions.create({ model: 'claude', messages, tools: [getWeather, createFolders], tool_choice: allowWeather });
+    const { toolConfig } = setup.fake.calls.at(-1)?.body as { toolConfig: { tools: SentToolSpec[]; toolChoice: unknown } };
+    expect([toolConfig.tools.map(({ toolSpec }) => toolSpec.name), toolConfig.toolChoice]).toEqual([['get_weather'], { any: {} }]);
+    await setup.openai.chat.completions.create({ model: 'claude', messages, tools: [getWeather, createFolders], tool_choice: 'none' });
+    expect(setup.fake.calls.at(-1)?.body).not.toHaveProperty('toolConfig');
   });
 
   test('a recursive strict tool for Claude is a 400 naming the $ref, before any call', async () => {

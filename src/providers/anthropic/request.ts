@@ -9,7 +9,7 @@ import { isBlank, refuseBlankStopSequences } from '../shared/blank-text';
 import { refuseFunctionMessages } from '../shared/function-messages';
 import { isRecord } from '../shared/json';
 import { withClaudeStrictTools } from '../shared/claude-output-schema';
-import { withAllowedTools } from '../shared/tool-choice';
+import { allowedToolNames, withAllowedTools } from '../shared/tool-choice';
 import { LEGACY_COMPLETIONS_PARAMETERS, LEGACY_FUNCTION_PARAMETERS, maxTokensOf, NEWER_OPENAI_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, withoutNoOpValues } from '../shared/parameters';
 import type { ClaudeThinkingForm } from '../shared/claude-thinking-form';
 import { claudeThinkingOf, thinkingBudgetOf, withClientOutputConfig, type ClaudeThinkingFields } from '../shared/thinking';
@@ -171,8 +171,10 @@ function toAnthropicParameters(request: Record<string, unknown>, { model, thinki
 
 export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRequestOptions): Record<string, unknown> {
   // Without tools, `parallel_tool_calls` would become a tool_choice Anthropic refuses without tools.
-  // Anthropic has no list of allowed tools: `allowed_tools` sends only those (shared/tool-choice.ts).
-  const request = withAllowedTools(withClaudeStrictTools(withoutAnthropicNoOpValues(clientRequest), ANTHROPIC_NAME), ANTHROPIC_NAME);
+  // Anthropic has no list of allowed tools: `allowed_tools` sends only those (shared/tool-choice.ts),
+  // so only their strict schemas are read; a named function or `none` still sends every tool.
+  const asked = withoutAnthropicNoOpValues(clientRequest);
+  const request = withAllowedTools(withClaudeStrictTools(asked, ANTHROPIC_NAME, allowedToolNames(asked, ANTHROPIC_NAME)), ANTHROPIC_NAME);
   rejectNativeNames(request, CHAT_NATIVE_NAMES);
   const body = toAnthropicParameters(request, options);
   // Before the field checks of messages.ts, which would refuse them in words of their own.

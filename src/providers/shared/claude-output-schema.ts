@@ -216,12 +216,14 @@ export function toClaudeOutputSchema(schema: Schema, provider: string): Schema {
  * with the same grammar (https://platform.claude.com/docs/en/agents-and-tools/tool-use/strict-tool-use),
  * and refuses the same keywords ("tools.0.custom: For 'integer' type, properties maximum, minimum are
  * not supported"). Other tools' schemas go whole. Done before `allowed_tools` leaves tools out, so that
- * a 400 names the client's `tools[i]`.
+ * a 400 names the client's `tools[i]`; only the tools named in `sent` (all, when null) are read: one
+ * the request leaves out is never sent, so what Claude could not follow in it is no reason to refuse.
  */
-export function withClaudeStrictTools<Body extends { tools?: readonly Tool[] }>(request: Body, provider: string): Body {
-  if (request.tools?.some((tool) => tool.function.strict === true) !== true) return request;
+export function withClaudeStrictTools<Body extends { tools?: readonly Tool[] }>(request: Body, provider: string, sent: ReadonlySet<string> | null = null): Body {
+  const strictAndSent = (tool: Tool): boolean => tool.function.strict === true && (sent === null || sent.has(tool.function.name));
+  if (request.tools?.some(strictAndSent) !== true) return request;
   const tools = request.tools.map((tool, index): Tool => {
-    if (tool.function.strict !== true) return tool;
+    if (!strictAndSent(tool)) return tool;
     const parameters = toClaudeSchema(tool.function.parameters ?? { type: 'object', properties: {} }, { provider, feature: 'strict tools', field: `tools[${index}].function.parameters` });
     return { ...tool, function: { ...tool.function, parameters } };
   });

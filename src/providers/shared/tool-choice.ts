@@ -72,6 +72,12 @@ export function allowedToolsOf(request: Request, provider: string): AllowedTools
   return { mode: allowed.mode, names: [...new Set(names)] };
 }
 
+/** The names of the tools withAllowedTools leaves in the request; null when it leaves them all. */
+export function allowedToolNames(request: Request, provider: string): ReadonlySet<string> | null {
+  const allowed = allowedToolsOf(request, provider);
+  return allowed === null ? null : new Set(allowed.names);
+}
+
 /**
  * For a vendor with no list of allowed tools (or one that takes it with a forced call only): the
  * request with only the allowed tools, in their order in `tools`, and the mode as its tool_choice,

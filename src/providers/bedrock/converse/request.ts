@@ -17,7 +17,7 @@ import { isBlank, refuseBlankStopSequences } from '../../shared/blank-text';
 import { refuseFunctionMessages } from '../../shared/function-messages';
 import { withParallelToolCallsAllowed } from '../../shared/parameters';
 import { withClaudeStrictTools } from '../../shared/claude-output-schema';
-import { withAllowedTools } from '../../shared/tool-choice';
+import { allowedToolNames, withAllowedTools } from '../../shared/tool-choice';
 import { withClientOutputConfig } from '../../shared/thinking';
 import { refuseToolCallsWithoutResults, refuseToolResultsWithoutCalls, TOOL_CALL_RULES, TOOL_RESULT_RULES } from '../../shared/tool-results';
 import { CONVERSE_TEMPERATURE_FACTOR, type BedrockFamily } from '../families';
@@ -132,11 +132,21 @@ export function streamsToolsFromWholeAnswer(request: ChatRequest, family: Bedroc
   return family.converseRefuses.includes('streamed-tools') && offersTools(request, family);
 }
 
+/**
+ * The names of the tools Converse is sent: none with `tool_choice` none (offersTools), those
+ * `allowed_tools` allows; null when every tool goes (a named function too: toolChoice names it).
+ */
+function sentToolNames(request: ChatRequest, family: BedrockFamily): ReadonlySet<string> | null {
+  return request.tool_choice === 'none' ? new Set() : allowedToolNames(request, providerLabel(family));
+}
+
 export function toConverseChat(clientRequest: ChatRequest, family: BedrockFamily): ConverseBody {
   acceptOnly(clientRequest, chatKeysOf(family), family);
   // Converse's toolChoice names no list of tools: `allowed_tools` sends only those (shared/tool-choice.ts).
-  // Claude's strict tools are its structured outputs' grammar (family.thinking marks Claude, as in output-format.ts).
-  const request = withAllowedTools(family.thinking ? withClaudeStrictTools(clientRequest, providerLabel(family)) : clientRequest, providerLabel(family));
+  // Claude's strict tools are its structured outputs' grammar (family.thinking marks Claude, as in output-format.ts);
+  // only those sent are read.
+  const strictRead = family.thinking ? withClaudeStrictTools(clientRequest, providerLabel(family), sentToolNames(clientRequest, family)) : clientRequest;
+  const request = withAllowedTools(strictRead, providerLabel(family));
   withParallelToolCallsAllowed(request, providerLabel(family));
   refuseFunctionMessages(request.messages, providerLabel(family));
   const toolBlocks = offersTools(request, family);

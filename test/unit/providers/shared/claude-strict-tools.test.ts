@@ -2,7 +2,8 @@
  * withClaudeStrictTools on the tools agents send: a tool marked `strict: true` (the OpenAI Agents SDK's
  * function_tool makes every tool strict, with Pydantic's schema of the function's arguments) has its
  * parameters reshaped for Claude's grammar on the Anthropic provider and for Claude on Bedrock Converse;
- * a 400 names the client's tools[i] even when `allowed_tools` leaves tools out; other tools go whole.
+ * a 400 names the client's tools[i] even when `allowed_tools` leaves tools out; a strict tool that is not
+ * sent (left out by `allowed_tools`, or by `none` on Converse) is not read; other tools go whole.
  */
 import { toAnthropicChat } from '../../../../src/providers/anthropic/request';
 import { toConverseChat } from '../../../../src/providers/bedrock/converse/request';
@@ -83,4 +84,31 @@ test('Claude on Bedrock: the strict tool reshaped; another family sent it as wri
   expect(toConverseChat({ messages, tools: [refundOrder] }, resolveBedrockFamily('qwen.qwen3-32b-v1:0')).toolConfig?.tools?.[0]).toEqual({
     toolSpec: { name: 'refund_order', description: 'Refund part or all of an order.', inputSchema: { json: refundOrder.function.parameters }, strict: true },
   });
+});
+
+/** allowed_tools (the openai v6 client's ChatCompletionAllowedToolChoice) allowing refund_order alone. */
+const allowRefund = (mode: 'auto' | 'required') => ({ type: 'allowed_tools', allowed_tools: { mode, tools: [{ type: 'function', function: { name: 'refund_order' } }] } }) as unknown as ChatRequest['tool_choice'];
+const SET_STOCK_REFUSED = 'tools[1].function.parameters.properties.counts.additionalProperties';
+const namesOf = (tools: unknown) => (tools as { name?: string; toolSpec?: { name: string } }[]).map((tool) => tool.name ?? tool.toolSpec?.name);
+
+test.each(['auto', 'required'] as const)('a strict tool Claude cannot follow that allowed_tools (%s) leaves out is not sent, so it is no reason for a 400', (mode) => {
+  const anthropic = toAnthropic({ tools: [refundOrder, setStock], tool_choice: allowRefund(mode) });
+  expect([namesOf(anthropic.tools), anthropic.tool_choice]).toEqual([['refund_order'], { type: mode === 'auto' ? 'auto' : 'any' }]);
+  const converse = toConverseChat({ messages, tools: [refundOrder, setStock], tool_choice: allowRefund(mode) }, claude).toolConfig;
+  expect([namesOf(converse?.tools), converse?.toolChoice]).toEqual([['refund_order'], mode === 'auto' ? { auto: {} } : { any: {} }]);
+  expect(converse?.tools?.[0]).toEqual({ toolSpec: { name: 'refund_order', description: 'Refund part or all of an order.', inputSchema: { json: claudeRefundOrder }, strict: true } });
+});
+
+test("Claude on Bedrock with tool_choice none: the tools are not sent, so a strict one Claude cannot follow is no 400", () => {
+  expect(toConverseChat({ messages, tools: [refundOrder, setStock], tool_choice: 'none' }, claude).toolConfig).toBeUndefined();
+});
+
+test("the same tool when it is sent (no choice, allowed, or beside a named function, which both send every tool) is still a 400 naming the client's tools[1]", () => {
+  const named = { type: 'function', function: { name: 'refund_order' } } as const;
+  const allowed = { type: 'allowed_tools', allowed_tools: { mode: 'auto', tools: [{ type: 'function', function: { name: 'set_stock' } }] } } as unknown as ChatRequest['tool_choice'];
+  for (const tool_choice of [undefined, named, allowed]) {
+    expect(gatewayErrorOf(() => toAnthropic({ tools: [refundOrder, setStock], tool_choice })).param).toBe(SET_STOCK_REFUSED);
+    expect(gatewayErrorOf(() => toConverseChat({ messages, tools: [refundOrder, setStock], tool_choice }, claude)).param).toBe(SET_STOCK_REFUSED);
+  }
+  expect(gatewayErrorOf(() => toAnthropic({ tools: [refundOrder, setStock], tool_choice: 'none' })).param).toBe(SET_STOCK_REFUSED);
 });
