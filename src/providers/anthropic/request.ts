@@ -184,7 +184,7 @@ export function toAnthropicChat(clientRequest: ChatRequest, options: AnthropicRe
   body.messages = messages;
   const sent = withAnthropicTools(body, request);
   if (request.web_search_options === undefined) return sent;
-  return withWebSearchTool(sent, { options: request.web_search_options, clientToolChoice: request.tool_choice, bounds: options.webSearch });
+  return withWebSearchTool(sent, { options: request.web_search_options, clientToolChoice: request.tool_choice, clientTools: asked.tools ?? [], bounds: options.webSearch });
 }
 
 /**

@@ -16,7 +16,7 @@
  * Anthropic's tool_choice none would turn the search off too, so it is a 400 beside `web_search_options`.
  */
 import { GatewayError } from '../../errors';
-import type { UrlCitation } from '../../schema';
+import type { Tool, UrlCitation } from '../../schema';
 import { urlCitationsOver } from '../shared/url-citations';
 import { readWebSearchOptions, type SearchContextSize } from '../shared/web-search-options';
 import { allowedDomainsWithin } from './web-search-domains';
@@ -48,8 +48,11 @@ export function toAnthropicWebSearchTool(options: unknown, bounds: AnthropicWebS
  * tools of one name), and tool_choice none, whether the client's or the one the gateway sends for
  * tool history without tools (tools.ts, toolsForHistory).
  */
-export function withWebSearchTool(body: Readonly<Record<string, unknown>>, request: { options: unknown; clientToolChoice: unknown; bounds?: AnthropicWebSearchBounds }): Record<string, unknown> {
-  const { options, clientToolChoice, bounds } = request;
+export function withWebSearchTool(
+  body: Readonly<Record<string, unknown>>,
+  request: { options: unknown; clientToolChoice: unknown; clientTools: readonly Tool[]; bounds?: AnthropicWebSearchBounds },
+): Record<string, unknown> {
+  const { options, clientToolChoice, clientTools, bounds } = request;
   const webSearch = toAnthropicWebSearchTool(options, bounds);
   const tools = (body.tools ?? []) as readonly AnthropicTool[];
   if ((body.tool_choice as AnthropicToolChoice | undefined)?.type === 'none') {
@@ -61,10 +64,10 @@ export function withWebSearchTool(body: Readonly<Record<string, unknown>>, reque
       'web_search_options',
     );
   }
-  // After the tool_choice check: tools declared for history are not the client's.
-  const clash = tools.findIndex((tool) => tool.name === WEB_SEARCH_TOOL_NAME);
-  if (clash >= 0) {
-    const param = `tools[${clash}].function.name`;
+  // After the tool_choice check: tools declared for history are not the client's. A clash is sent,
+  // and named by its place in the client's tools, before allowed_tools left some out.
+  if (tools.some((tool) => tool.name === WEB_SEARCH_TOOL_NAME)) {
+    const param = `tools[${clientTools.findIndex((tool) => tool.function.name === WEB_SEARCH_TOOL_NAME)}].function.name`;
     throw GatewayError.invalidParam(`${param}: '${WEB_SEARCH_TOOL_NAME}' is the name of Anthropic's web search tool, which web_search_options adds; rename the function.`, param);
   }
   return { ...body, tools: [...tools, webSearch] };

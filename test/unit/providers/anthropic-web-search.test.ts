@@ -124,6 +124,13 @@ describe('request', () => {
       param: 'tools[1].function.name',
       message: "tools[1].function.name: 'web_search' is the name of Anthropic's web search tool, which web_search_options adds; rename the function.",
     });
+    // Named by its place in the client's tools, though allowed_tools leaves the tool before it out; a clash it leaves out is not sent.
+    const allow = (name: string) => ({ type: 'allowed_tools', allowed_tools: { mode: 'auto', tools: [{ type: 'function', function: { name } }] } }) as unknown as ChatRequest['tool_choice'];
+    expect(gatewayErrorOf(() => toAnthropicChat({ messages, tools: [weatherTool, clash], tool_choice: allow('web_search'), web_search_options: {} }, { model: MODEL })).param).toBe('tools[1].function.name');
+    expect(toAnthropicChat({ messages, tools: [weatherTool, clash], tool_choice: allow('get_weather'), web_search_options: {} }, { model: MODEL }).tools).toEqual([
+      { name: 'get_weather', input_schema: weatherTool.function.parameters },
+      WEB_SEARCH_TOOL,
+    ]);
   });
 
   it('completions refuse web_search_options (a chat parameter); the other newer OpenAI fields stay refused on chat', () => {
