@@ -30,7 +30,7 @@ import type { ChatChunk, ChatMessage, ChatRequest, ChatResponse, Tool, ToolCall,
 import { refuseFunctionMessages } from '../shared/function-messages';
 import { argumentsText, excerpt, isRecord, parseJsonObject } from '../shared/json';
 import { rejectNativeNames, stopList, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
-import { allowedToolsOf, withAllowedTools } from '../shared/tool-choice';
+import { allowedToolNames, withAllowedTools } from '../shared/tool-choice';
 import type { SseEvent, StreamFold } from '../transport/sse';
 import { withCohereStrictTools } from './output-schema';
 import { checkCohereChatParameters, COHERE_NAME, cohereMessageText, cohereThinkingOf, toCohereResponseFormat, toCohereSampling } from './request';
@@ -162,8 +162,8 @@ function chooseTools(tools: Tool[], choice: ChatRequest['tool_choice']): { tools
  * names; null when every tool goes.
  */
 function sentToolNames(request: ChatRequest): ReadonlySet<string> | null {
-  const allowed = allowedToolsOf(request, COHERE_NAME);
-  if (allowed !== null) return new Set(allowed.names);
+  const allowed = allowedToolNames(request, COHERE_NAME);
+  if (allowed !== null) return allowed;
   const name = namedFunctionOf(request.tool_choice);
   return name === null ? null : new Set([name]);
 }
