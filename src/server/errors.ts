@@ -181,9 +181,19 @@ export function statusFor(error: GatewayError, dialect: Dialect): number {
   return dialect === 'mlflow' && error.mlflowStatus !== null ? error.mlflowStatus : error.status;
 }
 
+/**
+ * Whether the answer says `Retry-After`: always on `/v1`; on MLflow's routes only up to the longest
+ * wait clients sleep out. MLflow's Python client (urllib3, `respect_retry_after_header`) sleeps out
+ * any `Retry-After` before each of its retries (7 by default): a full hourly or daily window hung its
+ * call for hours, where MLflow's gateway, which sends none, fails it within minutes.
+ */
+function saysRetryAfter(retryAfter: string | null, dialect: Dialect): retryAfter is string {
+  return retryAfter !== null && retryAfter !== '' && (dialect === 'openai' || !waitsPastClientRetries(retryAfter));
+}
+
 export function sendError(response: ServerResponse, error: GatewayError, dialect: Dialect): void {
   const status = statusFor(error, dialect);
-  if (error.retryAfter) response.setHeader('Retry-After', error.retryAfter);
+  if (saysRetryAfter(error.retryAfter, dialect)) response.setHeader('Retry-After', error.retryAfter);
   if (isNotWorthRetrying(error, status)) response.setHeader('x-should-retry', 'false');
   sendJson(response, status, errorBody(error, dialect));
 }
