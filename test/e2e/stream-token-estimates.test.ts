@@ -67,6 +67,14 @@ const PROMPT_ESTIMATE = 2;
 /** Per stream that ends early: the prompt (2 tokens) and two pieces (20 tokens). */
 const ESTIMATE = PROMPT_ESTIMATE + 20;
 
+/**
+ * first_byte of the endpoints where a call goes silent (it waits this out: the 504 the test checks)
+ * and others must be answered or refused within it, or be left by their client once the provider has
+ * them. Such calls took up to 110 ms here beside four other test runs and a CPU hog (a file's first
+ * call, 900 ms), so 0.5 s could be passed on a loaded CI machine; this costs 1.5 s more per silent call.
+ */
+const SILENT_AND_ANSWERED_S = 2;
+
 let upstream: FakeUpstream;
 let gateway: RunningGateway;
 const { lines, logger } = captureLog('info');
@@ -87,18 +95,18 @@ beforeAll(async () => {
   const limited = (name: string) => `  - { name: ${name}, endpoint_type: llm/v1/chat, model: ${model}, limit: { renewal_period: minute, tokens: 60 } }\n`;
   const config = `endpoints:
 ${['left-v1', 'left-mlflow', 'cut-v1', 'cut-mlflow', 'mixed', 'prompt-first'].map(limited).join('')}  - { name: free, endpoint_type: llm/v1/chat, model: ${model} }
-  - { name: open, endpoint_type: llm/v1/chat, model: ${model}, timeouts: { first_byte: 0.5 }, retries: { max_attempts: 1 } }
+  - { name: open, endpoint_type: llm/v1/chat, model: ${model}, timeouts: { first_byte: ${SILENT_AND_ANSWERED_S} }, retries: { max_attempts: 1 } }
   - name: early
     endpoint_type: llm/v1/chat
     model: ${model}
     limit: { renewal_period: minute, tokens: 3 }
-    timeouts: { first_byte: 0.5 }
+    timeouts: { first_byte: ${SILENT_AND_ANSWERED_S} }
     retries: { max_attempts: 1 }
   - name: retried
     endpoint_type: llm/v1/chat
     model: ${model}
     limit: { renewal_period: minute, tokens: 3 }
-    timeouts: { first_byte: 0.5 }
+    timeouts: { first_byte: ${SILENT_AND_ANSWERED_S} }
     retries: { max_attempts: 2, initial_backoff: 0.01 }
   - { name: unreachable, endpoint_type: llm/v1/chat, model: ${nowhere}, limit: { renewal_period: minute, tokens: 1 }, retries: { max_attempts: 1 } }
 auth:
