@@ -59,9 +59,12 @@ const { lines, logger } = captureLog('info');
 beforeAll(async () => {
   upstream = await startFakeUpstream(server);
   const model = `{ provider: openai, name: local-model, config: { openai_api_key: sk-test, openai_api_base: "${upstream.url}/v1" } }`;
-  const endpoint = (name: string, type: string, tokens: number) =>
-    `  - { name: ${name}, endpoint_type: ${type}, model: ${model}, limit: { renewal_period: minute, tokens: ${tokens} }, timeouts: { first_byte: 0.5 }, retries: { max_attempts: 1 } }\n`;
-  const config = `endpoints:\n${endpoint('chat', 'llm/v1/chat', 8)}${endpoint('chat-estimated', 'llm/v1/chat', 2)}${endpoint('chat-text', 'llm/v1/chat', 5)}${endpoint('embeddings', 'llm/v1/embeddings', 6)}${endpoint('completions', 'llm/v1/completions', 4)}`;
+  // first_byte is the default where every call is answered, so that no answer can become a timeout on a
+  // loaded machine (the file's first call took 370 ms beside four other test runs and a CPU hog); 2 s on
+  // completions, whose "wait" prompt waits it out while its "ok" prompt must be answered within it.
+  const endpoint = (name: string, type: string, tokens: number, timeouts = '') =>
+    `  - { name: ${name}, endpoint_type: ${type}, model: ${model}, limit: { renewal_period: minute, tokens: ${tokens} }, ${timeouts}retries: { max_attempts: 1 } }\n`;
+  const config = `endpoints:\n${endpoint('chat', 'llm/v1/chat', 8)}${endpoint('chat-estimated', 'llm/v1/chat', 2)}${endpoint('chat-text', 'llm/v1/chat', 5)}${endpoint('embeddings', 'llm/v1/embeddings', 6)}${endpoint('completions', 'llm/v1/completions', 4, 'timeouts: { first_byte: 2 }, ')}`;
   gateway = await startGateway(config, { logger });
   client = openaiClientFor(gateway);
 });
