@@ -66,6 +66,14 @@ function cohereHeld(request: RecordedRequest, response: ServerResponse): void {
   sendJson(response, 200, { id: 'embed', texts, embeddings: texts.map((text) => [Number(text)]), meta: { billed_units: { input_tokens: texts.length } } });
 }
 
+/**
+ * first_byte of cohere-held and nova, each of whose calls has an upstream request held past it (the
+ * first_byte timeout the test checks) and others that must be answered within it. 0.5 s could be
+ * passed on a loaded machine: Titan's request (the file's first through the AWS SDK, three calls at
+ * once) took 110 ms here idle, 610 ms beside four other test runs and a CPU hog. The others have the default.
+ */
+const HELD_AND_ANSWERED_S = 2;
+
 let cohereUpstream: FakeUpstream;
 let heldUpstream: FakeUpstream;
 let geminiUpstream: FakeUpstream;
@@ -87,11 +95,11 @@ beforeAll(async () => {
   const config =
     'endpoints:\n' +
     limited('cohere', 'llm/v1/embeddings', `{ provider: cohere, name: embed-english-v3.0, config: { cohere_api_key: co-test, cohere_api_base: "${cohereUpstream.url}/v1" } }`, 100, 2) +
-    '  - { name: cohere-held, endpoint_type: llm/v1/embeddings, limit: { renewal_period: minute, tokens: 100 }, timeouts: { first_byte: 0.5 }, retries: { max_attempts: 1 }, ' +
+    `  - { name: cohere-held, endpoint_type: llm/v1/embeddings, limit: { renewal_period: minute, tokens: 100 }, timeouts: { first_byte: ${HELD_AND_ANSWERED_S} }, retries: { max_attempts: 1 }, ` +
     `model: { provider: cohere, name: embed-english-v3.0, config: { cohere_api_key: co-test, cohere_api_base: "${heldUpstream.url}/v1" } } }\n` +
     limited('gemini', 'llm/v1/embeddings', `{ provider: gemini, name: gemini-embedding-001, config: { gemini_api_key: AIzaSyTEST, gemini_api_base: "${geminiUpstream.url}/v1beta" } }`, 50) +
     limited('titan', 'llm/v1/embeddings', `{ provider: bedrock, name: amazon.titan-embed-text-v2:0, config: { aws_config: { ${aws} } } }`, 10) +
-    `  - { name: nova, endpoint_type: llm/v1/embeddings, limit: { renewal_period: minute, tokens: 8 }, timeouts: { first_byte: 0.5 }, retries: { max_attempts: 1 }, model: { provider: bedrock, name: amazon.nova-2-multimodal-embeddings-v1:0, config: { aws_config: { ${aws} } } } }\n` +
+    `  - { name: nova, endpoint_type: llm/v1/embeddings, limit: { renewal_period: minute, tokens: 8 }, timeouts: { first_byte: ${HELD_AND_ANSWERED_S} }, retries: { max_attempts: 1 }, model: { provider: bedrock, name: amazon.nova-2-multimodal-embeddings-v1:0, config: { aws_config: { ${aws} } } } }\n` +
     limited('claude', 'llm/v1/chat', `{ provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: sk-ant-test, anthropic_api_base: "${anthropicUpstream.url}/v1" } }`, 4000);
   gateway = await startGateway(config, { logger });
   client = openaiClientFor(gateway);
