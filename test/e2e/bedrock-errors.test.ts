@@ -13,6 +13,14 @@ import { captureLog, waitForLogLine } from '../support/log-capture';
 const REGION = 'us-west-2';
 const KEYS = 'aws_access_key_id: AKIAERRORSEXAMPLE, aws_secret_access_key: errors-secret-NEVER-SHOWN';
 
+/**
+ * claude-role's first_byte: the hung AssumeRole waits it out (the 504 the test checks), but STS's
+ * refusal and the calls after it must come within it, the first through the SDK's STS client: 0.5 s
+ * could be passed on a loaded machine (that refusal took 32 ms here idle, 200 ms beside four other
+ * test runs and a CPU hog).
+ */
+const ROLE_FIRST_BYTE_S = 2;
+
 const config = (fakeUrl: string) => `
 endpoints:
   - name: claude
@@ -28,7 +36,7 @@ endpoints:
       name: anthropic.claude-3-haiku-20240307-v1:0
       config: { aws_config: { aws_region: ${REGION}, aws_endpoint_url: "${fakeUrl}", aws_role_arn: "arn:aws:iam::123456789012:role/gateway", ${KEYS} } }
     retries: { max_attempts: 1 }
-    timeouts: { first_byte: 0.5, total: 30 }
+    timeouts: { first_byte: ${ROLE_FIRST_BYTE_S}, total: 30 }
 `;
 
 const savedEnv = { ...process.env };
@@ -154,7 +162,7 @@ test("a hung STS AssumeRole is shared by the calls waiting on it, outlives a cli
   const timedOut = await waiting;
   fake.holdAssumeRole(false);
   expect(timedOut.status).toBe(504);
-  expect(((await timedOut.json()) as { error: { message: string } }).error.message).toBe("AWS STS sent no response within 0.5 s for endpoint 'claude-role' (first_byte timeout).");
+  expect(((await timedOut.json()) as { error: { message: string } }).error.message).toBe(`AWS STS sent no response within ${ROLE_FIRST_BYTE_S} s for endpoint 'claude-role' (first_byte timeout).`);
   expect(fake.stsCalls).toHaveLength(1);
   // The endpoint is not held by the call that never ended: the next call assumes the role anew.
   const completion = await openai.chat.completions.create({ model: 'claude-role', messages: [{ role: 'user', content: 'x' }] });
