@@ -1,20 +1,21 @@
 /**
- * The LLM requests being served, and the requests whose body is still arriving, so that a shutdown
- * running out of time ends them with a clear error rather than cutting their connections: a stream
- * gets an SSE `error` event, a request not yet answered a 503, which the OpenAI clients retry
+ * The LLM requests being served (from when their body has been read and their route known, also
+ * while they wait on a rate-limit store), and the requests whose body is still arriving, so that a
+ * shutdown running out of time ends them with a clear error rather than cutting their connections: a
+ * stream gets an SSE `error` event, a request not yet answered a 503, which the OpenAI clients retry
  * (reaching another instance).
  */
 import { GatewayError } from '../errors';
-import { CallAbort } from '../providers/abort';
+import { CallAbort, type CallSignal } from '../providers/abort';
 import { seconds } from '../providers/transport/http';
 import type { ResponseWithLocals } from './request-record';
 
 const inFlight = new Set<CallAbort>();
 
-/** The request's abort: set when the client leaves, or by `endRequestsInFlight`. */
+/** The request's abort: set when the client leaves, or by `endRequestsInFlight`. Made before the request's first wait (untilAborted). */
 export function requestAbort(response: ResponseWithLocals): CallAbort {
   const abort = new CallAbort();
-  // Gone already (say, while its key's limit was checked): its 'close' has been and will not come again.
+  // Gone already (it sent its body and left at once): its 'close' has been and will not come again.
   if (response.destroyed) {
     abort.abort(new DOMException('The client disconnected.', 'AbortError'));
     return abort;
@@ -25,6 +26,30 @@ export function requestAbort(response: ResponseWithLocals): CallAbort {
     if (!response.writableFinished) abort.abort(new DOMException('The client disconnected.', 'AbortError'));
   });
   return abort;
+}
+
+/**
+ * `wait`, or its request's end as soon as `abort` is aborted (the drain's 503, the client gone): for a
+ * wait of the request's that does not read its abort (a rate-limit store's answer, a response-store
+ * lookup). A drain that ended while a request waited on a stalled Redis otherwise left it unanswered
+ * until its connection was cut.
+ */
+export function untilAborted<Value>(abort: CallSignal, wait: Promise<Value>): Promise<Value> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(abort.reason);
+    if (abort.aborted) onAbort();
+    else abort.addEventListener('abort', onAbort);
+    wait.then(
+      (value) => {
+        abort.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        abort.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** How to answer each request whose body is still being read (body.ts). */

@@ -15,6 +15,7 @@ import type { CompletionsChunk, CompletionsResponse, EmbeddingsRequest, Embeddin
 import { checkedAnswer, checkedChunk, oneVectorPerInput } from './answer-check';
 import { withBodySecrets } from './body-secrets';
 import { asksForUsage, refusesStreamOptions, withDefaults, withUsageAsked } from './endpoint-request';
+import { untilAborted } from './in-flight';
 import { answerThinkingKept, asksToThink, keepAnswerThinking, keepingStreamThinking, thinkingRestorationOf, withKeptThinking, type KeptThinking } from './kept-thinking';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
 import { streamWithRetries } from './retried-stream';
@@ -153,7 +154,7 @@ export async function invokeEndpoint(options: {
   // Only a thinking request to Claude reads or keeps thinking, and only one that needs it asks the store.
   const keptThinking = options.keptThinking !== undefined && endpoint.target.signedThinking === true && asksToThink(defaulted) ? options.keptThinking : null;
   const restoration = keptThinking === null ? null : thinkingRestorationOf(defaulted);
-  const withEndpointDefaults = restoration === null ? defaulted : await withKeptThinking(defaulted, restoration, keptThinking!);
+  const withEndpointDefaults = restoration === null ? defaulted : await untilAborted(options.client, withKeptThinking(defaulted, restoration, keptThinking!));
   const answerThinking = answerThinkingKept(defaulted, keptThinking);
   const tokenLimiters = tokenLimitersOf(endpoint, options.clientLimiter ?? null);
   const withUsage = stream ? withUsageAsked(withEndpointDefaults, endpoint, { limits: tokenLimiters.length > 0, presented: options.presentsUsage === true }) : null;
@@ -164,7 +165,7 @@ export async function invokeEndpoint(options: {
   refuseTokenIds(endpoint, request);
   const limiter = endpoint.limiter;
   // No await without a limiter: each one costs a turn of the microtask queue on every request.
-  const counted = limiter ? await limiter.admit() : false;
+  const counted = limiter ? await untilAborted(options.client, limiter.admit()) : false;
   try {
     const callOptions = {
       endpointName: endpoint.name,

@@ -4,7 +4,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { createConnection, createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './cli';
@@ -157,4 +157,49 @@ function redisCli(args: string[]): Promise<string> {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`redis-cli ${args.join(' ')} failed:\n${output}`))));
   });
+}
+
+/** A TCP relay in front of a Redis: what its clients send, and `stall()`, from when on Redis's answers are held back for good. */
+export interface StallingRelay {
+  port: number;
+  /** Everything the relay's clients have sent Redis (commands, their keys), as text. */
+  sent(): string;
+  /** From now on nothing Redis sends reaches the clients: a Redis (or a network) that stopped answering, its connections still open. */
+  stall(): void;
+  close(): Promise<void>;
+}
+
+/** Starts a StallingRelay to the Redis on 127.0.0.1:`port`. */
+export async function startStallingRelay(port: number): Promise<StallingRelay> {
+  let sent = '';
+  let stalled = false;
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = createConnection({ host: '127.0.0.1', port });
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    }
+    client.on('data', (bytes: Buffer) => {
+      sent += bytes.toString('latin1');
+      upstream.write(bytes);
+    });
+    upstream.on('data', (bytes: Buffer) => stalled || client.write(bytes));
+    const closeBoth = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', closeBoth).on('error', closeBoth);
+    upstream.on('close', closeBoth).on('error', closeBoth);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    sent: () => sent,
+    stall: () => (stalled = true),
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
 }

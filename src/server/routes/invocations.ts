@@ -9,6 +9,7 @@ import type { CompiledEndpoint, RouteTarget } from '../../config/compile';
 import type { ResponseStorePlan } from '../../config/response-store-settings';
 import { GatewayError } from '../../errors';
 import type { EndpointLimiter } from '../../limits/limiter';
+import type { CallAbort } from '../../providers/abort';
 import type { StreamTokenCount } from '../../limits/stream-tokens';
 import { isRecord } from '../../providers/shared/json';
 import { isUsageOnlyChunk } from '../../providers/shared/role-only';
@@ -17,7 +18,7 @@ import { attemptOrder, endpointTypeOf, resolveTarget } from '../../routing/route
 import type { CompletionsChunk, EndpointType } from '../../schema';
 import { authorize, clientOf } from '../auth';
 import { logFailure, statusFor, toGatewayError } from '../errors';
-import { requestAbort } from '../in-flight';
+import { requestAbort, untilAborted } from '../in-flight';
 import { invokeEndpoint, withStringText } from '../invocation';
 import { sendJson } from '../json-response';
 import { responsesTranslation, type AnswerPresenter } from '../responses-api';
@@ -61,6 +62,8 @@ async function serve(options: {
   /** Presents the answer when the route's own shape is not the endpoint type's (`/v1/responses`). */
   presenter?: AnswerPresenter;
   response: ResponseWithLocals;
+  /** The request's abort (requestAbort): the client gone, or the drain's end. */
+  client: CallAbort;
   target: RouteTarget;
   dialect: Dialect;
   route: string;
@@ -70,7 +73,7 @@ async function serve(options: {
   responseStore: ResponseStorePlan;
   logger: Logger;
 }): Promise<void> {
-  const { request, response, target, dialect, logger, presenter } = options;
+  const { request, response, client, target, dialect, logger, presenter } = options;
   // Only a route's call lists its attempts (none when refused before any: a 422, a client key's 429); an endpoint's builds nothing.
   const attempts = target.kind === 'route' ? recordRouteCall(response, target.strategy) : null;
   const endpointType = target.kind === 'endpoint' ? target.endpointType : target.taskType;
@@ -78,8 +81,7 @@ async function serve(options: {
   // Claude's thinking is kept in the response store, in the caller's space, for clients that drop it (`/v1/responses` ones too, which may drop its reasoning items).
   const keptThinking = endpointType === 'llm/v1/chat' ? { access: { plan: options.responseStore, space: clientOf(response)?.storeSpace ?? '' }, ...presenter?.keptThinking } : undefined;
   const keyLimiter = clientOf(response)?.limiter ?? null;
-  const keyCounted = keyLimiter ? await admitClient(keyLimiter, response, target.name) : false;
-  const client = requestAbort(response);
+  const keyCounted = keyLimiter ? await untilAborted(client, admitClient(keyLimiter, response, target.name)) : false;
   const record = recordOf(response);
   record.providerCall = client;
   const trace = record.trace;
@@ -241,7 +243,7 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
       recordCall(response, { route, called: name, stream: streamAsked(endpointTypeOf(state.plan, name), request.body), requestBody: request.body });
       authorize(response, name);
       const plan = state.plan;
-      await serve({ request, response, body: request.body, target: resolveTarget(plan, name), dialect: 'mlflow', route, forwardTraceContext: plan.server.forwardTraceContext, responseStore: plan.responseStore, logger });
+      await serve({ request, response, client: requestAbort(response), body: request.body, target: resolveTarget(plan, name), dialect: 'mlflow', route, forwardTraceContext: plan.server.forwardTraceContext, responseStore: plan.responseStore, logger });
     },
     openai: async (route, request, response) => {
       const plan = state.plan;
@@ -257,9 +259,11 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
       if (endpointType !== route.endpointType) {
         throw GatewayError.invalidParam(`Endpoint ${quoted(name)} is not ${route.noun} endpoint.`, 'model');
       }
-      const translation = route.path === RESPONSES_PATH ? await responsesTranslation(request.body, { plan: plan.responseStore, space: clientOf(response)?.storeSpace ?? '' }) : null;
+      // In flight from here: each wait below ends at the drain's end (in-flight.ts).
+      const client = requestAbort(response);
+      const translation = route.path === RESPONSES_PATH ? await untilAborted(client, responsesTranslation(request.body, { plan: plan.responseStore, space: clientOf(response)?.storeSpace ?? '' })) : null;
       const body = translation ? translation.chatRequest : request.body;
-      const served = serve({ request, response, body, presenter: translation?.presenter, target: resolveTarget(plan, name), dialect: 'openai', route: route.path, forwardTraceContext: plan.server.forwardTraceContext, responseStore: plan.responseStore, logger });
+      const served = serve({ request, response, client, body, presenter: translation?.presenter, target: resolveTarget(plan, name), dialect: 'openai', route: route.path, forwardTraceContext: plan.server.forwardTraceContext, responseStore: plan.responseStore, logger });
       // A Responses client is told of the fields it sent, not of the chat request's.
       await (translation ? served.catch((error: unknown) => Promise.reject(translation.presenter.error(error))) : served);
     },
