@@ -121,3 +121,26 @@ export function derivedAbort(signal: CallSignal): CallAbort {
 export function forwardedHeadersOf(signal: CallSignal): Readonly<Record<string, string>> | null {
   return signal instanceof CallAbort ? signal.forwardedHeaders : null;
 }
+
+/**
+ * `wait`, or `abort`'s reason as soon as it is aborted: for a wait that does not read the abort itself
+ * (a rate-limit store's answer, a response-store lookup, a plugin that ignores its signal), which would
+ * otherwise outlive a client gone or a shutdown's drain that ended the request.
+ */
+export function untilAborted<Value>(abort: CallSignal, wait: Promise<Value>): Promise<Value> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(abort.reason);
+    if (abort.aborted) onAbort();
+    else abort.addEventListener('abort', onAbort);
+    wait.then(
+      (value) => {
+        abort.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        abort.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

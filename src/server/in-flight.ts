@@ -6,7 +6,7 @@
  * (reaching another instance).
  */
 import { GatewayError } from '../errors';
-import { CallAbort, type CallSignal } from '../providers/abort';
+import { CallAbort } from '../providers/abort';
 import { seconds } from '../providers/transport/http';
 import type { ResponseWithLocals } from './request-record';
 
@@ -26,30 +26,6 @@ export function requestAbort(response: ResponseWithLocals): CallAbort {
     if (!response.writableFinished) abort.abort(new DOMException('The client disconnected.', 'AbortError'));
   });
   return abort;
-}
-
-/**
- * `wait`, or its request's end as soon as `abort` is aborted (the drain's 503, the client gone): for a
- * wait of the request's that does not read its abort (a rate-limit store's answer, a response-store
- * lookup). A drain that ended while a request waited on a stalled Redis otherwise left it unanswered
- * until its connection was cut.
- */
-export function untilAborted<Value>(abort: CallSignal, wait: Promise<Value>): Promise<Value> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(abort.reason);
-    if (abort.aborted) onAbort();
-    else abort.addEventListener('abort', onAbort);
-    wait.then(
-      (value) => {
-        abort.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        abort.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** How to answer each request whose body is still being read (body.ts). */

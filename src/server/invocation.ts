@@ -7,7 +7,7 @@ import type { CompiledEndpoint } from '../config/compile';
 import { GatewayError } from '../errors';
 import { reportedTokens, type EndpointLimiter } from '../limits/limiter';
 import { answerEstimate, CountedTokens, meterStream, recordTotal, servedCounts, StreamTokens, type EstimatedTokens, type StreamTokenCount } from '../limits/stream-tokens';
-import type { CallAbort, CallSignal } from '../providers/abort';
+import { untilAborted, type CallAbort, type CallSignal } from '../providers/abort';
 import type { AnsweredBatches } from '../providers/shared/embeddings';
 import type { CallContext, ProviderEndpoint } from '../providers/types';
 import { afterSentCalls, sentNothing, withFirstChunk } from '../routing/fallback';
@@ -15,7 +15,6 @@ import type { CompletionsChunk, CompletionsResponse, EmbeddingsRequest, Embeddin
 import { checkedAnswer, checkedChunk, oneVectorPerInput } from './answer-check';
 import { withBodySecrets } from './body-secrets';
 import { asksForUsage, refusesStreamOptions, withDefaults, withUsageAsked } from './endpoint-request';
-import { untilAborted } from './in-flight';
 import { answerThinkingKept, asksToThink, keepAnswerThinking, keepingStreamThinking, thinkingRestorationOf, withKeptThinking, type KeptThinking } from './kept-thinking';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
 import { streamWithRetries } from './retried-stream';

@@ -14,7 +14,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallPolicy, RetryPolicy } from '../config/call-policy';
 import { GatewayError } from '../errors';
-import { derivedAbort, type CallAbort, type CallSignal } from '../providers/abort';
+import { derivedAbort, untilAborted, type CallAbort, type CallSignal } from '../providers/abort';
 import { seconds } from '../providers/transport/http';
 import { retryAfterMs } from '../retry-after';
 import { providerFailure, type FailureContext } from './provider-failure';
@@ -107,22 +107,7 @@ async function pause(ms: number, abort: CallAbort): Promise<void> {
  * are not raced (that would cost a promise and a listener per call and per chunk).
  */
 export function boundedBy<T>(promise: Promise<T>, abort: CallAbort, options: CallOptions): Promise<T> {
-  if (options.builtInProvider !== null) return promise;
-  if (abort.aborted) return Promise.reject(abort.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abort.reason);
-    abort.addEventListener('abort', onAbort);
-    promise.then(
-      (value) => {
-        abort.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        abort.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return options.builtInProvider !== null ? promise : untilAborted(abort, promise);
 }
 
 /**

@@ -11,22 +11,10 @@ import { freePort, runCli, type CliRun } from '../support/cli';
 import { configFolder } from '../support/cli-configs';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { heldEndpoint, startHeldUpstream, type HeldUpstream } from '../support/held-upstream';
-import { sample } from '../support/metrics';
+import { sample, scrape } from '../support/metrics';
 import { waitForMatches } from '../support/output-matches';
 import { SOON_MS, within, WORKERS_START_MS, WORKERS_TEST_MS } from '../support/timeouts';
 
-/** `GET /metrics` on a connection of its own (under --workers, any worker may answer). */
-function scrape(url: string): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    httpRequest(`${url}/metrics`, { agent: false }, (response) => {
-      let body = '';
-      response.on('data', (part: Buffer) => (body += part.toString()));
-      response.on('end', () => resolve(body));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
 
 const active = (text: string, method = 'POST') => sample(text, 'http_server_active_requests', { http_request_method: method }) ?? 0;
 

@@ -8,7 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runCli, waitForOutput, type CliRun } from '../support/cli';
-import { sample } from '../support/metrics';
+import { sample, scrape } from '../support/metrics';
 import { waitForMatches } from '../support/output-matches';
 import { sideBySideHookMs, WORKERS_START_SIDE_BY_SIDE_MS } from '../support/timeouts';
 
@@ -24,18 +24,6 @@ function postOnNewConnection(url: string, path: string, body: unknown): Promise<
   });
 }
 
-/** `GET /metrics` on a new connection, so any worker may answer. */
-function scrape(url: string): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    httpRequest(`${url}/metrics`, { agent: false }, (response) => {
-      let body = '';
-      response.on('data', (part: Buffer) => (body += part.toString()));
-      response.on('end', () => resolve(body));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
 
 /**
  * How long the tests under --workers wait for the workers' lines: starting the three processes took

@@ -6,7 +6,7 @@
  */
 import { freePort, runCli, waitForHealth, type CliRun } from '../support/cli';
 import { configFolder } from '../support/cli-configs';
-import { startRedis, startStallingRelay } from '../support/redis';
+import { startRedis, startRedisRelay } from '../support/redis';
 import { sequentialStartsTestMs, SOON_MS, within } from '../support/timeouts';
 
 jest.setTimeout(sequentialStartsTestMs({ redisServers: 1, gateways: 1 }));
@@ -52,7 +52,7 @@ const hitsOn = (sent: string, tag: string) => sent.split(`llm-gateway:rate-limit
 
 test("requests waiting on a stalled rate-limit store at server.shutdown_timeout get the 503 in their route family's shape, with their audit lines", async () => {
   const redis = await startRedis();
-  const relay = await startStallingRelay(redis.port);
+  const relay = await startRedisRelay(redis.port);
   try {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;

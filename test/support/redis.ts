@@ -160,7 +160,7 @@ function redisCli(args: string[]): Promise<string> {
 }
 
 /** A TCP relay in front of a Redis: what its clients send, and `stall()`, from when on Redis's answers are held back for good. */
-export interface StallingRelay {
+export interface RedisRelay {
   port: number;
   /** Everything the relay's clients have sent Redis (commands, their keys), as text. */
   sent(): string;
@@ -169,8 +169,8 @@ export interface StallingRelay {
   close(): Promise<void>;
 }
 
-/** Starts a StallingRelay to the Redis on 127.0.0.1:`port`. */
-export async function startStallingRelay(port: number): Promise<StallingRelay> {
+/** Starts a RedisRelay to the Redis on 127.0.0.1:`port`; with `answerDelayMs`, each of Redis's answers is held back that long (a slow network, or a busy client's late read). */
+export async function startRedisRelay(port: number, options: { answerDelayMs?: number } = {}): Promise<RedisRelay> {
   let sent = '';
   let stalled = false;
   const sockets = new Set<Socket>();
@@ -184,7 +184,8 @@ export async function startStallingRelay(port: number): Promise<StallingRelay> {
       sent += bytes.toString('latin1');
       upstream.write(bytes);
     });
-    upstream.on('data', (bytes: Buffer) => stalled || client.write(bytes));
+    const answer = (bytes: Buffer) => stalled || !client.writable || client.write(bytes);
+    upstream.on('data', (bytes: Buffer) => (options.answerDelayMs === undefined ? answer(bytes) : setTimeout(answer, options.answerDelayMs, bytes)));
     const closeBoth = () => {
       client.destroy();
       upstream.destroy();

@@ -9,7 +9,7 @@ import type { CompiledEndpoint, RouteTarget } from '../../config/compile';
 import type { ResponseStorePlan } from '../../config/response-store-settings';
 import { GatewayError } from '../../errors';
 import type { EndpointLimiter } from '../../limits/limiter';
-import type { CallAbort } from '../../providers/abort';
+import { untilAborted, type CallAbort } from '../../providers/abort';
 import type { StreamTokenCount } from '../../limits/stream-tokens';
 import { isRecord } from '../../providers/shared/json';
 import { isUsageOnlyChunk } from '../../providers/shared/role-only';
@@ -18,7 +18,7 @@ import { attemptOrder, endpointTypeOf, resolveTarget } from '../../routing/route
 import type { CompletionsChunk, EndpointType } from '../../schema';
 import { authorize, clientOf } from '../auth';
 import { logFailure, statusFor, toGatewayError } from '../errors';
-import { requestAbort, untilAborted } from '../in-flight';
+import { requestAbort } from '../in-flight';
 import { invokeEndpoint, withStringText } from '../invocation';
 import { sendJson } from '../json-response';
 import { responsesTranslation, type AnswerPresenter } from '../responses-api';

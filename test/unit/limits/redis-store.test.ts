@@ -1,11 +1,10 @@
 /** The Redis store against a real redis-server started for this file. */
 import { createRedisStore, describeRedisStore, describeRedisUrl, parseRedisAddress } from '../../../src/limits/redis-store';
 import Redis from 'ioredis';
-import * as net from 'node:net';
 import { RESTORE_SCRIPT } from '../../../src/limits/own-counts';
 import type { CounterHit, CounterState, RateLimitStore } from '../../../src/limits/store';
 import { freePort } from '../../support/cli';
-import { startRedis, type RedisServer } from '../../support/redis';
+import { startRedis, startRedisRelay, type RedisServer } from '../../support/redis';
 import { describeStoreContract } from './store-contract';
 
 let redis: RedisServer;
@@ -153,29 +152,9 @@ test('a Sentinel store is described by its master name and Sentinel addresses, a
   expect(describeRedisStore({ url: 'redis://:m4ster@ignored', clusterNodes: addresses })).toBe('cluster sentinel-1:26379,[::1]:26380');
 });
 
-/** A TCP relay to `port` that holds Redis's answers back `delayMs`: a slow network, or a busy client's late read. */
-async function slowAnswersRelay(port: number, delayMs: number): Promise<{ port: number; close: () => Promise<void> }> {
-  const server = net.createServer((client) => {
-    const upstream = net.connect(port, '127.0.0.1');
-    client.on('data', (bytes) => upstream.write(bytes));
-    upstream.on('data', (bytes) => setTimeout(() => client.writable && client.write(bytes), delayMs));
-    const closeBoth = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('close', closeBoth).on('error', closeBoth);
-    upstream.on('close', closeBoth).on('error', closeBoth);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 test('a window is remembered from when its hit was sent: an answer that arrives late does not make the restored window outlive the one Redis had', async () => {
   const own = await startRedis();
-  const relay = await slowAnswersRelay(own.port, 400);
+  const relay = await startRedisRelay(own.port, { answerDelayMs: 400 });
   const store: RateLimitStore = createRedisStore({ url: `redis://127.0.0.1:${relay.port}`, timeoutMs: 2_000 });
   const inspector = new Redis(own.port, { lazyConnect: true });
   try {
