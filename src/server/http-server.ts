@@ -6,7 +6,8 @@
  * keep-alive connections stay open `keep_alive_timeout` (65 s), not Node's 5 s: a load balancer
  * reusing connections (60 s idle at AWS ALB and nginx) must not find one the gateway just closed.
  * Timeouts are read at start-up. At shutdown, `closeConnectionsAfterAnswers` makes the answers still
- * to come close their connections.
+ * to come close their connections. A response queued behind another (pipelining) closes with its
+ * connection, as node's own do (`closeWithConnection`).
  */
 import { createServer, ServerResponse, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { Socket } from 'node:net';
@@ -270,6 +271,42 @@ function continueOnFirstRead(request: IncomingMessage, response: ServerResponse)
   };
 }
 
+/** Per connection, the responses queued behind the one being written (pipelined requests): see `closeWithConnection`. */
+const queuedAnswers = new WeakMap<Socket, Set<ServerResponse>>();
+
+/** What node does when a response's connection closes (its `emitCloseNT`): once, marked destroyed. */
+function emitClose(response: ServerResponse): void {
+  const closing = response as ServerResponse & { _closed?: boolean; destroyed: boolean };
+  if (closing._closed) return;
+  closing.destroyed = true;
+  closing._closed = true;
+  response.emit('close');
+}
+
+/**
+ * A response queued behind another on its connection (a pipelined request) has no socket until the
+ * one before it is sent, and node never emits its 'close' when the connection closes first: its call
+ * went on with no client, it had no audit line, and http_server_active_requests counted it for good.
+ * It closes with its connection now, as the response being written does. One 'close' listener per
+ * connection, whatever the number queued.
+ */
+function closeWithConnection(request: IncomingMessage, response: ServerResponse): void {
+  if (response.socket !== null) return;
+  const socket = request.socket;
+  let queued = queuedAnswers.get(socket);
+  if (queued === undefined) {
+    const answers = new Set<ServerResponse>();
+    queuedAnswers.set(socket, (queued = answers));
+    socket.once('close', () => {
+      for (const answer of answers) emitClose(answer);
+      answers.clear();
+    });
+  }
+  queued.add(response);
+  // Its turn came: node closes it from now on.
+  response.once('socket', () => queued.delete(response));
+}
+
 export function createGatewayServer(app: RequestListener, settings: ServerPlan): Server {
   const responseClass = serverResponseClass(() => server);
   inheritResponseClass(app, responseClass);
@@ -299,5 +336,6 @@ export function createGatewayServer(app: RequestListener, settings: ServerPlan):
     server.emit('request', request, response);
   });
   server.on('connect', (request: IncomingMessage, socket: Socket) => onConnect(request, socket, logRefusal));
+  server.on('request', closeWithConnection);
   return server;
 }

@@ -130,6 +130,22 @@ server:
     await waitForActive(gateway.url, 0);
   });
 
+  test('requests pipelined behind a held one, when their client leaves: their calls end too', async () => {
+    const { port } = new URL(gateway.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.on('connect', resolve));
+    const body = chat('pipelined');
+    socket.write(`POST /endpoints/held/invocations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`.repeat(3));
+    await arrivals(held, 'pipelined', 3);
+    expect(active(await scrape(gateway.url))).toBe(3);
+    const before = held.upstream.requests.length;
+    socket.destroy();
+    // Node emits no 'close' for a response still queued behind another when the connection closes.
+    await waitForActive(gateway.url, 0);
+    // Each held call was ended (the upstream saw no new request meanwhile).
+    expect(held.upstream.requests.length).toBe(before);
+  });
+
   test("a request a shutdown's drain answers with a 503", async () => {
     const answer = post('/endpoints/held/invocations', chat('drained'));
     await held.arrival('drained');
