@@ -10,14 +10,21 @@ import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } 
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { captureLog, waitForLogLines, type LogLine } from '../support/log-capture';
+import { startPluginGateway } from '../support/plugin-gateway';
 
 const OPENAI_KEY = 'sk-proj-IDS-provider-key-4b8d1e';
 
 /** What the fake OpenAI does for a prompt: its answers carry `x-request-id: req_<prompt>`. */
 function serveOpenAI(request: RecordedRequest, response: ServerResponse): void {
-  const body = request.body as { stream?: boolean; messages: { content: string }[] };
+  const body = request.body as { model: string; stream?: boolean; messages: { content: string }[] };
   const prompt = body.messages[0].content;
   const id = { 'x-request-id': `req_${prompt}` };
+  // Both destinations of the route busy: the first for 30 s, the second for 50 s.
+  if (prompt === 'busy everywhere') {
+    const wait = body.model === 'gpt-4o-mini' ? '30' : '50';
+    return sendJson(response, 429, readJsonFixture('openai', 'error-429.json'), { 'x-request-id': `req_busy_${wait}`, 'retry-after': wait });
+  }
+  if (prompt === 'overloaded') return sendJson(response, 503, { error: { message: 'overloaded', type: 'server_error' } }, { 'x-request-id': 'req_overloaded' });
   if (prompt === 'busy') return sendJson(response, 429, readJsonFixture('openai', 'error-429.json'), { ...id, 'retry-after': '30' });
   if (prompt === 'echoes key') return sendJson(response, 200, readJsonFixture('openai', 'chat.response.json'), { 'x-request-id': OPENAI_KEY });
   if (prompt === 'odd id') return sendJson(response, 200, readJsonFixture('openai', 'chat.response.json'), { 'x-request-id': 'has spaces in it' });
@@ -65,12 +72,17 @@ endpoints:
   - name: claude
     endpoint_type: llm/v1/chat
     model: { provider: anthropic, name: claude-sonnet-4-5, config: { anthropic_api_key: sk-ant-IDS-key, anthropic_api_base: "${anthropic.url}/v1" } }
+  - name: gpt-later
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4.1, config: { openai_api_key: $OPENAI_KEY, openai_api_base: "${openai.url}/v1" } }
   - name: nova
     endpoint_type: llm/v1/chat
     model:
       provider: bedrock
       name: amazon.nova-lite-v1:0
       config: { aws_config: { aws_region: us-east-1, aws_endpoint_url: "${bedrock.url}", aws_access_key_id: AKIAEXAMPLE, aws_secret_access_key: secret } }
+routes:
+  - { name: busy-route, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: gpt }, { name: gpt-later }] }
 `,
     { env: { OPENAI_KEY }, logger: log.logger },
   );
@@ -122,5 +134,40 @@ test('no id when the answer has none, when it is not a plain token, or when it h
     expect(status).toBe(200);
     expect(line).not.toHaveProperty('provider_request_id');
     expect(JSON.stringify(line)).not.toContain(OPENAI_KEY);
+  }
+});
+
+test("a FALLBACK route whose answer is an earlier destination's failure: that destination's id, not the last one tried", async () => {
+  // Among 429s the shortest wait is the answer: the first destination's.
+  expect(await call('busy-route', 'busy everywhere')).toMatchObject({ status: 429, line: { endpoint: 'gpt', provider_request_id: 'req_busy_30' } });
+});
+
+test("a FALLBACK route answered by a plugin after a provider's failure: no id (the failed call's is not the answer's)", async () => {
+  const plugin = `'use strict';
+module.exports = { displayName: 'Fake', endpointTypes: ['llm/v1/chat'], createEndpoint() { return { async chat() { return ${JSON.stringify(readJsonFixture('openai', 'chat.response.json'))}; } }; } };
+`;
+  const log = captureLog();
+  const withPlugin = await startPluginGateway(
+    plugin,
+    `  - { name: gpt, endpoint_type: llm/v1/chat, retries: { max_attempts: 1 }, model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-IDS-plugin-route, openai_api_base: "${openai.url}/v1" } } }
+  - { name: p, endpoint_type: llm/v1/chat, model: { provider: fake, name: m } }
+routes:
+  - { name: to-plugin, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: gpt }, { name: p }] }
+`,
+    log.logger,
+  );
+  try {
+    const response = await fetch(`${withPlugin.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'ids-to-plugin' },
+      body: JSON.stringify({ model: 'to-plugin', messages: [{ role: 'user', content: 'overloaded' }] }),
+    });
+    await response.text();
+    expect(response.status).toBe(200);
+    const [line] = await waitForLogLines(log.lines, (candidate) => candidate.msg === 'request' && candidate.request_id === 'ids-to-plugin', 1);
+    expect(line.endpoint).toBe('p');
+    expect(line).not.toHaveProperty('provider_request_id');
+  } finally {
+    await withPlugin.close();
   }
 });

@@ -11,6 +11,7 @@ import { GatewayError } from '../../errors';
 import type { EndpointLimiter } from '../../limits/limiter';
 import { untilAborted, type CallAbort } from '../../providers/abort';
 import type { StreamTokenCount } from '../../limits/stream-tokens';
+import { noteProviderRequestId } from '../../providers/abort';
 import { isRecord } from '../../providers/shared/json';
 import { isUsageOnlyChunk } from '../../providers/shared/role-only';
 import { isRefusal, sentNothing, withFallback } from '../../routing/fallback';
@@ -93,10 +94,14 @@ async function serve(options: {
   const onStreamTokens = (stream: { tokens: StreamTokenCount; limited: boolean }) => recordStreamTokens(response, stream);
   // Whether a destination tried may have been sent something: the key's call is then not given back.
   let sentSomewhere = false;
+  // The provider's id of each destination's failure: the line names the one whose failure is the answer.
+  const failedAnswerIds = attempts === null ? null : new Map<unknown, string | null>();
   const routed = withFallback({
     candidates: attemptOrder(target),
     attempt: async (endpoint) => {
       useEndpoint(endpoint);
+      // A plugin notes no id: an earlier destination's must not pass for its answer's.
+      noteProviderRequestId(client, null);
       const { streamTokens, streamTokensLimited } = recordOf(response);
       const onRetry = () => {
         recordOf(response).retries += 1;
@@ -108,6 +113,7 @@ async function serve(options: {
         return answer;
       } catch (error) {
         countIfRateLimited(error, endpoint.name, response);
+        failedAnswerIds?.set(error, client.providerRequestId);
         if (!sentNothing(error)) sentSomewhere = true;
         // An attempt its provider never had (a refusal, a 501 such as Cohere tools without a v2 URL) counts nothing: the line keeps an earlier one's stream tokens (sent, maybe billed).
         if (streamTokens !== null && recordOf(response).streamTokens?.total() == null) recordStreamTokens(response, { tokens: streamTokens, limited: streamTokensLimited });
@@ -128,8 +134,9 @@ async function serve(options: {
       else logger.warn(fields, 'endpoint failed; falling back to the next destination');
     },
     // The header, the log and the metrics name the endpoint whose failure is the answer.
-    onGiveUp: (endpoint) => {
+    onGiveUp: (endpoint, error) => {
       const record = recordOf(response);
+      if (failedAnswerIds !== null) noteProviderRequestId(client, failedAnswerIds.get(error) ?? null);
       // An earlier destination's failure is the answer: onFallback counted it when the route moved past it, and the last one tried is counted here.
       if (record.endpoint !== endpoint) {
         recordPassedCall(response, attempts!, record.endpoint!);
