@@ -2,7 +2,9 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parseConfigText } from '../../../src/config/load';
+import type { GatewayConfig } from '../../../generated/config';
 import { configChanges, describeChanges, type ConfigChanges } from '../../../src/server/config-changes';
+import { leastCpuMillisecondsOf } from '../../support/timeouts';
 
 const endpoint = (name: string, model = 'm') => `
   - name: ${name}
@@ -91,6 +93,17 @@ endpoints:
         { name: 'batch', now: ['c', 'd'] },
       ],
     });
+  });
+
+  test("a key's long endpoints list is compared in linear time", () => {
+    const names = Array.from({ length: 20_000 }, (_, index) => `endpoint-${index}`);
+    const endpoints = names.map((name) => ({ name, endpoint_type: 'llm/v1/chat', model: { provider: 'mock', name: 'm' } }));
+    const withList = (list: string[]) => ({ endpoints, auth: { api_keys: [{ name: 'ci', key: 'gw-key-ci-0001', endpoints: list }] } }) as GatewayConfig;
+    const [before, after] = [withList(names.slice(1)), withList([...names].reverse())];
+    let widened: ConfigChanges['clientKeys']['widened'] = [];
+    // Quadratic (each name looked up in the old list), it took about 1 s.
+    expect(leastCpuMillisecondsOf(() => ({ widened } = configChanges(before, after).clientKeys), 250)).toBeLessThan(250);
+    expect(widened).toEqual([{ name: 'ci', now: ['endpoint-0'] }]);
   });
 
   test('removing auth: opens every endpoint to callers without a key', () => {
