@@ -125,7 +125,7 @@ test('a rotated secret file (a Kubernetes Secret update) is reloaded by every wo
   expect(await statusesWithKey(url, 'gw-key-second-0002', 20)).toEqual(Array(20).fill(200));
   expect(await statusesWithKey(url, 'gw-key-first-0001', 20)).toEqual(Array(20).fill(401));
   expect(logLines(run)).toContainEqual(
-    expect.objectContaining({ msg: `config reloaded from ${path}: rotated client key app (secret file ${join(secrets, 'client.key')} changed)`, clientKeys: { added: [], rotated: ['app'], changed: [], removed: [] } }),
+    expect.objectContaining({ msg: `config reloaded from ${path}: rotated client key app (secret file ${join(secrets, 'client.key')} changed)`, clientKeys: { added: [], rotated: ['app'], changed: [], removed: [], widened: [] } }),
   );
   expect(run.output()).not.toContain('gw-key-');
 }, WORKERS_TEST_MS);
