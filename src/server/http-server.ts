@@ -319,7 +319,11 @@ export function createGatewayServer(app: RequestListener, settings: ServerPlan):
       // How often Node checks those timeouts (default 30 s, far coarser than the timeouts themselves).
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, settings.headersTimeoutMs / 4)),
     },
-    app,
+    // One listener: a second 'request' listener would make node copy the listener list for every request.
+    (request, response) => {
+      closeWithConnection(request, response);
+      app(request, response);
+    },
   );
   server.keepAliveTimeout = settings.keepAliveTimeoutMs;
   keepAnswersBeingSent(server);
@@ -336,6 +340,5 @@ export function createGatewayServer(app: RequestListener, settings: ServerPlan):
     server.emit('request', request, response);
   });
   server.on('connect', (request: IncomingMessage, socket: Socket) => onConnect(request, socket, logRefusal));
-  server.on('request', closeWithConnection);
   return server;
 }
