@@ -14,6 +14,7 @@
 import { GatewayError } from '../../errors';
 import type { Tool } from '../../schema';
 import { isRecord } from '../shared/json';
+import { isSentStrictTool } from '../shared/tool-choice';
 import { resolveRef } from '../shared/schema-refs';
 
 /** Where the schema is in the request: its field and the feature the error names. */
@@ -118,7 +119,7 @@ export function toCohereOutputSchema(schema: Record<string, unknown>, options: {
  */
 export function withCohereStrictTools<Body extends { tools?: readonly Tool[] }>(request: Body, sent: ReadonlySet<string> | null = null): Body {
   // A tool of another type (refused by toCohereV2Tool) has no `function`.
-  const strictAndSent = (tool: Tool): boolean => tool.function?.strict === true && (sent === null || sent.has(tool.function.name));
+  const strictAndSent = (tool: Tool): boolean => isSentStrictTool(tool, sent);
   if (request.tools?.some(strictAndSent) !== true) return request;
   const fromReferences = { schemas: 0 };
   const tools = request.tools.map((tool, index): Tool => {

@@ -18,6 +18,7 @@
 import { GatewayError } from '../../errors';
 import type { Tool } from '../../schema';
 import { isRecord } from './json';
+import { isSentStrictTool } from './tool-choice';
 import { resolveRef } from './schema-refs';
 
 /** The string formats Claude's grammar takes (the same list as Anthropic's SDKs). */
@@ -220,7 +221,7 @@ export function toClaudeOutputSchema(schema: Schema, provider: string): Schema {
  * the request leaves out is never sent, so what Claude could not follow in it is no reason to refuse.
  */
 export function withClaudeStrictTools<Body extends { tools?: readonly Tool[] }>(request: Body, provider: string, sent: ReadonlySet<string> | null = null): Body {
-  const strictAndSent = (tool: Tool): boolean => tool.function.strict === true && (sent === null || sent.has(tool.function.name));
+  const strictAndSent = (tool: Tool): boolean => isSentStrictTool(tool, sent);
   if (request.tools?.some(strictAndSent) !== true) return request;
   const tools = request.tools.map((tool, index): Tool => {
     if (!strictAndSent(tool)) return tool;

@@ -15,6 +15,7 @@
  */
 import { quoted, quotedJson } from '../../config/quoted';
 import { GatewayError } from '../../errors';
+import type { Tool } from '../../schema';
 import { isRecord } from './json';
 
 type Request = Readonly<Record<string, unknown>>;
@@ -70,6 +71,15 @@ export function allowedToolsOf(request: Request, provider: string): AllowedTools
   });
   // A tool listed twice is allowed once: Gemini's allowedFunctionNames would name it twice.
   return { mode: allowed.mode, names: [...new Set(names)] };
+}
+
+/**
+ * Whether a vendor's strict-tool rules apply to `tool`: it is marked strict and is sent (`sent`: the
+ * names of the tools sent, null for all). A tool the tool choice leaves out is never sent, so what the
+ * vendor could not follow in it is no reason to refuse the request.
+ */
+export function isSentStrictTool(tool: Tool, sent: ReadonlySet<string> | null): boolean {
+  return tool.function?.strict === true && (sent === null || sent.has(tool.function.name));
 }
 
 /** The names of the tools withAllowedTools leaves in the request; null when it leaves them all. */
