@@ -636,6 +636,10 @@ export interface ServerSettings {
    */
   keep_alive_timeout?: number;
   /**
+   * Seconds a stream may go without sending anything before the gateway sends a keep-alive (default 15; 0 sends none): on `/v1`, the SSE comment `: keep-alive`; on the MLflow routes, an empty line, as MLflow's Python clients take nothing but `data:` lines and drop blank ones. Clients ignore both. A load balancer or proxy that cuts idle connections (AWS ALB and nginx after 60 s) then keeps a stream whose model thinks for minutes before its first token, or pauses between tokens. The first keep-alive sends the response headers (200): a failure after it, before the first chunk, is an `error` event, not an HTTP status, and on a traffic route the `x-gateway-endpoint` header is left out (the destination that answers is not known yet). Retries and fallbacks still happen, as the client has had no chunk. Applies on reload.
+   */
+  stream_keepalive?: number;
+  /**
    * Pass the client's W3C trace context on to the providers (default false): a valid `traceparent` header, and its `tracestate` when it has at most 512 characters, go unchanged with every HTTP call to a provider, retries and fallbacks included, so that a traced model server (TGI, MLflow model serving, vLLM) joins the caller's trace. Off by default, as a hosted vendor would see the platform's trace ids. Amazon Bedrock and provider plugins never get them. Applies on reload.
    */
   forward_trace_context?: boolean;

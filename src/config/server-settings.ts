@@ -23,9 +23,11 @@ export interface ServerPlan {
   shutdownTimeoutMs: number;
   /** Whether a client's valid trace context goes to the providers' HTTP calls (see trace-context.ts). */
   forwardTraceContext: boolean;
+  /** How long a stream may send nothing before a keep-alive goes out (stream-keep-alive.ts); 0: never. */
+  streamKeepAliveMs: number;
 }
 
-export const DEFAULT_SERVER_SETTINGS = { max_body_size: '10mb', max_answer_size: '256mb', max_json_depth: 64, max_json_keys: 1000, request_timeout: 60, headers_timeout: 20, keep_alive_timeout: 65, shutdown_timeout: 10, forward_trace_context: false } as const;
+export const DEFAULT_SERVER_SETTINGS = { max_body_size: '10mb', max_answer_size: '256mb', max_json_depth: 64, max_json_keys: 1000, request_timeout: 60, headers_timeout: 20, keep_alive_timeout: 65, shutdown_timeout: 10, forward_trace_context: false, stream_keepalive: 15 } as const;
 
 /** The settings Node's HTTP server takes when it is created: a reload cannot change them. */
 const START_UP_SETTINGS = { request_timeout: 'requestTimeoutMs', headers_timeout: 'headersTimeoutMs', keep_alive_timeout: 'keepAliveTimeoutMs' } as const;
@@ -103,12 +105,17 @@ export function compileServerSettings(settings: ServerSettings | undefined): { p
     keepAliveTimeoutMs: Math.round(merged.keep_alive_timeout * 1000),
     shutdownTimeoutMs: Math.round(merged.shutdown_timeout * 1000),
     forwardTraceContext: merged.forward_trace_context,
+    streamKeepAliveMs: Math.round(merged.stream_keepalive * 1000),
   };
   const issues: ConfigIssue[] = [
     ...sizeIssues('server.max_body_size', plan.maxBodyBytes, mostBytes('ServerSettings', 'max_body_size')),
     ...sizeIssues('server.max_answer_size', plan.maxAnswerBytes, mostBytes('ServerSettings', 'max_answer_size')),
     ...sizeIssues('server.max_in_flight_body_size', plan.maxInFlightBodyBytes, mostBytes('ServerSettings', 'max_in_flight_body_size')),
   ];
+  // Under a millisecond would round to none at all.
+  if (plan.streamKeepAliveMs === 0 && merged.stream_keepalive > 0) {
+    issues.push({ path: 'server.stream_keepalive', message: 'must be 0 (no keep-alives) or at least 0.001 (seconds: one millisecond)' });
+  }
   if (plan.headersTimeoutMs > plan.requestTimeoutMs) {
     issues.push({ path: 'server.headers_timeout', message: `must not be longer than server.request_timeout (${merged.request_timeout} s): the headers are part of the request` });
   }

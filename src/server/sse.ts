@@ -3,19 +3,15 @@
  * sent, so a failure before the first byte is still a real HTTP error status. After that, a
  * failure becomes an `event: error` (OpenAI clients raise it as an APIError) and the stream ends;
  * a normal end is `data: [DONE]`. A route with its own event format (`/v1/responses`) passes it.
+ * A stream that waits long for its first chunk may have had its headers sent by a keep-alive
+ * (stream-keep-alive.ts): then its first failure is an `event: error` too.
  */
 import type { ServerResponse } from 'node:http';
 import type { GatewayError } from '../errors';
 import type { CallSignal } from '../providers/abort';
 import { openaiErrorObject } from './errors';
 import type { Dialect } from './request-preparation';
-
-const SSE_HEADERS = {
-  'Content-Type': 'text/event-stream; charset=utf-8',
-  'Cache-Control': 'no-cache',
-  // Tell nginx-style proxies not to buffer the stream.
-  'X-Accel-Buffering': 'no',
-};
+import { SSE_HEADERS, type StreamKeepAlive } from './stream-keep-alive';
 
 function sseData(value: unknown): string {
   return `data: ${JSON.stringify(value)}\n\n`;
@@ -67,6 +63,7 @@ class TickBatchedWriter {
   constructor(
     private readonly response: ServerResponse,
     private readonly signal: CallSignal | undefined,
+    private readonly keepAlive: StreamKeepAlive | null,
   ) {}
 
   write(text: string): void {
@@ -87,6 +84,7 @@ class TickBatchedWriter {
     this.pending = '';
     // Runs outside sendEventStream's try: never write to a response that is gone or ended.
     if (text === '' || this.response.destroyed || this.response.writableEnded) return;
+    this.keepAlive?.wrote();
     if (!this.response.write(text)) this.congested = drained(this.response, this.signal);
   };
 }
@@ -107,7 +105,8 @@ export function typedEventText(event: { type: string }): string {
 
 /**
  * Streams `chunks` to the client. Rejects (before headers) if the first chunk fails or fails its
- * check; later failures are reported in-stream through `toError`.
+ * check; later failures are reported in-stream through `toError`, as are all once a keep-alive has
+ * sent the headers.
  */
 export async function sendEventStream(options: {
   response: ServerResponse;
@@ -125,26 +124,36 @@ export async function sendEventStream(options: {
   dialect: Dialect;
   /** The route's own event format (default: `data: {chunk}`, `event: error`, `data: [DONE]`). */
   format?: EventFormat;
+  /** The stream's keep-alive timer (stream-keep-alive.ts), told of every write. */
+  keepAlive?: StreamKeepAlive | null;
 }): Promise<void> {
   const { response, chunks, toError, onChunk, sends, signal, dialect, format } = options;
   const eventText = format ? format.event : sseData;
   const errorText = format ? format.error : (error: GatewayError) => sseError(error, dialect);
   const checkChunk = options.checkChunk ?? asIs;
   const iterator = chunks[Symbol.asyncIterator]();
-  let current = await iterator.next();
+  // Read here while a failure can still be a real HTTP error; once a keep-alive has sent the headers, in the loop.
+  let current: IteratorResult<unknown> | null = null;
   let chunk: unknown;
-  try {
-    if (!current.done) chunk = checkChunk(current.value);
-  } catch (error) {
-    // Still before the headers: a real HTTP error. The provider's stream is not read any further.
-    await iterator.return?.();
-    throw error;
+  if (!response.headersSent) {
+    current = await iterator.next();
+    try {
+      if (!current.done) chunk = checkChunk(current.value);
+    } catch (error) {
+      // Still before the headers: a real HTTP error. The provider's stream is not read any further.
+      await iterator.return?.();
+      throw error;
+    }
+    // No flushHeaders(): the headers leave with the first chunk, in one socket write.
+    response.writeHead(200, SSE_HEADERS);
   }
-  // No flushHeaders(): the headers leave with the first chunk, in one socket write.
-  response.writeHead(200, SSE_HEADERS);
-  const writer = new TickBatchedWriter(response, signal);
+  const writer = new TickBatchedWriter(response, signal, options.keepAlive ?? null);
   let failed = false;
   try {
+    if (current === null) {
+      current = await iterator.next();
+      if (!current.done) chunk = checkChunk(current.value);
+    }
     while (!current.done) {
       if (response.destroyed) return;
       onChunk?.(chunk);

@@ -7,9 +7,10 @@ import { Router } from 'express';
 import type { IncomingMessage } from 'node:http';
 import type { CompiledEndpoint, RouteTarget } from '../../config/compile';
 import type { ResponseStorePlan } from '../../config/response-store-settings';
+import type { ServerPlan } from '../../config/server-settings';
 import { GatewayError } from '../../errors';
 import type { EndpointLimiter } from '../../limits/limiter';
-import { untilAborted, type CallAbort } from '../../providers/abort';
+import { untilAborted, type CallAbort, type CallSignal } from '../../providers/abort';
 import type { StreamTokenCount } from '../../limits/stream-tokens';
 import { noteProviderRequestId } from '../../providers/abort';
 import { isRecord } from '../../providers/shared/json';
@@ -20,7 +21,7 @@ import type { CompletionsChunk, EndpointType } from '../../schema';
 import { authorize, clientOf } from '../auth';
 import { logFailure, statusFor, toGatewayError } from '../errors';
 import { requestAbort } from '../in-flight';
-import { invokeEndpoint, withStringText } from '../invocation';
+import { invokeEndpoint, withStringText, type InvocationResult } from '../invocation';
 import { sendJson } from '../json-response';
 import { responsesTranslation, type AnswerPresenter } from '../responses-api';
 import { loggedMessage, type Logger } from '../logging';
@@ -28,6 +29,7 @@ import { countRateLimitRejection, countRouteFallback, countUpstreamRetry, record
 import { prepareRequest, type Dialect } from '../request-preparation';
 import { chunkObserver, recordCall, recordEndpoint, recordError, recordOf, recordResult, recordRouteCall, recordStreamTokens, requestIdOfResponse, startNextCall, type ResponseWithLocals, type RouteCall } from '../request-record';
 import { sendEventStream } from '../sse';
+import { startKeepAlive, type StreamKeepAlive } from '../stream-keep-alive';
 import type { GatewayState } from '../state';
 import { traceHeadersOf } from '../trace-context';
 import { notAnObjectFailure } from '../validation';
@@ -55,8 +57,7 @@ export const MLFLOW_ROUTES = ['/endpoints/{name}/invocations', '/gateway/{name}/
 /** A request whose JSON body has been parsed (by Express's JSON parser, also on the fast path). */
 export type JsonRequest = IncomingMessage & { body?: unknown };
 
-/** Validates once, then tries the target's endpoints in order (one, unless a fallback route). */
-async function serve(options: {
+interface ServeOptions {
   request: JsonRequest;
   /** The request as the endpoint's type takes it: the body, or its chat translation (`/v1/responses`). */
   body: unknown;
@@ -68,12 +69,37 @@ async function serve(options: {
   target: RouteTarget;
   dialect: Dialect;
   route: string;
-  /** `server.forward_trace_context`: the client's trace context goes to the provider. */
-  forwardTraceContext: boolean;
+  /** `server:` settings: `forward_trace_context` (the client's trace context goes to the provider) and `stream_keepalive`. */
+  server: ServerPlan;
   /** The config's `response_store`, where Claude's thinking is kept for chat clients that drop it. */
   responseStore: ResponseStorePlan;
   logger: Logger;
-}): Promise<void> {
+}
+
+/** Validates once, then tries the target's endpoints in order (one, unless a fallback route). */
+async function serve(options: ServeOptions): Promise<void> {
+  const { response, target, dialect, logger, presenter } = options;
+  // A stream waiting for its first chunk (its retries, fallbacks, a model that thinks) gets keep-alives too; a route's answering destination is not known then.
+  const keepAlive = recordOf(response).stream ? startKeepAlive(response, { intervalMs: options.server.streamKeepAliveMs, dialect, unsettledHeaders: target.kind === 'route' ? [ENDPOINT_HEADER] : [] }) : null;
+  try {
+    const result = await answerOf(options);
+    if (result.kind === 'json') {
+      recordResult(response, result.body);
+      sendJson(response, 200, presenter ? presenter.json(result.body) : result.body);
+      return;
+    }
+    await sendStream({ response, result, presenter, dialect, toError: streamErrorOf(response, dialect, logger), keepAlive, endpointType: target.kind === 'endpoint' ? target.endpointType : target.taskType });
+  } catch (error) {
+    // Headers a keep-alive sent: the failure before the first chunk goes out as the stream's error event.
+    if (keepAlive === null || !response.headersSent) throw error;
+    await sendStream({ response, result: failedStream(error, options.client), presenter, dialect, toError: streamErrorOf(response, dialect, logger), keepAlive, endpointType: null });
+  } finally {
+    keepAlive?.stop();
+  }
+}
+
+/** The answer of the target's first endpoint that gives one (a route's fallback), a stream with its first chunk in hand. */
+async function answerOf(options: ServeOptions): Promise<InvocationResult> {
   const { request, response, client, target, dialect, logger, presenter } = options;
   // Only a route's call lists its attempts (none when refused before any: a 422, a client key's 429); an endpoint's builds nothing.
   const attempts = target.kind === 'route' ? recordRouteCall(response, target.strategy) : null;
@@ -86,9 +112,10 @@ async function serve(options: {
   const record = recordOf(response);
   record.providerCall = client;
   const trace = record.trace;
-  const forwardedHeaders = options.forwardTraceContext && trace !== null ? traceHeadersOf(trace) : null;
+  const forwardedHeaders = options.server.forwardTraceContext && trace !== null ? traceHeadersOf(trace) : null;
   const useEndpoint = (endpoint: CompiledEndpoint) => {
-    response.setHeader(ENDPOINT_HEADER, endpoint.headerValue);
+    // Not after a keep-alive sent the headers (without it, on a route).
+    if (!response.headersSent) response.setHeader(ENDPOINT_HEADER, endpoint.headerValue);
     recordEndpoint(response, { route: options.route, called: target.name, endpoint, requestBody: request.body });
   };
   const onStreamTokens = (stream: { tokens: StreamTokenCount; limited: boolean }) => recordStreamTokens(response, stream);
@@ -146,26 +173,39 @@ async function serve(options: {
     },
   });
   const { value: result } = await (keyCounted ? givingBackUnsent(routed, keyLimiter!, () => sentSomewhere) : routed);
-  if (result.kind === 'json') {
-    recordResult(response, result.body);
-    sendJson(response, 200, presenter ? presenter.json(result.body) : result.body);
-    return;
-  }
-  const toError = (error: unknown) => {
+  return result;
+}
+
+type StreamResult = Extract<InvocationResult, { kind: 'stream' }>;
+
+/** How a failure during a stream is told: noted on the audit line, logged when it deserves it, as the error event's error. */
+function streamErrorOf(response: ResponseWithLocals, dialect: Dialect, logger: Logger): (error: unknown) => GatewayError {
+  return (error) => {
     const gatewayError = toGatewayError(error, dialect);
     recordError(response, gatewayError);
     // The request's path, as on its audit line and on the warnings of failures before the first chunk.
     logFailure({ logger, error, gatewayError, path: recordOf(response).path, requestId: requestIdOfResponse(response) });
     return gatewayError;
   };
+}
+
+/** A stream whose first read fails with `error`: a failure after a keep-alive, sent as a stream's would be. */
+function failedStream(error: unknown, abort: CallSignal): StreamResult {
+  const chunks: AsyncIterable<unknown> = { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(error) }) };
+  return { kind: 'stream', chunks, checkChunk: (chunk) => chunk, abort, hidesUsage: false };
+}
+
+/** Sends a stream's chunks as the route's events (`endpointType`: the endpoint's, null for a failure alone). */
+async function sendStream(options: { response: ResponseWithLocals; result: StreamResult; presenter: AnswerPresenter | undefined; dialect: Dialect; toError: (error: unknown) => GatewayError; keepAlive: StreamKeepAlive | null; endpointType: EndpointType | null }): Promise<void> {
+  const { response, result, presenter, dialect, toError, keepAlive } = options;
   if (presenter) {
     const presented = presenter.stream({ chunks: result.chunks, checkChunk: result.checkChunk, onChunk: chunkObserver(response) });
-    await sendEventStream({ response, chunks: presented.events, toError, signal: result.abort, dialect, format: presented.format });
+    await sendEventStream({ response, chunks: presented.events, toError, signal: result.abort, dialect, format: presented.format, keepAlive });
     return;
   }
-  const checkChunk = dialect === 'openai' && endpointType === 'llm/v1/completions' ? (chunk: unknown) => withStringText(result.checkChunk(chunk) as CompletionsChunk) : result.checkChunk;
+  const checkChunk = dialect === 'openai' && options.endpointType === 'llm/v1/completions' ? (chunk: unknown) => withStringText(result.checkChunk(chunk) as CompletionsChunk) : result.checkChunk;
   const sends = result.hidesUsage ? (chunk: unknown) => !isUsageOnlyChunk(chunk) : undefined;
-  await sendEventStream({ response, chunks: result.chunks, checkChunk, toError, onChunk: chunkObserver(response), sends, signal: result.abort, dialect });
+  await sendEventStream({ response, chunks: result.chunks, checkChunk, toError, onChunk: chunkObserver(response), sends, signal: result.abort, dialect, keepAlive });
 }
 
 /** A route's destination whose failure (the last of `attempts`) is not the answer: its own call in the metrics, timed from its own start. */
@@ -250,7 +290,7 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
       recordCall(response, { route, called: name, stream: streamAsked(endpointTypeOf(state.plan, name), request.body), requestBody: request.body });
       authorize(response, name);
       const plan = state.plan;
-      await serve({ request, response, client: requestAbort(response), body: request.body, target: resolveTarget(plan, name), dialect: 'mlflow', route, forwardTraceContext: plan.server.forwardTraceContext, responseStore: plan.responseStore, logger });
+      await serve({ request, response, client: requestAbort(response), body: request.body, target: resolveTarget(plan, name), dialect: 'mlflow', route, server: plan.server, responseStore: plan.responseStore, logger });
     },
     openai: async (route, request, response) => {
       const plan = state.plan;
@@ -270,7 +310,7 @@ export function invocationHandlers(state: GatewayState, logger: Logger): Invocat
       const client = requestAbort(response);
       const translation = route.path === RESPONSES_PATH ? await untilAborted(client, responsesTranslation(request.body, { plan: plan.responseStore, space: clientOf(response)?.storeSpace ?? '' })) : null;
       const body = translation ? translation.chatRequest : request.body;
-      const served = serve({ request, response, client, body, presenter: translation?.presenter, target: resolveTarget(plan, name), dialect: 'openai', route: route.path, forwardTraceContext: plan.server.forwardTraceContext, responseStore: plan.responseStore, logger });
+      const served = serve({ request, response, client, body, presenter: translation?.presenter, target: resolveTarget(plan, name), dialect: 'openai', route: route.path, server: plan.server, responseStore: plan.responseStore, logger });
       // A Responses client is told of the fields it sent, not of the chat request's.
       await (translation ? served.catch((error: unknown) => Promise.reject(translation.presenter.error(error))) : served);
     },

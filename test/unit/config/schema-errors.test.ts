@@ -259,6 +259,15 @@ endpoints:${chatEndpoint('chat')}    timeouts: { first_byte: 0.0004, idle: 0 }
     ]);
   });
 
+  it('takes a stream keep-alive of 0 (none) or of a millisecond or more, refusing less at its YAML path', () => {
+    expect(loadInline(`server: { stream_keepalive: 0 }\nendpoints:${chatEndpoint('chat')}`).server).toEqual({ stream_keepalive: 0 });
+    expect(loadInline(`server: { stream_keepalive: 0.001 }\nendpoints:${chatEndpoint('chat')}`).server).toEqual({ stream_keepalive: 0.001 });
+    expect(issuesOf(`server: { stream_keepalive: 0.0004 }\nendpoints:${chatEndpoint('chat')}`)).toEqual([
+      { path: 'server.stream_keepalive', message: 'must be 0 (no keep-alives) or at least 0.001 (seconds: one millisecond)' },
+    ]);
+    expect(issuesOf(`server: { stream_keepalive: -1 }\nendpoints:${chatEndpoint('chat')}`)).toEqual([{ path: 'server.stream_keepalive', message: 'must be at least 0' }]);
+  });
+
   // Node holds a timer for at most 2^31-1 ms; a longer one fires after 1 ms, so `total: 2592000`
   // (30 days, meant as "no total limit") made every call a 504 at once.
   it('refuses timeouts longer than a Node.js timer can wait, at their YAML path', () => {

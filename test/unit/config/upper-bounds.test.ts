@@ -67,7 +67,7 @@ describe('durations that become timers', () => {
   const timers = [
     ...['connect', 'first_byte', 'idle', 'total'].map((key) => ['Timeouts', key]),
     ...['initial_backoff', 'max_backoff', 'max_elapsed', 'max_retry_after'].map((key) => ['Retries', key]),
-    ...['request_timeout', 'headers_timeout', 'shutdown_timeout', 'keep_alive_timeout'].map((key) => ['ServerSettings', key]),
+    ...['request_timeout', 'headers_timeout', 'shutdown_timeout', 'keep_alive_timeout', 'stream_keepalive'].map((key) => ['ServerSettings', key]),
   ];
 
   it.each(timers)('%s.%s in seconds has a maximum under 2^31 - 1 ms', (definition, key) => {

@@ -99,7 +99,7 @@ test('sizeInBytes reads bytes and size strings', () => {
 
 test('compileServerSettings: defaults, and headers_timeout may not exceed request_timeout', () => {
   expect(compileServerSettings(undefined)).toEqual({
-    plan: { maxBodyBytes: 10 * 1024 * 1024, maxInFlightBodyBytes: defaultMaxInFlightBodyBytes(), maxAnswerBytes: 256 * 1024 * 1024, maxJsonDepth: 64, maxJsonKeys: 1000, requestTimeoutMs: 60_000, headersTimeoutMs: 20_000, keepAliveTimeoutMs: 65_000, shutdownTimeoutMs: 10_000, forwardTraceContext: false },
+    plan: { maxBodyBytes: 10 * 1024 * 1024, maxInFlightBodyBytes: defaultMaxInFlightBodyBytes(), maxAnswerBytes: 256 * 1024 * 1024, maxJsonDepth: 64, maxJsonKeys: 1000, requestTimeoutMs: 60_000, headersTimeoutMs: 20_000, keepAliveTimeoutMs: 65_000, shutdownTimeoutMs: 10_000, forwardTraceContext: false, streamKeepAliveMs: 15_000 },
     issues: [],
   });
   expect(compileServerSettings({ request_timeout: 5, headers_timeout: 10 }).issues).toEqual([
