@@ -141,7 +141,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** @description Invoke an endpoint or traffic route. The body follows the endpoint's type: ChatRequest for `llm/v1/chat`, CompletionsRequest for `llm/v1/completions`, EmbeddingsRequest for `llm/v1/embeddings`. With `"stream": true` (chat, completions) the answer is an event stream of chunks ending with `data: [DONE]`. A failure before the first chunk is an ordinary error status; one after it ends the stream, without `[DONE]`, with an `event: error` whose data is a StreamError: `{"error": {"message", "type", "param", "code", "status"}}`. */
+        /** @description Invoke an endpoint or traffic route. The body follows the endpoint's type: ChatRequest for `llm/v1/chat`, CompletionsRequest for `llm/v1/completions`, EmbeddingsRequest for `llm/v1/embeddings`. With `"stream": true` (chat, completions) the answer is an event stream of chunks ending with `data: [DONE]`. A failure before the first chunk is an ordinary error status; one after it ends the stream, without `[DONE]`, with an `event: error` whose data is a StreamError: `{"error": {"message", "type", "param", "code", "status"}}`. A stream that sends nothing for `server.stream_keepalive` seconds (15 by default) gets a keep-alive: an empty line here, the SSE comment `: keep-alive` on `/v1`. The first one sends the status (200), so a failure after it, even before the first chunk, is an `event: error` too. */
         post: operations["invokeEndpoint"];
         delete?: never;
         options?: never;
