@@ -50,7 +50,8 @@ export interface GatewayClientOptions {
   headers?: Record<string, string>;
   /**
    * Milliseconds each helper call waits for its answer (each page for listEndpoints; for a stream,
-   * its start: the chunks may then take as long as they take). A timeout throws a TimeoutError, as
+   * its start, its first chunk or the gateway's first keep-alive: the chunks may then take as long
+   * as they take). A timeout throws a TimeoutError, as
    * AbortSignal.timeout does. It includes retries and their waits. None by default; a call's own
    * `timeout` replaces it.
    */
@@ -63,7 +64,7 @@ export interface GatewayClientOptions {
   maxRetries?: number;
   /**
    * Milliseconds a stream may go without an event before it is aborted with a TimeoutError (time
-   * spent by the loop reading it does not count). None by default; a call's own replaces it.
+   * spent by the loop reading it does not count; keep-alives are no event). None by default; a call's own replaces it.
    */
   streamIdleTimeout?: number;
   /** A custom fetch (tests, proxies). Its failures, other than an abort, become GatewayConnectionError. */

@@ -7,6 +7,7 @@
  * openai client.
  */
 import OpenAI from 'openai';
+import { createGatewayClient } from '../../src/client';
 import type { ServerResponse } from 'node:http';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { readFixture } from '../support/fixtures';
@@ -267,4 +268,22 @@ test('a client that leaves after a keep-alive ends the upstream call, and its li
   await upstream.closed[upstream.closed.length - 1];
   const line = await waitForLogLine(log.lines, (candidate) => candidate.msg === 'request aborted by the client' && candidate.request_id === 'keepalive-left');
   expect(line.status).toBe(499);
+});
+
+test("the gateway's own SDK reads a stream with keep-alives, and its streamIdleTimeout does not take them for events", async () => {
+  const sdk = createGatewayClient({ baseUrl: gateway.url });
+  const reading = (async () => {
+    let text = '';
+    for await (const chunk of sdk.streamChat('chat', { messages: [{ role: 'user', content: 'thinks sdk' }] })) text += chunk.choices[0]?.delta.content ?? '';
+    return text;
+  })();
+  // Released after a few keep-alives have gone by (the SDK has no hook to see them).
+  setTimeout(() => release('thinks sdk'), 300);
+  expect(await reading).toBe(ANSWER_TEXT);
+
+  // Keep-alives every 50 ms for a stream held until the end of the file: still no event within 400 ms.
+  const idle = (async () => {
+    for await (const _chunk of sdk.streamChat('chat', { messages: [{ role: 'user', content: 'thinks forever' }] }, { streamIdleTimeout: 400 }));
+  })();
+  await expect(idle).rejects.toMatchObject({ name: 'TimeoutError', message: 'The stream sent no event for 400 ms (streamIdleTimeout).' });
 });
