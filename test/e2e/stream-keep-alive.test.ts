@@ -245,16 +245,25 @@ test('a stream that answers in time gets no keep-alive', async () => {
   expect(streamed.startsWith('data: ')).toBe(true);
 });
 
-test('/v1/responses: keep-alives before the first event; a failure after one is the response.failed event', async () => {
+test('/v1/responses: keep-alives before the first event; a failure after one opens the Response, then response.failed', async () => {
   const stream = await openStream(`${gateway.url}/v1/responses`, { model: 'chat', input: 'fails responses', stream: true, store: false }, 'keepalive-responses');
   expect(stream.response.status).toBe(200);
   expect(await stream.readUntil((text) => text.includes(': keep-alive\n\n'))).toMatch(/^(: keep-alive\n\n)+$/);
   release('fails responses');
   const events = eventsOf(await stream.readUntil());
-  expect(events.map((event) => event.event)).toEqual(['response.failed']);
-  const failed = JSON.parse(events[0].data) as { type: string; response: { status: string; error: { code: string; message: string } } };
+  // As OpenAI's streams (and a failure after the first chunk) open: response.created first.
+  expect(events.map((event) => event.event)).toEqual(['response.created', 'response.in_progress', 'response.failed']);
+  expect(events.map((event) => (JSON.parse(event.data) as { sequence_number: number }).sequence_number)).toEqual([0, 1, 2]);
+  const failed = JSON.parse(events[2].data) as { type: string; response: { status: string; error: { code: string; message: string } } };
   expect([failed.type, failed.response.status]).toEqual(['response.failed', 'failed']);
   expect(failed.response.error.message).toContain('The engine is currently overloaded');
+
+  // The official client's stream helper needs response.created first: it reads the failed Response, not an OpenAIError of its own.
+  const openai = tappedClient((text) => {
+    if (text.includes(': keep-alive')) release('fails responses helper');
+  });
+  const final = await openai.responses.stream({ model: 'chat', input: 'fails responses helper', store: false }).finalResponse();
+  expect([final.status, final.error?.message]).toEqual(['failed', "Upstream error from endpoint 'chat' (status 503): The engine is currently overloaded"]);
 });
 
 test('a client that leaves after a keep-alive ends the upstream call, and its line says 499', async () => {

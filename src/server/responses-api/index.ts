@@ -76,7 +76,7 @@ function presentStream({ settings, webSearch, showsEncryptedContent, sources }: 
     const fold = new ResponsesStreamFold(settings, webSearch, showsEncryptedContent);
     const failed = (error: GatewayError) => {
       const { code, message } = openaiErrorObject(inResponsesTerms(error, sources));
-      return typedEventText(fold.failed({ code, message }));
+      return [...fold.opening(), fold.failed({ code, message })].map(typedEventText).join('');
     };
     return { events: responsesEvents({ chunks, checkChunk, onChunk, fold, keep }), format: { event: (event) => typedEventText(event as { type: string }), error: failed, end: '' } };
   };

@@ -172,6 +172,15 @@ export class ResponsesStreamFold {
     return hidesBlocks ? { ...shown, output: this.items.map((item) => outputItemOf(item, { cut: item === this.cutItem, encryptedContent: true })) } : shown;
   }
 
+  /**
+   * The events that open the stream when no chunk has yet (`response.created`, `response.in_progress`),
+   * none once one has: a failure before the first chunk, after a keep-alive sent the headers, still
+   * opens the Response before it fails, as OpenAI's streams do and its SDK's stream helper requires.
+   */
+  opening(): ResponsesStreamEvent[] {
+    return this.start(null);
+  }
+
   /** The event that ends a stream after a failure: the Response so far, with the error. */
   failed(error: { code: string | null; message: string }): ResponsesStreamEvent {
     return this.event('response.failed', { response: this.response({ status: 'failed', incomplete_details: null }, error) });
