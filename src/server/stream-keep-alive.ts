@@ -34,7 +34,7 @@ export class StreamKeepAlive {
     private readonly response: ServerResponse,
     private readonly intervalMs: number,
     private readonly dialect: Dialect,
-    /** Headers not known yet when a keep-alive sends them, left out (a route's answering destination). */
+    /** Headers not known yet when a keep-alive sends them, left out (a FALLBACK route's answering destination). */
     private readonly unsettledHeaders: readonly string[],
   ) {
     this.timer = this.arm(intervalMs);

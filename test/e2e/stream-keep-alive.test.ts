@@ -73,6 +73,7 @@ server: { stream_keepalive: ${keepAlive} }
 endpoints:${endpoint('chat', url)}${endpoint('failing', url, 'gpt-4o-mini-failing')}
 routes:
   - { name: failing-then-chat, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: failing }, { name: chat }] }
+  - { name: split-to-chat, task_type: llm/v1/chat, routing_strategy: TRAFFIC_SPLIT, destinations: [{ name: chat, traffic_percentage: 100 }] }
 `;
 
 let upstream: FakeUpstream;
@@ -219,6 +220,14 @@ test('a FALLBACK route moves on after a keep-alive: the next destination answers
   expect(textOf(body)).toBe(ANSWER_TEXT);
   const line = await waitForLogLine(log.lines, (candidate) => candidate.msg === 'request' && candidate.request_id === 'keepalive-route');
   expect([line.status, line.endpoint, line.attempts]).toEqual([200, 'chat', [{ endpoint: 'failing', status: 502, code: 'upstream_error' }, { endpoint: 'chat', status: 200 }]]);
+});
+
+test('a TRAFFIC_SPLIT route has drawn its destination before any keep-alive: its stream keeps x-gateway-endpoint', async () => {
+  const stream = await openStream(`${gateway.url}/v1/chat/completions`, chatBody('thinks split', { model: 'split-to-chat' }), 'keepalive-split');
+  expect([stream.response.status, stream.response.headers.get('x-gateway-endpoint')]).toEqual([200, 'chat']);
+  await stream.readUntil((text) => text.includes(': keep-alive'));
+  release('thinks split');
+  expect(textOf(await stream.readUntil())).toBe(ANSWER_TEXT);
 });
 
 test('a route whose first destination fails before any keep-alive still names the one that answered', async () => {

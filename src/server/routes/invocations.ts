@@ -79,10 +79,12 @@ interface ServeOptions {
 /** Validates once, then tries the target's endpoints in order (one, unless a fallback route). */
 async function serve(options: ServeOptions): Promise<void> {
   const { response, target, dialect, logger, presenter } = options;
-  // A stream waiting for its first chunk (its retries, fallbacks, a model that thinks) gets keep-alives too; a route's answering destination is not known then.
-  const keepAlive = recordOf(response).stream ? startKeepAlive(response, { intervalMs: options.server.streamKeepAliveMs, dialect, unsettledHeaders: target.kind === 'route' ? [ENDPOINT_HEADER] : [] }) : null;
+  // A TRAFFIC_SPLIT route draws its destination here: with one candidate, the endpoint that answers is known.
+  const candidates = attemptOrder(target);
+  // A stream waiting for its first chunk (its retries, fallbacks, a model that thinks) gets keep-alives too; a FALLBACK route's answering destination is not known then.
+  const keepAlive = recordOf(response).stream ? startKeepAlive(response, { intervalMs: options.server.streamKeepAliveMs, dialect, unsettledHeaders: candidates.length > 1 ? [ENDPOINT_HEADER] : [] }) : null;
   try {
-    const result = await answerOf(options);
+    const result = await answerOf(options, candidates);
     if (result.kind === 'json') {
       recordResult(response, result.body);
       sendJson(response, 200, presenter ? presenter.json(result.body) : result.body);
@@ -98,8 +100,8 @@ async function serve(options: ServeOptions): Promise<void> {
   }
 }
 
-/** The answer of the target's first endpoint that gives one (a route's fallback), a stream with its first chunk in hand. */
-async function answerOf(options: ServeOptions): Promise<InvocationResult> {
+/** The answer of the first of `candidates` (the target's attempt order) that gives one (a route's fallback), a stream with its first chunk in hand. */
+async function answerOf(options: ServeOptions, candidates: CompiledEndpoint[]): Promise<InvocationResult> {
   const { request, response, client, target, dialect, logger, presenter } = options;
   // Only a route's call lists its attempts (none when refused before any: a 422, a client key's 429); an endpoint's builds nothing.
   const attempts = target.kind === 'route' ? recordRouteCall(response, target.strategy) : null;
@@ -124,7 +126,7 @@ async function answerOf(options: ServeOptions): Promise<InvocationResult> {
   // The provider's id of each destination's failure: the line names the one whose failure is the answer.
   const failedAnswerIds = attempts === null ? null : new Map<unknown, string | null>();
   const routed = withFallback({
-    candidates: attemptOrder(target),
+    candidates,
     attempt: async (endpoint) => {
       useEndpoint(endpoint);
       // A plugin notes no id: an earlier destination's must not pass for its answer's.
