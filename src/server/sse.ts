@@ -136,16 +136,19 @@ export async function sendEventStream(options: {
   let current: IteratorResult<unknown> | null = null;
   let chunk: unknown;
   if (!response.headersSent) {
-    current = await iterator.next();
     try {
+      current = await iterator.next();
       if (!current.done) chunk = checkChunk(current.value);
     } catch (error) {
-      // Still before the headers: a real HTTP error. The provider's stream is not read any further.
-      await iterator.return?.();
-      throw error;
+      // After a failed check the provider's stream is still open: it is not read any further.
+      if (current !== null) await iterator.return?.();
+      // Still before the headers: a real HTTP error; unless a keep-alive sent them meanwhile.
+      if (!response.headersSent) throw error;
+      if (!response.destroyed) response.end(errorText(toError(error)));
+      return;
     }
     // No flushHeaders(): the headers leave with the first chunk, in one socket write.
-    response.writeHead(200, SSE_HEADERS);
+    if (!response.headersSent) response.writeHead(200, SSE_HEADERS);
   }
   const writer = new TickBatchedWriter(response, signal, options.keepAlive ?? null);
   let failed = false;

@@ -84,17 +84,21 @@ async function serve(options: ServeOptions): Promise<void> {
   // A stream waiting for its first chunk (its retries, fallbacks, a model that thinks) gets keep-alives too; a FALLBACK route's answering destination is not known then.
   const keepAlive = recordOf(response).stream ? startKeepAlive(response, { intervalMs: options.server.streamKeepAliveMs, dialect, unsettledHeaders: candidates.length > 1 ? [ENDPOINT_HEADER] : [] }) : null;
   try {
-    const result = await answerOf(options, candidates);
+    let result: InvocationResult;
+    try {
+      result = await answerOf(options, candidates);
+    } catch (error) {
+      // Headers a keep-alive sent: the failure before the first chunk goes out as the stream's error event.
+      if (keepAlive === null || !response.headersSent) throw error;
+      result = failedStream(error, options.client);
+    }
     if (result.kind === 'json') {
       recordResult(response, result.body);
       sendJson(response, 200, presenter ? presenter.json(result.body) : result.body);
       return;
     }
-    await sendStream({ response, result, presenter, dialect, toError: streamErrorOf(response, dialect, logger), keepAlive, endpointType: target.kind === 'endpoint' ? target.endpointType : target.taskType });
-  } catch (error) {
-    // Headers a keep-alive sent: the failure before the first chunk goes out as the stream's error event.
-    if (keepAlive === null || !response.headersSent) throw error;
-    await sendStream({ response, result: failedStream(error, options.client), presenter, dialect, toError: streamErrorOf(response, dialect, logger), keepAlive, endpointType: null });
+    const endpointType = target.kind === 'endpoint' ? target.endpointType : target.taskType;
+    await sendStream({ response, result, presenter, dialect, toError: streamErrorOf(response, dialect, logger), keepAlive, endpointType });
   } finally {
     keepAlive?.stop();
   }
@@ -197,8 +201,8 @@ function failedStream(error: unknown, abort: CallSignal): StreamResult {
   return { kind: 'stream', chunks, checkChunk: (chunk) => chunk, abort, hidesUsage: false };
 }
 
-/** Sends a stream's chunks as the route's events (`endpointType`: the endpoint's, null for a failure alone). */
-async function sendStream(options: { response: ResponseWithLocals; result: StreamResult; presenter: AnswerPresenter | undefined; dialect: Dialect; toError: (error: unknown) => GatewayError; keepAlive: StreamKeepAlive | null; endpointType: EndpointType | null }): Promise<void> {
+/** Sends a stream's chunks as the route's events. */
+async function sendStream(options: { response: ResponseWithLocals; result: StreamResult; presenter: AnswerPresenter | undefined; dialect: Dialect; toError: (error: unknown) => GatewayError; keepAlive: StreamKeepAlive | null; endpointType: EndpointType }): Promise<void> {
   const { response, result, presenter, dialect, toError, keepAlive } = options;
   if (presenter) {
     const presented = presenter.stream({ chunks: result.chunks, checkChunk: result.checkChunk, onChunk: chunkObserver(response) });

@@ -290,4 +290,41 @@ describe('sendEventStream', () => {
     await done;
     expect(released).toBe(true);
   });
+
+  it('once a keep-alive has sent the headers, a first chunk that fails (or fails its check) is an error event, not a second status', async () => {
+    /** A keep-alive sending the headers 5 ms into the stream, while its first read (20 ms) is under way. */
+    const keepAliveSoon = (response: ServerResponse) =>
+      setTimeout(() => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.write(': keep-alive\n\n');
+      }, 5);
+    const failingCheck = () => {
+      throw GatewayError.upstreamUnavailable('the chunk failed its check');
+    };
+    for (const failure of ['read', 'check'] as const) {
+      let returned = false;
+      const chunks = (): AsyncIterable<unknown> => ({
+        [Symbol.asyncIterator]: () => ({
+          next: async () => {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            if (failure === 'read') throw GatewayError.upstreamUnavailable('the provider failed');
+            return { done: false, value: { n: 1 } };
+          },
+          return: async () => {
+            returned = true;
+            return { done: true, value: undefined };
+          },
+        }),
+      });
+      const { url, done } = await started(chunks, keepAliveSoon, failingCheck);
+      const answer = await fetch(url);
+      const text = await answer.text();
+      await done;
+      expect(answer.status).toBe(200);
+      expect(text.startsWith(': keep-alive\n\nevent: error\n')).toBe(true);
+      expect(text).toContain(failure === 'read' ? 'the provider failed' : 'the chunk failed its check');
+      // A failed check leaves the provider's stream open: it is let go; a failed read has closed it.
+      expect(returned).toBe(failure === 'check');
+    }
+  });
 });
