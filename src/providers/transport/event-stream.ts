@@ -9,10 +9,13 @@
  * status, a JSON or HTML body) is read whole, up to `maxRefusedBytes`, and the first `next()`
  * rejects with `refusal` of it, unless `answerEvents` makes events of it.
  * Undici's errors (timeouts, resets) reach the consumer through `translate`, after the events that
- * arrived before them; an aborted signal rejects the next `next()` with its reason at once.
+ * arrived before them; a short `firstByteTimeout` has a native timer (first-byte.ts; undici's is
+ * then a backstop), which fails with undici's HeadersTimeoutError too. An aborted signal rejects
+ * the next `next()` with its reason at once.
  */
 import type { Dispatcher } from 'undici';
 import { noteRequestFate, type CallSignal } from '../abort';
+import { startFirstByteTimer, type FirstByteTimer } from './first-byte';
 import { SseDecoder, type SseEvent } from './sse';
 import { AnswerTooLarge, readHeaders } from './whole-response';
 
@@ -34,7 +37,10 @@ export interface RefusedAnswer {
 
 export interface EventStreamOptions {
   dispatcher: Dispatcher;
+  /** With `headersTimeout: undiciHeadersTimeout(firstByteTimeout)` (first-byte.ts). */
   request: Dispatcher.DispatchOptions;
+  /** The endpoint's first_byte timeout (ms). */
+  firstByteTimeout: number;
   signal: CallSignal;
   /** A decoder for one answer; server-sent events when absent. */
   createDecoder?: () => EventDecoder;
@@ -89,6 +95,7 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   /** The consumer has had its last result, or stopped reading. */
   private closed = false;
   private abortRequest: ((reason: Error) => void) | null = null;
+  private firstByte: FirstByteTimer | null = null;
   private resumeUpstream: (() => void) | null = null;
   private paused = false;
   private answer: Omit<RefusedAnswer, 'text'> = { statusCode: 0, contentType: null, retryAfter: null };
@@ -148,10 +155,14 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
     else {
       this.abortRequest = abort;
       noteRequestFate(signal, 'sent');
+      // Per connection: undici may hand the request to another one after an informational close.
+      this.firstByte?.clear();
+      this.firstByte = startFirstByteTimer(this.options.firstByteTimeout, abort);
     }
   }
 
   onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void): boolean {
+    this.clearFirstByte();
     // 1xx answers are informational; the real status follows.
     if (statusCode < 200) return true;
     const { contentType, retryAfter, requestId } = readHeaders(rawHeaders);
@@ -226,7 +237,15 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   private end(): void {
     this.ended = true;
     this.options.signal.removeEventListener('abort', this.onAbort);
+    this.clearFirstByte();
     if (this.drainTimer !== null) clearTimeout(this.drainTimer);
+  }
+
+  private clearFirstByte(): void {
+    if (this.firstByte !== null) {
+      this.firstByte.clear();
+      this.firstByte = null;
+    }
   }
 
   private take(): SseEvent {

@@ -17,6 +17,7 @@ import { forwardedHeadersOf, noteProviderRequestId, type CallSignal } from '../a
 import { keepSourceText } from '../shared/json';
 import { proxyFor, proxyLabel } from './egress-proxy';
 import { requestEvents, type EventStreamOptions, type RefusedAnswer } from './event-stream';
+import { undiciHeadersTimeout } from './first-byte';
 import { NDJSON_ACCEPT, NdjsonDecoder } from './ndjson';
 import { isClosed, notePoolUse, poolFor } from './pools';
 import { credentialValues, urlCredentialsHeader, urlCredentialValues } from './credentials';
@@ -29,8 +30,9 @@ export { closeAllPools } from './pools';
 export { credentialValues, urlCredentialValues } from './credentials';
 
 /**
- * Milliseconds, from the endpoint's `timeouts` config: `headers` is its `first_byte` timeout,
- * `body` its `idle` timeout (the longest silence allowed between two body chunks).
+ * Milliseconds, from the endpoint's `timeouts` config: `headers` is its `first_byte` timeout (a
+ * short one on a native timer, first-byte.ts), `body` its `idle` timeout (the longest silence
+ * allowed between two body chunks).
  */
 export interface UpstreamTimeouts {
   connect: number;
@@ -164,6 +166,7 @@ function excerpt(text: string, limit = 300): string {
 export function createUpstream(options: UpstreamOptions): Upstream {
   const { endpointName, providerName, errorMessage } = options;
   const { timeouts, maxAnswerBytes } = options;
+  const headersTimeout = undiciHeadersTimeout(timeouts.headers);
   const vendorHeaders = Object.fromEntries(Object.entries(options.headers).map(([name, value]) => [name.toLowerCase(), value]));
   const providerHeaders = { ...vendorHeaders, ...urlCredentialsHeader(options.baseUrl, vendorHeaders) };
   const { origin } = new URL(options.baseUrl);
@@ -278,9 +281,10 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     try {
       answer = await requestWhole(
         connections(),
-        { origin, method: 'POST', path: requestPath(path), headers: options.accessToken === undefined ? headers : await withAccessToken(options.accessToken, headers, signal), body: jsonBytes(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
+        { origin, method: 'POST', path: requestPath(path), headers: options.accessToken === undefined ? headers : await withAccessToken(options.accessToken, headers, signal), body: jsonBytes(body), headersTimeout, bodyTimeout: timeouts.body },
         signal,
         maxAnswerBytes,
+        timeouts.headers,
       );
     } catch (error) {
       throw translate(error, signal);
@@ -329,7 +333,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   function openStream(path: string, body: unknown, signal: CallSignal, format: StreamFormat, headers: Record<string, string>): AsyncIterable<SseEvent> {
     return requestEvents({
       dispatcher: connections(),
-      request: { origin, method: 'POST', path: requestPath(path), headers, body: jsonBytes(body), headersTimeout: timeouts.headers, bodyTimeout: timeouts.body },
+      request: { origin, method: 'POST', path: requestPath(path), headers, body: jsonBytes(body), headersTimeout, bodyTimeout: timeouts.body },
+      firstByteTimeout: timeouts.headers,
       signal,
       createDecoder: format.createDecoder,
       refuses: format.refuses,

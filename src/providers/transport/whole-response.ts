@@ -6,8 +6,10 @@
  * (event-stream.ts), NDJSON streams included.
  *
  * Timeouts (`headersTimeout`, `bodyTimeout`) and connection errors are undici's, as with `request`:
- * they reject with undici's errors (wrapped in AnswerBrokeOff once the headers came). An aborted signal aborts the request and rejects with its reason,
- * at once even while the connection is still being made (a proxy that is slow to open a tunnel).
+ * they reject with undici's errors (wrapped in AnswerBrokeOff once the headers came). A short
+ * `firstByteTimeout` has a native timer (first-byte.ts; undici's is then a backstop), which rejects
+ * with undici's HeadersTimeoutError too. An aborted signal aborts the request and rejects with its
+ * reason, at once even while the connection is still being made (a proxy that is slow to open a tunnel).
  * An answer longer than `maxBytes` aborts the request as soon as it passes the limit and rejects
  * with AnswerTooLarge: without a limit, an upstream that never ends its answer fills the memory.
  * What became of the request is noted on the call's abort as for a stream (`RequestFate`,
@@ -17,6 +19,7 @@ import type { Dispatcher } from 'undici';
 import { GatewayError } from '../../errors';
 import { retryAfterOf } from '../../retry-after';
 import { noteRequestFate, type CallSignal } from '../abort';
+import { startFirstByteTimer, type FirstByteTimer } from './first-byte';
 
 /** An upstream answer to be read whole that passed the reader's limit; it was abandoned. */
 export class AnswerTooLarge extends Error {
@@ -91,18 +94,23 @@ export function readHeaders(raw: Buffer[]): AnswerHeaders {
   return { contentType, retryAfter: retryAfterOf(retryAfter, retryAfterMs), requestId: requestIdOf(requestId) };
 }
 
-export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: CallSignal, maxBytes: number): Promise<WholeResponse> {
+/** `firstByteTimeout`: the endpoint's first_byte (ms), whose `undiciHeadersTimeout` is in `options`. */
+export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: CallSignal, maxBytes: number, firstByteTimeout: number): Promise<WholeResponse> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);
       return;
     }
     let abortRequest: ((reason: Error) => void) | null = null;
+    let firstByte: FirstByteTimer | null = null;
     let statusCode = 0;
     let headers: AnswerHeaders = { contentType: null, retryAfter: null, requestId: null };
     const chunks: Buffer[] = [];
     let bytes = 0;
-    const done = () => signal.removeEventListener('abort', onAbort);
+    const done = () => {
+      signal.removeEventListener('abort', onAbort);
+      firstByte?.clear();
+    };
     // Before undici has a connection there is nothing to abort: stop waiting now (onConnect aborts).
     const onAbort = () => {
       if (abortRequest) abortRequest(signal.reason as Error);
@@ -118,9 +126,16 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
         else {
           abortRequest = abort;
           noteRequestFate(signal, 'sent');
+          // Per connection: undici may hand the request to another one after an informational close.
+          firstByte?.clear();
+          firstByte = startFirstByteTimer(firstByteTimeout, abort);
         }
       },
       onHeaders(status, rawHeaders) {
+        if (firstByte !== null) {
+          firstByte.clear();
+          firstByte = null;
+        }
         // 1xx answers are informational; the real status follows.
         if (status >= 200) {
           statusCode = status;

@@ -1,0 +1,89 @@
+/**
+ * A short `first_byte` ends on time: undici's own header timer runs on a clock that ticks about
+ * every 500 ms and ended a first_byte of 0.3 s after about 1 s, doubling the wait of a FALLBACK
+ * route's failover; under 60 s the transport has a native timer of its own (first-byte.ts). Real
+ * HTTP to the gateway, a fake OpenAI upstream that takes each request and never answers.
+ */
+import type { ServerResponse } from 'node:http';
+import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
+import { readFixture, readJsonFixture } from '../support/fixtures';
+import { startGateway, type RunningGateway } from '../support/gateway';
+
+/**
+ * Well under undici's second, with room for a loaded two-core CI machine: the 504 (or the other
+ * destination's answer) comes about 310 ms after the request here.
+ */
+const ON_TIME_MS = 800;
+/** Never before the timeout (a few milliseconds of clock rounding aside). */
+const NOT_BEFORE_MS = 295;
+
+function serveChat(request: RecordedRequest, response: ServerResponse): void {
+  if ((request.body as { stream?: boolean }).stream) {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.end(readFixture('openai', 'chat.stream.sse'));
+  } else {
+    sendJson(response, 200, readJsonFixture('openai', 'chat.response.json'));
+  }
+}
+
+let silent: FakeUpstream;
+let healthy: FakeUpstream;
+let gateway: RunningGateway;
+
+beforeAll(async () => {
+  silent = await startFakeUpstream(() => undefined);
+  healthy = await startFakeUpstream(serveChat);
+  gateway = await startGateway(`
+endpoints:
+  - name: hanging
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "${silent.url}/v1" } }
+    timeouts: { first_byte: 0.3 }
+    retries: { max_attempts: 1 }
+  - name: healthy
+    endpoint_type: llm/v1/chat
+    model: { provider: openai, name: gpt-4o-mini, config: { openai_api_key: sk-test, openai_api_base: "${healthy.url}/v1" } }
+routes:
+  - { name: hanging-then-healthy, task_type: llm/v1/chat, routing_strategy: FALLBACK, destinations: [{ name: hanging }, { name: healthy }] }
+`);
+});
+afterAll(async () => {
+  await gateway.close();
+  await Promise.all([silent.close(), healthy.close()]);
+});
+
+async function chat(model: string, stream: boolean) {
+  const started = performance.now();
+  const response = await fetch(`${gateway.url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model, stream, messages: [{ role: 'user', content: 'Bonjour' }] }),
+  });
+  const text = await response.text();
+  return { status: response.status, endpoint: response.headers.get('x-gateway-endpoint'), text, elapsed: performance.now() - started };
+}
+
+test.each([
+  ['a JSON answer', false],
+  ['a stream', true],
+])('first_byte 0.3 s against a provider that never answers (%s): the 504 comes after 0.3 s, not 1 s', async (_kind, stream) => {
+  const before = silent.requests.length;
+  const answer = await chat('hanging', stream);
+  expect({ status: answer.status, error: JSON.parse(answer.text).error }).toEqual({
+    status: 504,
+    error: { message: "OpenAI sent no response within 0.3 s for endpoint 'hanging' (first_byte timeout).", type: 'timeout_error', param: null, code: 'upstream_timeout' },
+  });
+  expect(silent.requests.length - before).toBe(1);
+  expect(answer.elapsed).toBeGreaterThanOrEqual(NOT_BEFORE_MS);
+  expect(answer.elapsed).toBeLessThan(ON_TIME_MS);
+});
+
+test('a FALLBACK route whose first destination has first_byte 0.3 s and never answers: the second answers within 0.8 s', async () => {
+  const [silentBefore, healthyBefore] = [silent.requests.length, healthy.requests.length];
+  const answer = await chat('hanging-then-healthy', false);
+  expect({ status: answer.status, endpoint: answer.endpoint }).toEqual({ status: 200, endpoint: 'healthy' });
+  expect(JSON.parse(answer.text).choices[0].message.content).toBe(readJsonFixture<{ choices: { message: { content: string } }[] }>('openai', 'chat.response.json').choices[0].message.content);
+  expect([silent.requests.length - silentBefore, healthy.requests.length - healthyBefore]).toEqual([1, 1]);
+  expect(answer.elapsed).toBeGreaterThanOrEqual(NOT_BEFORE_MS);
+  expect(answer.elapsed).toBeLessThan(ON_TIME_MS);
+});
