@@ -11,7 +11,7 @@ import { readFixture, readJsonFixture } from '../support/fixtures';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
 
-/** How long the fake model thinks. Past the short endpoint's timeouts, undici's timers being checked about twice a second. */
+/** How long the fake model thinks. Past the short endpoint's timeouts, even idle's, which undici may end up to a second late. */
 const THINKING_MS = 2_500;
 
 const endpoint = (name: string, timeouts: string) => `
