@@ -4,9 +4,9 @@
  * route's failover; under 60 s the transport has a native timer of its own (first-byte.ts). Real
  * HTTP to the gateway, a fake OpenAI upstream that takes each request and never answers.
  */
-import type { ServerResponse } from 'node:http';
-import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
-import { readFixture, readJsonFixture } from '../support/fixtures';
+import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
+import { serveOpenAIFixtures } from '../support/fixture-upstreams';
+import { readJsonFixture } from '../support/fixtures';
 import { startGateway, type RunningGateway } from '../support/gateway';
 
 /**
@@ -17,22 +17,13 @@ const ON_TIME_MS = 800;
 /** Never before the timeout (a few milliseconds of clock rounding aside). */
 const NOT_BEFORE_MS = 295;
 
-function serveChat(request: RecordedRequest, response: ServerResponse): void {
-  if ((request.body as { stream?: boolean }).stream) {
-    response.writeHead(200, { 'content-type': 'text/event-stream' });
-    response.end(readFixture('openai', 'chat.stream.sse'));
-  } else {
-    sendJson(response, 200, readJsonFixture('openai', 'chat.response.json'));
-  }
-}
-
 let silent: FakeUpstream;
 let healthy: FakeUpstream;
 let gateway: RunningGateway;
 
 beforeAll(async () => {
   silent = await startFakeUpstream(() => undefined);
-  healthy = await startFakeUpstream(serveChat);
+  healthy = await startFakeUpstream(serveOpenAIFixtures);
   gateway = await startGateway(`
 endpoints:
   - name: hanging
