@@ -10,12 +10,14 @@
  * rejects with `refusal` of it, unless `answerEvents` makes events of it.
  * Undici's errors (timeouts, resets) reach the consumer through `translate`, after the events that
  * arrived before them; a short `firstByteTimeout` has a native timer (first-byte.ts; undici's is
- * then a backstop), which fails with undici's HeadersTimeoutError too. An aborted signal rejects
- * the next `next()` with its reason at once.
+ * then a backstop), which fails with undici's HeadersTimeoutError too; so has a short
+ * `idleTimeout` (idle.ts), with its BodyTimeoutError, stopped while the upstream is paused for a
+ * slow consumer, as undici's is. An aborted signal rejects the next `next()` with its reason at once.
  */
 import type { Dispatcher } from 'undici';
 import { noteRequestFate, type CallSignal } from '../abort';
 import { startFirstByteTimer, type FirstByteTimer } from './first-byte';
+import { startIdleTimer, type IdleTimer } from './idle';
 import { SseDecoder, type SseEvent } from './sse';
 import { AnswerTooLarge, readHeaders } from './whole-response';
 
@@ -37,10 +39,15 @@ export interface RefusedAnswer {
 
 export interface EventStreamOptions {
   dispatcher: Dispatcher;
-  /** With `headersTimeout: undiciHeadersTimeout(firstByteTimeout)` (first-byte.ts). */
+  /**
+   * With `headersTimeout: undiciHeadersTimeout(firstByteTimeout)` (first-byte.ts) and
+   * `bodyTimeout: undiciBodyTimeout(idleTimeout)` (idle.ts).
+   */
   request: Dispatcher.DispatchOptions;
   /** The endpoint's first_byte timeout (ms). */
   firstByteTimeout: number;
+  /** The endpoint's idle timeout (ms). */
+  idleTimeout: number;
   signal: CallSignal;
   /** A decoder for one answer; server-sent events when absent. */
   createDecoder?: () => EventDecoder;
@@ -96,6 +103,7 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   private closed = false;
   private abortRequest: ((reason: Error) => void) | null = null;
   private firstByte: FirstByteTimer | null = null;
+  private idle: IdleTimer | null = null;
   private resumeUpstream: (() => void) | null = null;
   private paused = false;
   private answer: Omit<RefusedAnswer, 'text'> = { statusCode: 0, contentType: null, retryAfter: null };
@@ -165,6 +173,8 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
     this.clearFirstByte();
     // 1xx answers are informational; the real status follows.
     if (statusCode < 200) return true;
+    this.idle?.clear();
+    if (this.abortRequest !== null) this.idle = startIdleTimer(this.options.idleTimeout, this.abortRequest);
     const { contentType, retryAfter, requestId } = readHeaders(rawHeaders);
     this.answer = { statusCode, contentType, retryAfter };
     this.options.noteAnswerId(this.options.signal, requestId);
@@ -177,6 +187,7 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   }
 
   onData(chunk: Buffer): boolean {
+    this.idle?.refresh();
     if (this.closed) return this.drainPiece(chunk.length);
     if (this.refusedBody !== null) return this.keepRefused(chunk);
     try {
@@ -187,6 +198,7 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
       return false;
     }
     this.paused = this.queuedChars > HIGH_WATER_CHARS;
+    if (this.paused) this.idle?.clear();
     return !this.paused;
   }
 
@@ -238,7 +250,18 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
     this.ended = true;
     this.options.signal.removeEventListener('abort', this.onAbort);
     this.clearFirstByte();
+    if (this.idle !== null) {
+      this.idle.clear();
+      this.idle = null;
+    }
     if (this.drainTimer !== null) clearTimeout(this.drainTimer);
+  }
+
+  /** Resumes the paused upstream; its silence counts again from now, as with undici's timer. */
+  private resume(): void {
+    this.paused = false;
+    this.idle?.refresh();
+    this.resumeUpstream?.();
   }
 
   private clearFirstByte(): void {
@@ -251,10 +274,7 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   private take(): SseEvent {
     const event = this.queue.shift()!;
     this.queuedChars -= event.data.length;
-    if (this.paused && this.queue.length === 0) {
-      this.paused = false;
-      this.resumeUpstream?.();
-    }
+    if (this.paused && this.queue.length === 0) this.resume();
     return event;
   }
 
@@ -287,10 +307,7 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   }
 
   private drainTail(): void {
-    if (this.paused) {
-      this.paused = false;
-      this.resumeUpstream?.();
-    }
+    if (this.paused) this.resume();
     this.drainTimer = setTimeout(() => this.abortRequest?.(new Error('The stream was released.')), DRAIN_MS);
   }
 

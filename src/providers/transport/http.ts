@@ -18,6 +18,7 @@ import { keepSourceText } from '../shared/json';
 import { proxyFor, proxyLabel } from './egress-proxy';
 import { requestEvents, type EventStreamOptions, type RefusedAnswer } from './event-stream';
 import { undiciHeadersTimeout } from './first-byte';
+import { undiciBodyTimeout } from './idle';
 import { NDJSON_ACCEPT, NdjsonDecoder } from './ndjson';
 import { isClosed, notePoolUse, poolFor } from './pools';
 import { credentialValues, urlCredentialsHeader, urlCredentialValues } from './credentials';
@@ -32,7 +33,7 @@ export { credentialValues, urlCredentialValues } from './credentials';
 /**
  * Milliseconds, from the endpoint's `timeouts` config: `headers` is its `first_byte` timeout (a
  * short one on a native timer, first-byte.ts), `body` its `idle` timeout (the longest silence
- * allowed between two body chunks).
+ * allowed between two body chunks; a short one on a native timer too, idle.ts).
  */
 export interface UpstreamTimeouts {
   connect: number;
@@ -167,6 +168,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   const { endpointName, providerName, errorMessage } = options;
   const { timeouts, maxAnswerBytes } = options;
   const headersTimeout = undiciHeadersTimeout(timeouts.headers);
+  const bodyTimeout = undiciBodyTimeout(timeouts.body);
   const vendorHeaders = Object.fromEntries(Object.entries(options.headers).map(([name, value]) => [name.toLowerCase(), value]));
   const providerHeaders = { ...vendorHeaders, ...urlCredentialsHeader(options.baseUrl, vendorHeaders) };
   const { origin } = new URL(options.baseUrl);
@@ -281,10 +283,10 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     try {
       answer = await requestWhole(
         connections(),
-        { origin, method: 'POST', path: requestPath(path), headers: options.accessToken === undefined ? headers : await withAccessToken(options.accessToken, headers, signal), body: jsonBytes(body), headersTimeout, bodyTimeout: timeouts.body },
+        { origin, method: 'POST', path: requestPath(path), headers: options.accessToken === undefined ? headers : await withAccessToken(options.accessToken, headers, signal), body: jsonBytes(body), headersTimeout, bodyTimeout },
         signal,
         maxAnswerBytes,
-        timeouts.headers,
+        { firstByte: timeouts.headers, idle: timeouts.body },
       );
     } catch (error) {
       throw translate(error, signal);
@@ -333,8 +335,9 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   function openStream(path: string, body: unknown, signal: CallSignal, format: StreamFormat, headers: Record<string, string>): AsyncIterable<SseEvent> {
     return requestEvents({
       dispatcher: connections(),
-      request: { origin, method: 'POST', path: requestPath(path), headers, body: jsonBytes(body), headersTimeout, bodyTimeout: timeouts.body },
+      request: { origin, method: 'POST', path: requestPath(path), headers, body: jsonBytes(body), headersTimeout, bodyTimeout },
       firstByteTimeout: timeouts.headers,
+      idleTimeout: timeouts.body,
       signal,
       createDecoder: format.createDecoder,
       refuses: format.refuses,

@@ -7,9 +7,10 @@
  *
  * Timeouts (`headersTimeout`, `bodyTimeout`) and connection errors are undici's, as with `request`:
  * they reject with undici's errors (wrapped in AnswerBrokeOff once the headers came). A short
- * `firstByteTimeout` has a native timer (first-byte.ts; undici's is then a backstop), which rejects
- * with undici's HeadersTimeoutError too. An aborted signal aborts the request and rejects with its
- * reason, at once even while the connection is still being made (a proxy that is slow to open a tunnel).
+ * first_byte has a native timer (first-byte.ts; undici's is then a backstop), which rejects with
+ * undici's HeadersTimeoutError too; so has a short idle (idle.ts), with its BodyTimeoutError. An
+ * aborted signal aborts the request and rejects with its reason, at once even while the
+ * connection is still being made (a proxy that is slow to open a tunnel).
  * An answer longer than `maxBytes` aborts the request as soon as it passes the limit and rejects
  * with AnswerTooLarge: without a limit, an upstream that never ends its answer fills the memory.
  * What became of the request is noted on the call's abort as for a stream (`RequestFate`,
@@ -20,6 +21,7 @@ import { GatewayError } from '../../errors';
 import { retryAfterOf } from '../../retry-after';
 import { noteRequestFate, type CallSignal } from '../abort';
 import { startFirstByteTimer, type FirstByteTimer } from './first-byte';
+import { startIdleTimer, type IdleTimer } from './idle';
 
 /** An upstream answer to be read whole that passed the reader's limit; it was abandoned. */
 export class AnswerTooLarge extends Error {
@@ -94,8 +96,11 @@ export function readHeaders(raw: Buffer[]): AnswerHeaders {
   return { contentType, retryAfter: retryAfterOf(retryAfter, retryAfterMs), requestId: requestIdOf(requestId) };
 }
 
-/** `firstByteTimeout`: the endpoint's first_byte (ms), whose `undiciHeadersTimeout` is in `options`. */
-export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: CallSignal, maxBytes: number, firstByteTimeout: number): Promise<WholeResponse> {
+/**
+ * `timeouts`: the endpoint's first_byte and idle (ms), whose `undiciHeadersTimeout` and
+ * `undiciBodyTimeout` are in `options`.
+ */
+export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: CallSignal, maxBytes: number, timeouts: { firstByte: number; idle: number }): Promise<WholeResponse> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);
@@ -103,6 +108,7 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
     }
     let abortRequest: ((reason: Error) => void) | null = null;
     let firstByte: FirstByteTimer | null = null;
+    let idle: IdleTimer | null = null;
     let statusCode = 0;
     let headers: AnswerHeaders = { contentType: null, retryAfter: null, requestId: null };
     const chunks: Buffer[] = [];
@@ -110,6 +116,7 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
     const done = () => {
       signal.removeEventListener('abort', onAbort);
       firstByte?.clear();
+      idle?.clear();
     };
     // Before undici has a connection there is nothing to abort: stop waiting now (onConnect aborts).
     const onAbort = () => {
@@ -128,7 +135,7 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
           noteRequestFate(signal, 'sent');
           // Per connection: undici may hand the request to another one after an informational close.
           firstByte?.clear();
-          firstByte = startFirstByteTimer(firstByteTimeout, abort);
+          firstByte = startFirstByteTimer(timeouts.firstByte, abort);
         }
       },
       onHeaders(status, rawHeaders) {
@@ -139,12 +146,15 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
         // 1xx answers are informational; the real status follows.
         if (status >= 200) {
           statusCode = status;
+          idle?.clear();
+          if (abortRequest !== null) idle = startIdleTimer(timeouts.idle, abortRequest);
           headers = readHeaders(rawHeaders);
           if (status >= 300) noteRequestFate(signal, 'refused');
         }
         return true;
       },
       onData(chunk) {
+        idle?.refresh();
         bytes += chunk.length;
         if (bytes > maxBytes) {
           chunks.length = 0;
