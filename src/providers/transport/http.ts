@@ -286,7 +286,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         { origin, method: 'POST', path: requestPath(path), headers: options.accessToken === undefined ? headers : await withAccessToken(options.accessToken, headers, signal), body: jsonBytes(body), headersTimeout, bodyTimeout },
         signal,
         maxAnswerBytes,
-        { firstByte: timeouts.headers, idle: timeouts.body },
+        timeouts,
       );
     } catch (error) {
       throw translate(error, signal);

@@ -97,10 +97,10 @@ export function readHeaders(raw: Buffer[]): AnswerHeaders {
 }
 
 /**
- * `timeouts`: the endpoint's first_byte and idle (ms), whose `undiciHeadersTimeout` and
- * `undiciBodyTimeout` are in `options`.
+ * `timeouts`: the endpoint's first_byte (`headers`) and idle (`body`) in ms, as compiled at config
+ * load (no object per request), whose `undiciHeadersTimeout` and `undiciBodyTimeout` are in `options`.
  */
-export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: CallSignal, maxBytes: number, timeouts: { firstByte: number; idle: number }): Promise<WholeResponse> {
+export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: CallSignal, maxBytes: number, timeouts: { headers: number; body: number }): Promise<WholeResponse> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);
@@ -135,7 +135,7 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
           noteRequestFate(signal, 'sent');
           // Per connection: undici may hand the request to another one after an informational close.
           firstByte?.clear();
-          firstByte = startFirstByteTimer(timeouts.firstByte, abort);
+          firstByte = startFirstByteTimer(timeouts.headers, abort);
         }
       },
       onHeaders(status, rawHeaders) {
@@ -147,7 +147,7 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
         if (status >= 200) {
           statusCode = status;
           idle?.clear();
-          if (abortRequest !== null) idle = startIdleTimer(timeouts.idle, abortRequest);
+          if (abortRequest !== null) idle = startIdleTimer(timeouts.body, abortRequest);
           headers = readHeaders(rawHeaders);
           if (status >= 300) noteRequestFate(signal, 'refused');
         }

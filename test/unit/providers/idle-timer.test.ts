@@ -64,8 +64,8 @@ test('cleared, it never fires; refreshed after that, it counts again from the re
 });
 
 describe('in an event stream whose consumer is slow', () => {
-  /** Idle timeout (ms) of these streams. */
-  const IDLE_MS = 200;
+  /** Idle timeout (ms) of these streams: long enough that a loaded CI machine's stalls do not pass for silence. */
+  const IDLE_MS = 400;
   /** Over the 64 KiB of queued event text at which the stream pauses its upstream. */
   const EVENTS = 100;
   const data = 'x'.repeat(1_024);
@@ -129,9 +129,9 @@ describe('in an event stream whose consumer is slow', () => {
     const resumed = await readSlowly(stream);
     const error = await within(stream.next(), SOON_MS, 'the idle timeout').catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(errors.BodyTimeoutError);
+    // Counted from the last piece of body or the resume, both before `resumed` (the end of the reads): no lower bound here.
     const elapsed = performance.now() - resumed;
-    expect(elapsed).toBeGreaterThanOrEqual(IDLE_MS - 1);
-    // Not undici's backstop (1.2 s, at least 998 ms on its clock): the native timer came back at the resume.
-    expect(elapsed).toBeLessThan(IDLE_MS + 500);
+    // Not undici's backstop (1.4 s, at least about 0.9 s on its clock): the native timer came back at the resume.
+    expect(elapsed).toBeLessThan(IDLE_MS + 450);
   });
 });
