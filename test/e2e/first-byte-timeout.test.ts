@@ -1,7 +1,7 @@
 /**
  * A short `first_byte` ends on time: undici's own header timer runs on a clock that ticks about
  * every 500 ms and ended a first_byte of 0.3 s after about 1 s, doubling the wait of a FALLBACK
- * route's failover; under 60 s the transport has a native timer of its own (first-byte.ts). Real
+ * route's failover; under 60 s the transport has a native timer of its own (native-timeouts.ts). Real
  * HTTP to the gateway, a fake OpenAI upstream that takes each request and never answers.
  */
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';

@@ -2,7 +2,7 @@
  * A short `idle` ends on time: undici's own body timer runs on a clock that ticks about every
  * 500 ms, so an idle of 0.8 s ended between 0.5 and 1 s after the last chunk, and a healthy
  * stream pausing for less than its idle could be cut; under 60 s the transport has a native timer
- * of its own (idle.ts). Real HTTP to the gateway, fake OpenAI upstreams that pause between events.
+ * of its own (native-timeouts.ts). Real HTTP to the gateway, fake OpenAI upstreams that pause between events.
  */
 import type { ServerResponse } from 'node:http';
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';

@@ -9,15 +9,14 @@
  * status, a JSON or HTML body) is read whole, up to `maxRefusedBytes`, and the first `next()`
  * rejects with `refusal` of it, unless `answerEvents` makes events of it.
  * Undici's errors (timeouts, resets) reach the consumer through `translate`, after the events that
- * arrived before them; a short `firstByteTimeout` has a native timer (first-byte.ts; undici's is
+ * arrived before them; a short `firstByteTimeout` has a native timer (native-timeouts.ts; undici's is
  * then a backstop), which fails with undici's HeadersTimeoutError too; so has a short
- * `idleTimeout` (idle.ts), with its BodyTimeoutError, stopped while the upstream is paused for a
+ * `idleTimeout` (native-timeouts.ts), with its BodyTimeoutError, stopped while the upstream is paused for a
  * slow consumer, as undici's is. An aborted signal rejects the next `next()` with its reason at once.
  */
 import type { Dispatcher } from 'undici';
 import { noteRequestFate, type CallSignal } from '../abort';
-import { startFirstByteTimer, type FirstByteTimer } from './first-byte';
-import { startIdleTimer, type IdleTimer } from './idle';
+import { startFirstByteTimer, startIdleTimer, type NativeTimer } from './native-timeouts';
 import { SseDecoder, type SseEvent } from './sse';
 import { AnswerTooLarge, readHeaders } from './whole-response';
 
@@ -40,8 +39,8 @@ export interface RefusedAnswer {
 export interface EventStreamOptions {
   dispatcher: Dispatcher;
   /**
-   * With `headersTimeout: undiciHeadersTimeout(firstByteTimeout)` (first-byte.ts) and
-   * `bodyTimeout: undiciBodyTimeout(idleTimeout)` (idle.ts).
+   * With `headersTimeout: undiciTimeout(firstByteTimeout)` and `bodyTimeout: undiciTimeout(idleTimeout)`
+   * (native-timeouts.ts).
    */
   request: Dispatcher.DispatchOptions;
   /** The endpoint's first_byte timeout (ms). */
@@ -102,8 +101,8 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   /** The consumer has had its last result, or stopped reading. */
   private closed = false;
   private abortRequest: ((reason: Error) => void) | null = null;
-  private firstByte: FirstByteTimer | null = null;
-  private idle: IdleTimer | null = null;
+  private firstByte: NativeTimer | null = null;
+  private idle: NativeTimer | null = null;
   private resumeUpstream: (() => void) | null = null;
   private paused = false;
   private answer: Omit<RefusedAnswer, 'text'> = { statusCode: 0, contentType: null, retryAfter: null };

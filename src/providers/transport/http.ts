@@ -17,8 +17,7 @@ import { forwardedHeadersOf, noteProviderRequestId, type CallSignal } from '../a
 import { keepSourceText } from '../shared/json';
 import { proxyFor, proxyLabel } from './egress-proxy';
 import { requestEvents, type EventStreamOptions, type RefusedAnswer } from './event-stream';
-import { undiciHeadersTimeout } from './first-byte';
-import { undiciBodyTimeout } from './idle';
+import { undiciTimeout } from './native-timeouts';
 import { NDJSON_ACCEPT, NdjsonDecoder } from './ndjson';
 import { isClosed, notePoolUse, poolFor } from './pools';
 import { credentialValues, urlCredentialsHeader, urlCredentialValues } from './credentials';
@@ -32,8 +31,8 @@ export { credentialValues, urlCredentialValues } from './credentials';
 
 /**
  * Milliseconds, from the endpoint's `timeouts` config: `headers` is its `first_byte` timeout (a
- * short one on a native timer, first-byte.ts), `body` its `idle` timeout (the longest silence
- * allowed between two body chunks; a short one on a native timer too, idle.ts).
+ * short one on a native timer, native-timeouts.ts), `body` its `idle` timeout (the longest silence
+ * allowed between two body chunks; a short one on a native timer too, native-timeouts.ts).
  */
 export interface UpstreamTimeouts {
   connect: number;
@@ -167,8 +166,8 @@ function excerpt(text: string, limit = 300): string {
 export function createUpstream(options: UpstreamOptions): Upstream {
   const { endpointName, providerName, errorMessage } = options;
   const { timeouts, maxAnswerBytes } = options;
-  const headersTimeout = undiciHeadersTimeout(timeouts.headers);
-  const bodyTimeout = undiciBodyTimeout(timeouts.body);
+  const headersTimeout = undiciTimeout(timeouts.headers);
+  const bodyTimeout = undiciTimeout(timeouts.body);
   const vendorHeaders = Object.fromEntries(Object.entries(options.headers).map(([name, value]) => [name.toLowerCase(), value]));
   const providerHeaders = { ...vendorHeaders, ...urlCredentialsHeader(options.baseUrl, vendorHeaders) };
   const { origin } = new URL(options.baseUrl);

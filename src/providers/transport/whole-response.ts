@@ -7,8 +7,8 @@
  *
  * Timeouts (`headersTimeout`, `bodyTimeout`) and connection errors are undici's, as with `request`:
  * they reject with undici's errors (wrapped in AnswerBrokeOff once the headers came). A short
- * first_byte has a native timer (first-byte.ts; undici's is then a backstop), which rejects with
- * undici's HeadersTimeoutError too; so has a short idle (idle.ts), with its BodyTimeoutError. An
+ * first_byte has a native timer (native-timeouts.ts; undici's is then a backstop), which rejects with
+ * undici's HeadersTimeoutError too; so has a short idle (native-timeouts.ts), with its BodyTimeoutError. An
  * aborted signal aborts the request and rejects with its reason, at once even while the
  * connection is still being made (a proxy that is slow to open a tunnel).
  * An answer longer than `maxBytes` aborts the request as soon as it passes the limit and rejects
@@ -20,8 +20,7 @@ import type { Dispatcher } from 'undici';
 import { GatewayError } from '../../errors';
 import { retryAfterOf } from '../../retry-after';
 import { noteRequestFate, type CallSignal } from '../abort';
-import { startFirstByteTimer, type FirstByteTimer } from './first-byte';
-import { startIdleTimer, type IdleTimer } from './idle';
+import { startFirstByteTimer, startIdleTimer, type NativeTimer } from './native-timeouts';
 
 /** An upstream answer to be read whole that passed the reader's limit; it was abandoned. */
 export class AnswerTooLarge extends Error {
@@ -98,7 +97,7 @@ export function readHeaders(raw: Buffer[]): AnswerHeaders {
 
 /**
  * `timeouts`: the endpoint's first_byte (`headers`) and idle (`body`) in ms, as compiled at config
- * load (no object per request), whose `undiciHeadersTimeout` and `undiciBodyTimeout` are in `options`.
+ * load (no object per request), whose `undiciTimeout`s are in `options`.
  */
 export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: CallSignal, maxBytes: number, timeouts: { headers: number; body: number }): Promise<WholeResponse> {
   return new Promise((resolve, reject) => {
@@ -107,8 +106,8 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
       return;
     }
     let abortRequest: ((reason: Error) => void) | null = null;
-    let firstByte: FirstByteTimer | null = null;
-    let idle: IdleTimer | null = null;
+    let firstByte: NativeTimer | null = null;
+    let idle: NativeTimer | null = null;
     let statusCode = 0;
     let headers: AnswerHeaders = { contentType: null, retryAfter: null, requestId: null };
     const chunks: Buffer[] = [];

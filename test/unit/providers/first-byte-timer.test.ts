@@ -1,5 +1,5 @@
 /**
- * The native first_byte timer (src/providers/transport/first-byte.ts): none from 60 s on, where
+ * The native first_byte timer (src/providers/transport/native-timeouts.ts): none from 60 s on, where
  * undici's timer alone is precise enough; below, undici's own error when it fires, nothing once
  * cleared, and headers that came while the event loop was busy win over a timer that expired meanwhile.
  */
@@ -7,21 +7,21 @@ import { once } from 'node:events';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { errors } from 'undici';
-import { NATIVE_FIRST_BYTE_BELOW_MS, startFirstByteTimer, undiciHeadersTimeout } from '../../../src/providers/transport/first-byte';
+import { NATIVE_BELOW_MS, startFirstByteTimer, undiciTimeout } from '../../../src/providers/transport/native-timeouts';
 import { SOON_MS, within } from '../../support/timeouts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('from 60 s on (the default is 300 s): no timer, and undici gets the value itself', () => {
   const abort = jest.fn();
-  expect(NATIVE_FIRST_BYTE_BELOW_MS).toBe(60_000);
+  expect(NATIVE_BELOW_MS).toBe(60_000);
   expect(startFirstByteTimer(60_000, abort)).toBeNull();
   expect(startFirstByteTimer(300_000, abort)).toBeNull();
-  expect([undiciHeadersTimeout(60_000), undiciHeadersTimeout(300_000)]).toEqual([60_000, 300_000]);
+  expect([undiciTimeout(60_000), undiciTimeout(300_000)]).toEqual([60_000, 300_000]);
 });
 
 test("below 60 s, undici's timer is a second later, so that its clock (which fires up to half a second early) never beats the native one", () => {
-  expect([undiciHeadersTimeout(1), undiciHeadersTimeout(300), undiciHeadersTimeout(59_999)]).toEqual([1_001, 1_300, 60_999]);
+  expect([undiciTimeout(1), undiciTimeout(300), undiciTimeout(59_999)]).toEqual([1_001, 1_300, 60_999]);
 });
 
 test("fires after its time with undici's HeadersTimeoutError", async () => {

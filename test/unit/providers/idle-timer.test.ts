@@ -1,5 +1,5 @@
 /**
- * The native idle timer (src/providers/transport/idle.ts): none from 60 s on, where undici's timer
+ * The native idle timer (src/providers/transport/native-timeouts.ts): none from 60 s on, where undici's timer
  * alone is precise enough; below, undici's own error when it fires, postponed by each refresh,
  * nothing once cleared, again after a refresh. And in an event stream (event-stream.ts) it does not
  * count while the upstream is paused for a slow consumer, as undici's does not.
@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { errors, Pool } from 'undici';
 import { CallAbort } from '../../../src/providers/abort';
 import { requestEvents } from '../../../src/providers/transport/event-stream';
-import { NATIVE_IDLE_BELOW_MS, startIdleTimer, undiciBodyTimeout } from '../../../src/providers/transport/idle';
+import { NATIVE_BELOW_MS, startIdleTimer, undiciTimeout } from '../../../src/providers/transport/native-timeouts';
 import type { SseEvent } from '../../../src/providers/transport/sse';
 import { SOON_MS, within } from '../../support/timeouts';
 
@@ -18,14 +18,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('from 60 s on (the default is 300 s): no timer, and undici gets the value itself', () => {
   const abort = jest.fn();
-  expect(NATIVE_IDLE_BELOW_MS).toBe(60_000);
+  expect(NATIVE_BELOW_MS).toBe(60_000);
   expect(startIdleTimer(60_000, abort)).toBeNull();
   expect(startIdleTimer(300_000, abort)).toBeNull();
-  expect([undiciBodyTimeout(60_000), undiciBodyTimeout(300_000)]).toEqual([60_000, 300_000]);
+  expect([undiciTimeout(60_000), undiciTimeout(300_000)]).toEqual([60_000, 300_000]);
 });
 
 test("below 60 s, undici's timer is a second later, a backstop its early ticks never make fire first", () => {
-  expect([undiciBodyTimeout(1), undiciBodyTimeout(500), undiciBodyTimeout(59_999)]).toEqual([1_001, 1_500, 60_999]);
+  expect([undiciTimeout(1), undiciTimeout(500), undiciTimeout(59_999)]).toEqual([1_001, 1_500, 60_999]);
 });
 
 test("fires after its time with undici's BodyTimeoutError", async () => {
@@ -96,7 +96,7 @@ describe('in an event stream whose consumer is slow', () => {
     answer = null;
     return requestEvents({
       dispatcher: pool,
-      request: { origin, method: 'GET', path: '/', headersTimeout: 10_000, bodyTimeout: undiciBodyTimeout(IDLE_MS) },
+      request: { origin, method: 'GET', path: '/', headersTimeout: 10_000, bodyTimeout: undiciTimeout(IDLE_MS) },
       firstByteTimeout: 10_000,
       idleTimeout: IDLE_MS,
       signal: new CallAbort(),
