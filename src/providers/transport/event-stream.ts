@@ -169,9 +169,12 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   }
 
   onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void): boolean {
+    // 1xx answers are informational; the real status follows, and the first_byte wait starts again (as undici's).
+    if (statusCode < 200) {
+      this.firstByte?.refresh();
+      return true;
+    }
     this.clearFirstByte();
-    // 1xx answers are informational; the real status follows.
-    if (statusCode < 200) return true;
     this.idle?.clear();
     if (this.abortRequest !== null) this.idle = startIdleTimer(this.options.idleTimeout, this.abortRequest);
     const { contentType, retryAfter, requestId } = readHeaders(rawHeaders);

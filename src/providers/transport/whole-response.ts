@@ -138,18 +138,20 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
         }
       },
       onHeaders(status, rawHeaders) {
+        // 1xx answers are informational; the real status follows, and the first_byte wait starts again (as undici's).
+        if (status < 200) {
+          firstByte?.refresh();
+          return true;
+        }
         if (firstByte !== null) {
           firstByte.clear();
           firstByte = null;
         }
-        // 1xx answers are informational; the real status follows.
-        if (status >= 200) {
-          statusCode = status;
-          idle?.clear();
-          if (abortRequest !== null) idle = startIdleTimer(timeouts.body, abortRequest);
-          headers = readHeaders(rawHeaders);
-          if (status >= 300) noteRequestFate(signal, 'refused');
-        }
+        statusCode = status;
+        idle?.clear();
+        if (abortRequest !== null) idle = startIdleTimer(timeouts.body, abortRequest);
+        headers = readHeaders(rawHeaders);
+        if (status >= 300) noteRequestFate(signal, 'refused');
         return true;
       },
       onData(chunk) {
