@@ -27,7 +27,11 @@ export function undiciTimeout(ms: number): number {
 
 /** After `ms` without a refresh, `abort` (undici's) gets `timeoutError()`; null, allocating nothing, from NATIVE_BELOW_MS on. */
 function startNativeTimer(ms: number, abort: (reason: Error) => void, timeoutError: () => Error): NativeTimer | null {
-  if (ms >= NATIVE_BELOW_MS) return null;
+  // Apart: a function whose variables closures keep allocates their context as it starts, before any early return.
+  return ms >= NATIVE_BELOW_MS ? null : nativeTimer(ms, abort, timeoutError);
+}
+
+function nativeTimer(ms: number, abort: (reason: Error) => void, timeoutError: () => Error): NativeTimer {
   let immediate: NodeJS.Immediate | undefined;
   // The abort waits for the poll phase, so that headers or body that came while the event loop was busy are read first.
   const fire = () => (immediate = setImmediate(() => abort(timeoutError())));
@@ -47,12 +51,16 @@ function startNativeTimer(ms: number, abort: (reason: Error) => void, timeoutErr
   };
 }
 
+// Made once: an arrow written in the call would be a new function at every request, timer or not.
+const headersTimeoutError = () => new errors.HeadersTimeoutError();
+const bodyTimeoutError = () => new errors.BodyTimeoutError();
+
 /** The first_byte timer of a request undici has just handed to a connection (`onConnect`, where undici starts its own). */
 export function startFirstByteTimer(firstByteTimeout: number, abort: (reason: Error) => void): NativeTimer | null {
-  return startNativeTimer(firstByteTimeout, abort, () => new errors.HeadersTimeoutError());
+  return startNativeTimer(firstByteTimeout, abort, headersTimeoutError);
 }
 
 /** The idle timer of an answer whose headers just came (where undici starts its body timer): refreshed at each piece of body. */
 export function startIdleTimer(idleTimeout: number, abort: (reason: Error) => void): NativeTimer | null {
-  return startNativeTimer(idleTimeout, abort, () => new errors.BodyTimeoutError());
+  return startNativeTimer(idleTimeout, abort, bodyTimeoutError);
 }
