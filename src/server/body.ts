@@ -5,7 +5,8 @@
  * transfer codings are a 415. The limits come from the plan, so a reload changes them. A number
  * beyond a 64-bit float (`1e999`, which JSON.parse reads as Infinity and JSON.stringify would send
  * on as null) is refused wherever it is, looked for in the parsed body only when the raw bytes hold
- * a number long enough to be one.
+ * a number long enough to be one. A body whose parsed form takes more heap than the bytes held for it
+ * (many tiny arrays, objects or values: held-bodies.ts) holds that much, or is refused with a 503.
  */
 import express, { type RequestHandler } from 'express';
 import type { IncomingMessage } from 'node:http';
@@ -13,10 +14,10 @@ import zlib from 'node:zlib';
 import type { ServerPlan } from '../config/server-settings';
 import { GatewayError } from '../errors';
 import { excerpt } from '../providers/shared/json';
-import { holdBody } from './held-bodies';
+import { holdBody, holdParsedSize } from './held-bodies';
 import { whileUploading } from './in-flight';
-import { scanJson, type JsonLimits } from './json-scan';
-import { recordOf, type ResponseWithLocals } from './request-record';
+import { parsedSize, scanJson, type JsonLimits, type JsonScan } from './json-scan';
+import { recordOf, type RequestRecord, type ResponseWithLocals } from './request-record';
 import type { GatewayState } from './state';
 import { fieldPath } from './validation';
 
@@ -36,17 +37,20 @@ class JsonLimitError extends Error {
 }
 
 /**
- * Throws a JsonLimitError when the raw JSON passes one of the plan's limits; otherwise says whether
- * it holds a number long enough to be beyond a 64-bit float.
+ * Throws a JsonLimitError when the raw JSON passes one of the plan's limits; otherwise its scan (whether
+ * it holds a number long enough to be beyond a 64-bit float, what its parsed form takes).
  */
-function checkJsonLimits(bytes: Uint8Array, limits: JsonLimits): boolean {
-  const result = scanJson(bytes, limits);
-  if (result === 'depth' || result === 'keys') throw new JsonLimitError(result, limits);
-  return result === 'long-number';
+function checkJsonLimits(bytes: Uint8Array, limits: JsonLimits): JsonScan {
+  const scan = scanJson(bytes, limits);
+  if (scan.finding === 'depth' || scan.finding === 'keys') throw new JsonLimitError(scan.finding, limits);
+  return scan;
 }
 
 /** Requests through body-parser whose raw JSON holds a long number (its `verify` sees the bytes, not the parsed body). */
 const withLongNumbers = new WeakSet<IncomingMessage>();
+
+/** The size of the bodies read by body-parser, raw and parsed (its `verify` sees the bytes; the hold is taken after, with the plan's bound then). */
+const bodySizes = new WeakMap<IncomingMessage, { bytes: number; parsedBytes: number }>();
 
 /** Requests through body-parser whose body, once decoded, was empty: body-parser reads it as `{}`. */
 const withEmptyBodies = new WeakSet<IncomingMessage>();
@@ -57,8 +61,13 @@ function createParser(settings: ServerPlan): RequestHandler {
     strict: false,
     limit: settings.maxBodyBytes,
     verify: (request, _response, buffer) => {
-      if (buffer.length === 0) withEmptyBodies.add(request);
-      else if (checkJsonLimits(buffer, settings)) withLongNumbers.add(request);
+      if (buffer.length === 0) {
+        withEmptyBodies.add(request);
+        return;
+      }
+      const scan = checkJsonLimits(buffer, settings);
+      if (scan.finding === 'long-number') withLongNumbers.add(request);
+      bodySizes.set(request, { bytes: buffer.length, parsedBytes: parsedSize(buffer.length, scan) });
     },
   });
 }
@@ -122,8 +131,11 @@ function isPlainBody(request: IncomingMessage, maxBodyBytes: number): boolean {
   );
 }
 
-/** Reads a plain body (node's parser stops at the declared length) and parses it as body-parser would. */
-function readPlainBody(request: IncomingMessage & { body?: unknown }, settings: ServerPlan, next: (error?: unknown) => void): void {
+/**
+ * Reads a plain body (node's parser stops at the declared length) and parses it as body-parser would,
+ * once the request of `record` holds what its parsed form takes (else the 503, and no parsing).
+ */
+function readPlainBody(request: IncomingMessage & { body?: unknown }, record: RequestRecord, settings: ServerPlan, next: (error?: unknown) => void): void {
   const chunks: Buffer[] = [];
   let aborted = false;
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -137,10 +149,12 @@ function readPlainBody(request: IncomingMessage & { body?: unknown }, settings: 
     // The 'data' listener's array lives as long as the request, through its upstream call (minutes, at times): it must not keep the raw bytes that long.
     chunks.length = 0;
     try {
-      const longNumber = checkJsonLimits(bytes, settings);
+      const scan = checkJsonLimits(bytes, settings);
+      const overloaded = holdParsedSize(record, bytes.length, parsedSize(bytes.length, scan), settings.maxInFlightBodyBytes);
+      if (overloaded !== null) throw overloaded;
       const text = bytes.toString('utf8'); // invalid bytes become U+FFFD, as with body-parser
       request.body = parseJsonBody(text.charCodeAt(0) === BYTE_ORDER_MARK ? text.slice(1) : text);
-      if (longNumber) checkNumbersFinite(request.body);
+      if (scan.finding === 'long-number') checkNumbersFinite(request.body);
     } catch (error) {
       next(error);
       return;
@@ -253,7 +267,7 @@ export function jsonBody(state: GatewayState): RequestHandler {
     if (isPlainBody(request, settings.maxBodyBytes)) {
       const overloaded = holdBody(record, Number(request.headers['content-length']), settings.maxInFlightBodyBytes);
       if (overloaded !== null) return next(overloaded);
-      readPlainBody(request, settings, answerOnce(next));
+      readPlainBody(request, record, settings, answerOnce(next));
       return;
     }
     const refusal = transferCodingRefusal(request);
@@ -276,7 +290,12 @@ export function jsonBody(state: GatewayState): RequestHandler {
     parser(request, response, (error?: unknown) => {
       parsed = true;
       if (withEmptyBodies.has(request)) request.body = undefined;
-      if (error !== undefined || !withLongNumbers.has(request)) return answer(error);
+      if (error !== undefined) return answer(error);
+      const size = bodySizes.get(request);
+      // Held after parsing: body-parser parses right after `verify`, whose errors it wraps as its own.
+      const overloaded = size === undefined ? null : holdParsedSize(record, size.bytes, size.parsedBytes, settings.maxInFlightBodyBytes);
+      if (overloaded !== null) return answer(overloaded);
+      if (!withLongNumbers.has(request)) return answer();
       try {
         checkNumbersFinite(request.body);
       } catch (refusal) {

@@ -25,7 +25,7 @@ afterAll(async () => {
   await held.upstream.close();
 });
 
-/** The held upstream answers by the first message's text; the second carries the bulk. */
+/** The held upstream answers by the first message's text (each test's own: a name released stays released); the second carries the bulk. */
 const chatBody = (name: string, filler = FILLER) => JSON.stringify({ model: 'chat', messages: [{ role: 'user', content: name }, { role: 'user', content: filler }] });
 
 async function chat(name: string, init: RequestInit = {}, path = '/v1/chat/completions') {
@@ -89,4 +89,61 @@ test('a client that leaves gives its body back; a chunked body counts as max_bod
   expect(((await chunked.json()) as { error: { message: string } }).error.message).toContain('cannot take this body of 204800 bytes now');
   held.release('staying');
   expect((await staying.answer).status).toBe(200);
+});
+
+/** A chat request as the held upstream answers it (by its first message), whose one tool's JSON Schema holds an `enum` of `{}` filling about `bytes`. */
+const tinyContainersBody = (name: string, bytes: number) => {
+  const start = `{"model":"chat","messages":[{"role":"user","content":"${name}"}],"tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object","enum":[`;
+  const end = ']}}}]}';
+  return `${start}${Array<string>(Math.floor((bytes - start.length - end.length + 1) / 3)).fill('{}').join(',')}${end}`;
+};
+
+/** An ordinary chat request of exactly `bytes`: its text in the second message. */
+const ordinaryBody = (name: string, bytes: number) => chatBody(name, 'x'.repeat(bytes - chatBody(name, '').length));
+
+async function post(body: string, init: RequestInit = {}) {
+  const response = await fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, ...init });
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { error?: { code: string; message: string } } };
+}
+
+/** The parsed size a 503 names, from `cannot take this body of N bytes (about M once parsed: …)`. */
+const parsedSizeNamed = (message: string | undefined, bytes: number) => Number(new RegExp(`cannot take this body of ${bytes} bytes \\(about (\\d+) once parsed: many small arrays, objects or values\\) now`).exec(message ?? '')?.[1]);
+
+test('a body of tiny objects counts what it takes once parsed: beside a held body it gets the 503 that its bytes alone would not, an ordinary body of its size is taken; all it held is given back', async () => {
+  const first = await waiting('held first');
+  // 100 KB held, 100 KB more fit under 250,000 bytes; parsed, 33,000 `{}` take about 2 MB of heap.
+  const tiny = tinyContainersBody('tiny', 100_000);
+  const ordinary = ordinaryBody('ordinary', tiny.length);
+  held.release('tiny');
+  held.release('ordinary');
+  expect((await post(ordinary)).status).toBe(200);
+  const refused = await post(tiny);
+  expect({ status: refused.status, retryAfter: refused.retryAfter, code: refused.body.error?.code }).toEqual({ status: 503, retryAfter: '2', code: 'too_many_bodies_in_flight' });
+  expect(parsedSizeNamed(refused.body.error?.message, tiny.length)).toBeGreaterThan(20 * tiny.length);
+  // The refused body gave back what it held: an ordinary one still fits beside the first.
+  expect((await post(ordinary)).status).toBe(200);
+  held.release('held first');
+  expect((await first.answer).status).toBe(200);
+  // Alone it is taken, as any body max_body_size allows; once answered, it has given back all it held: two bodies fit again.
+  expect((await post(tiny)).status).toBe(200);
+  const again = [await waiting('again 1'), await waiting('again 2')];
+  held.release('again 1');
+  held.release('again 2');
+  expect(await Promise.all(again.map(async ({ answer }) => (await answer).status))).toEqual([200, 200]);
+});
+
+test('a chunked body (read by body-parser) counts what it takes once parsed when that is more than max_body_size', async () => {
+  const small = await waiting('held small', { body: chatBody('held small', 'x') } as RequestInit);
+  const chunked = (body: string) => post('', { body: new Blob([body]).stream(), duplex: 'half' } as RequestInit);
+  // 204,800 bytes held for it (max_body_size) beside the small body: under the bound; parsed, its 10,000 `{}` take more.
+  const tiny = tinyContainersBody('chunked tiny', 30_000);
+  held.release('chunked tiny');
+  held.release('chunked ordinary');
+  const refused = await chunked(tiny);
+  expect({ status: refused.status, retryAfter: refused.retryAfter, code: refused.body.error?.code }).toEqual({ status: 503, retryAfter: '2', code: 'too_many_bodies_in_flight' });
+  expect(parsedSizeNamed(refused.body.error?.message, tiny.length)).toBeGreaterThan(204_800);
+  expect((await chunked(ordinaryBody('chunked ordinary', tiny.length))).status).toBe(200);
+  held.release('held small');
+  expect((await small.answer).status).toBe(200);
+  expect((await chunked(tiny)).status).toBe(200);
 });

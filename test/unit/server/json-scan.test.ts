@@ -1,7 +1,8 @@
-import { scanJson } from '../../../src/server/json-scan';
+import { parsedSize, scanJson } from '../../../src/server/json-scan';
+import { collectGarbage } from '../../support/garbage';
 
 const passed = (text: string, limits: { maxJsonDepth?: number; maxJsonKeys?: number } = {}) =>
-  scanJson(Buffer.from(text), { maxJsonDepth: limits.maxJsonDepth ?? 64, maxJsonKeys: limits.maxJsonKeys ?? 1000 });
+  scanJson(Buffer.from(text), { maxJsonDepth: limits.maxJsonDepth ?? 64, maxJsonKeys: limits.maxJsonKeys ?? 1000 }).finding;
 
 test('nesting is counted outside strings, escapes included', () => {
   expect(passed('1', { maxJsonDepth: 2 })).toBeNull();
@@ -29,7 +30,7 @@ test('a string is passed over, not read byte by byte: a body holding a 1 MB imag
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
-  expect(scanJson(counted, { maxJsonDepth: 64, maxJsonKeys: 1000 })).toBeNull();
+  expect(scanJson(counted, { maxJsonDepth: 64, maxJsonKeys: 1000 }).finding).toBeNull();
   expect(reads).toBeLessThan(1_000);
 });
 
@@ -72,4 +73,59 @@ test('every number JSON.parse reads as Infinity is noted, at every length of dig
     expect([number, passed(`{"a":[${number}]}`)]).toEqual([number, 'long-number']);
     expect([number, passed(number)]).toEqual([number, 'long-number']);
   }
+});
+
+const scanned = (text: string) => scanJson(Buffer.from(text), { maxJsonDepth: 64, maxJsonKeys: 1000 });
+const estimate = (text: string) => parsedSize(Buffer.byteLength(text), scanned(text));
+
+test('parsedSize: the text, and 64 bytes for each array or object and 16 for each value after a container\'s first, counted outside strings', () => {
+  expect(scanned('[{},[],{"a":[1,2]}]')).toEqual({ finding: null, containers: 5, commas: 3 });
+  expect(estimate('{}')).toBe(2 + 64);
+  expect(estimate('[{},{}]')).toBe(7 + 3 * 64 + 16);
+  expect(estimate('[1,2,3]')).toBe(7 + 64 + 2 * 16);
+  expect(estimate('{"a":"[{},{}], [1,2,3]"}')).toBe(24 + 64);
+  expect(estimate('"x"')).toBe(3);
+  expect(estimate('')).toBe(0);
+});
+
+/** A valid chat request whose one tool's JSON Schema (kept for the whole call) holds `items`. */
+const inTool = (items: string) => `{"model":"chat","messages":[{"role":"user","content":"hi"}],"tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object","enum":[${items}]}}}]}`;
+const repeated = (item: string, bytes: number) => Array<string>(Math.floor(bytes / (item.length + 1))).fill(item).join(',');
+
+/** The heap `copies` parsed copies of `text` take, per copy, after a full collection (as requests waiting on a model keep them). */
+async function parsedHeap(text: string, copies = 8): Promise<number> {
+  const bytes = Buffer.from(text);
+  await collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  const kept = Array.from({ length: copies }, () => JSON.parse(bytes.toString('utf8')) as unknown);
+  await collectGarbage();
+  const taken = (process.memoryUsage().heapUsed - before) / copies;
+  expect(kept).toHaveLength(copies);
+  return taken;
+}
+
+test('parsedSize is at least the heap a body of tiny containers or values takes once parsed, 4 to 23 times its bytes, where the raw bytes count once', async () => {
+  for (const item of ['{}', '[]', '[[[[]]]]', '{"a":1}', '1', '"x",1.5']) {
+    const text = inTool(repeated(item, 200_000));
+    const heap = await parsedHeap(text);
+    expect([item, heap > 3.5 * text.length]).toEqual([item, true]);
+    expect([item, estimate(text) >= heap]).toEqual([item, true]);
+  }
+});
+
+test('parsedSize of an ordinary chat body is close to its bytes (text takes about its size once parsed)', () => {
+  const image = `data:image/png;base64,${Buffer.alloc(300_000, 7).toString('base64')}`;
+  const results = JSON.stringify({ results: Array.from({ length: 20 }, (_, index) => ({ title: `Result ${index}`, url: `https://example.com/${index}`, snippet: 'text '.repeat(40) })) });
+  const body = JSON.stringify({
+    model: 'chat',
+    messages: [
+      { role: 'user', content: [{ type: 'text', text: 'What is in this image?' }, { type: 'image_url', image_url: { url: image } }] },
+      ...Array.from({ length: 50 }, (_, index) => [
+        { role: 'assistant', content: null, tool_calls: [{ id: `call_${index}`, type: 'function', function: { name: 'search', arguments: '{"query":"fox"}' } }] },
+        { role: 'tool', tool_call_id: `call_${index}`, content: results },
+      ]).flat(),
+    ],
+  });
+  expect(estimate(body) / body.length).toBeGreaterThan(1);
+  expect(estimate(body) / body.length).toBeLessThan(1.05);
 });
