@@ -111,7 +111,8 @@ export function boundedBy<T>(promise: Promise<T>, abort: CallAbort, options: Cal
 }
 
 /**
- * Runs attempts until one succeeds or a failure is final. `attempt` gets the combined abort; the
+ * Runs attempts until one succeeds or a failure is final; none when the call is aborted before its
+ * first one (or during a wait), which then rejects with the abort's reason. `attempt` gets the combined abort; the
  * deadline keeps running while `consume` uses the result (a stream), and is cleared after it.
  * Each failed attempt is observed here (upstream-attempts.ts); the one that succeeded, which started
  * at `attemptStartedAt`, by the caller: a stream's goes on until its end.
@@ -121,6 +122,11 @@ export async function attemptUntilDone<T>(options: CallOptions, attempt: (abort:
   const started = Date.now();
   const random = options.random ?? Math.random;
   for (let attempts = 1; ; attempts += 1) {
+    // Ended already (the client left, or the drain ended the request, before the call began): no attempt is made, so none is observed.
+    if (deadline.abort.aborted) {
+      deadline.clear();
+      throw deadline.abort.reason;
+    }
     const attemptStartedAt = attemptStart();
     try {
       return { value: await boundedBy(attempt(deadline.abort), deadline.abort, options), deadline, attemptStartedAt };

@@ -11,7 +11,8 @@
  * total timeout, …); `aborted` when the gateway ended the attempt itself: the client left, a shutdown's
  * drain ended the request, another prompt's call failed (several prompts), or the gateway stopped
  * reading a stream (a chunk that failed its check). An attempt the gateway refused before sending
- * anything (a parameter the provider cannot take, a 501) is no attempt: not observed.
+ * anything (a parameter the provider cannot take, a 501) is no attempt: not observed; nor is one the
+ * call never made, its client gone or its request ended by the drain before it (retry.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { GatewayError } from '../errors';

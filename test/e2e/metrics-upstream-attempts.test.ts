@@ -2,9 +2,12 @@
  * `gateway_upstream_attempt_duration_seconds`: one observation per upstream attempt, by outcome,
  * where `gen_ai_client_operation_duration_seconds` has one per call: a call retried once after a 503,
  * a stream retried once and timed to its end, a FALLBACK route's destinations each under its own
- * endpoint, an attempt its client left.
+ * endpoint, an attempt its client left; and none for a call whose client left before its first attempt,
+ * or while it waited to retry.
  */
 import type { ServerResponse } from 'node:http';
+import { connect } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream';
 import { readFixture, readJsonFixture } from '../support/fixtures';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
@@ -33,6 +36,10 @@ function answer(seen: Set<string>, onStreamOpened: () => void) {
     const body = request.body as { stream?: boolean; messages: { content: string }[] };
     const content = body.messages[0].content;
     if (content === 'never answered') return;
+    if (content === 'retry in a second') {
+      sendJson(response, 429, { error: { message: 'Rate limit reached.', type: 'requests', param: null, code: 'rate_limit_exceeded' } }, { 'retry-after': '1' });
+      return;
+    }
     if (content === 'always fails' || (content.startsWith('once:') && !seen.has(content))) {
       seen.add(content);
       sendJson(response, 503, { error: { message: 'The server is overloaded.', type: 'server_error', param: null, code: null } });
@@ -57,7 +64,7 @@ beforeAll(async () => {
   streamOpened = new Promise((resolve) => (opened = resolve));
   upstream = await startFakeUpstream(answer(new Set(), () => opened()));
   gateway = await startGateway(`
-endpoints:${openaiEndpoint('retried', upstream.url, 2)}${openaiEndpoint('retried-stream', upstream.url, 2)}${openaiEndpoint('failing', upstream.url, 2)}${openaiEndpoint('left', upstream.url, 1)}
+endpoints:${openaiEndpoint('retried', upstream.url, 2)}${openaiEndpoint('retried-stream', upstream.url, 2)}${openaiEndpoint('failing', upstream.url, 2)}${openaiEndpoint('left', upstream.url, 1)}${openaiEndpoint('gone', upstream.url, 1)}${openaiEndpoint('left-waiting', upstream.url, 2)}
   - name: backup
     endpoint_type: llm/v1/chat
     model: { provider: mock, name: echo-model }
@@ -134,4 +141,48 @@ test('an attempt whose client left is aborted, not a failure of the provider', a
   while ((await attempts('left', 'aborted')).count === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   expect((await attempts('left', 'aborted')).count).toBe(1);
   expect(await metrics()).not.toMatch(/^gateway_upstream_attempt_duration_seconds_count\{endpoint="left",provider="openai",outcome="(?!aborted")/m);
+});
+
+/** The requests the upstream had whose first message is `content`. */
+const requestsWith = (content: string) => upstream.requests.filter((request) => (request.body as { messages: { content: string }[] }).messages[0].content === content).length;
+
+async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
+  await within(
+    (async () => {
+      while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
+    })(),
+    SOON_MS,
+    what,
+  );
+}
+
+test('a call whose client left before its first attempt makes none, and observes none', async () => {
+  // The gateway inflates a gzip body off the main thread: a client that sends one and leaves at once is gone before its call begins.
+  const body = gzipSync(JSON.stringify({ messages: [{ role: 'user', content: 'gone before the call' }] }));
+  const socket = connect(Number(new URL(gateway.url).port), '127.0.0.1');
+  await new Promise((resolve) => socket.once('connect', resolve));
+  socket.write(Buffer.concat([Buffer.from(`POST /endpoints/gone/invocations HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\ncontent-length: ${body.length}\r\n\r\n`), body]));
+  socket.destroy();
+  await until(async () => sample(await metrics(), 'gateway_requests_total', { route: '/endpoints/{name}/invocations', endpoint: '', provider: '', status: '499' }) !== undefined, 'the request ending with its client gone');
+  // A call sent after it, answered: the one before it has been served (or not) by then.
+  const answer = await post('/endpoints/gone/invocations', { messages: [{ role: 'user', content: 'answered after' }] });
+  expect(answer.status).toBe(200);
+  expect(requestsWith('gone before the call')).toBe(0);
+  expect((await attempts('gone', 'aborted')).count).toBeUndefined();
+  expect((await attempts('gone', 'success')).count).toBe(1);
+});
+
+test('a call whose client left while it waited to retry makes no further attempt, and observes only the failed one', async () => {
+  const leaving = new AbortController();
+  const answer = post('/endpoints/left-waiting/invocations', { messages: [{ role: 'user', content: 'retry in a second' }] }, leaving.signal).catch((error: Error) => error.name);
+  // Observed before the wait for the upstream's Retry-After (1 s) begins.
+  await until(async () => (await attempts('left-waiting', 'upstream_rate_limited')).count === 1, 'the first attempt failing');
+  leaving.abort();
+  expect(await answer).toBe('AbortError');
+  // Past the wait: a retry the client's departure did not stop would have been made by now.
+  await new Promise((resolve) => setTimeout(resolve, 1_200));
+  expect(requestsWith('retry in a second')).toBe(1);
+  const text = await metrics();
+  expect(text.match(/^gateway_upstream_attempt_duration_seconds_count\{endpoint="left-waiting",.*$/gm)).toEqual(['gateway_upstream_attempt_duration_seconds_count{endpoint="left-waiting",provider="openai",outcome="upstream_rate_limited"} 1']);
+  expect(sample(text, 'gateway_upstream_retries_total', { endpoint: 'left-waiting', provider: 'openai' })).toBeUndefined();
 });

@@ -295,6 +295,22 @@ describe('each attempt in gateway_upstream_attempt_duration_seconds', () => {
     expect(await outcomes()).toEqual({});
   });
 
+  it('makes and observes no attempt of a call whose client left before it began, with or without a stream', async () => {
+    const client = new AbortController();
+    const gone = new DOMException('The client disconnected.', 'AbortError');
+    client.abort(gone);
+    const call = failingWith();
+    expect(await rejection(callWithRetries(options({ signal: client.signal }).options, call.attempt))).toBe(gone);
+    let opened = 0;
+    const stream = streamWithRetries(options({ signal: client.signal }).options, async function* () {
+      opened += 1;
+      yield 'a';
+    });
+    expect(await rejection(stream.next())).toBe(gone);
+    expect({ calls: call.calls.length, opened }).toEqual({ calls: 0, opened: 0 });
+    expect(await outcomes()).toEqual({});
+  });
+
   it("observes a stream's attempt once, when the stream ends, fails or is left", async () => {
     async function* chunks(failAfter?: Error): AsyncGenerator<string> {
       yield 'a';
