@@ -239,9 +239,15 @@ export async function invokeEndpoint(options: {
         client: options.client,
         answer: async (prompt, signal) => {
           const sent = { ...request, prompt };
-          const answer = await callCountingFailure({ ...callOptions, signal }, sent, tokenLimiters, (abort) => calls.watch(attemptWith(sent)(abort) as Promise<unknown>, abort), count);
-          // Counted as each comes: the tokens of a prompt answered before another failed were used too.
-          return countedAnswer({ endpoint, answer, request: sent, oneToolCall, tokenLimiters, onCounted: count, countsAnswer: true });
+          return callCountingFailure({
+            callOptions: { ...callOptions, signal },
+            sent,
+            tokenLimiters,
+            attempt: (abort) => calls.watch(attemptWith(sent)(abort) as Promise<unknown>, abort),
+            // Counted as each comes: the tokens of a prompt answered before another failed were used too.
+            accept: (answer) => countedAnswer({ endpoint, answer, request: sent, oneToolCall, tokenLimiters, onCounted: count, countsAnswer: true }),
+            onCounted: count,
+          });
         },
       }).catch((error: unknown) => {
         throw calls.reached ? afterSentCalls(error) : error;
@@ -249,8 +255,14 @@ export async function invokeEndpoint(options: {
       return { kind: 'json', body: joinedCompletions(answers as CompletionsResponse[]) };
     }
     const onCounted: OnCounted = (counts, limited = false) => options.onStreamTokens?.({ tokens: new CountedTokens(counts), limited });
-    const answer = await callCountingFailure(callOptions, request, tokenLimiters, attempt as (abort: CallAbort) => Promise<unknown>, onCounted);
-    const body = countedAnswer({ endpoint, answer, request, oneToolCall, tokenLimiters, onCounted });
+    const body = await callCountingFailure({
+      callOptions,
+      sent: request,
+      tokenLimiters,
+      attempt: attempt as (abort: CallAbort) => Promise<unknown>,
+      accept: (answer) => countedAnswer({ endpoint, answer, request, oneToolCall, tokenLimiters, onCounted }),
+      onCounted,
+    });
     if (answerThinking !== null) keepAnswerThinking(body, answerThinking);
     return { kind: 'json', body };
   } catch (error) {
@@ -261,23 +273,33 @@ export async function invokeEndpoint(options: {
 }
 
 /**
- * A call without a stream, each attempt watched: when it fails after its provider had the request (a
- * timeout, a dropped connection), its prompt's estimate is added to the token limits, as a stream's
- * is, and `onCounted` told of it. Each prompt's call of several (several-prompts.ts) counts so too.
+ * A call without a stream, each attempt watched, its answer checked by `accept` (`countedAnswer`): when
+ * it fails after its provider had the request (a timeout, a dropped connection), its prompt's estimate
+ * is added to the token limits, as a stream's is, and `onCounted` told of it. Each prompt's call of
+ * several (several-prompts.ts) counts so too.
  */
-function callCountingFailure(
-  callOptions: CallOptions,
-  sent: Record<string, unknown>,
-  tokenLimiters: readonly EndpointLimiter[],
-  attempt: (abort: CallAbort) => Promise<unknown>,
-  onCounted?: (counts: EstimatedTokens) => void,
-): Promise<unknown> {
-  const tokens = new StreamTokens(sent);
-  return callWithRetries(callOptions, (abort) => {
+function callCountingFailure(options: {
+  callOptions: CallOptions;
+  sent: Record<string, unknown>;
+  tokenLimiters: readonly EndpointLimiter[];
+  attempt: (abort: CallAbort) => Promise<unknown>;
+  /** The answer as it may be sent; an answer it refuses has had its tokens counted there. */
+  accept: (answer: unknown) => unknown;
+  onCounted?: (counts: EstimatedTokens) => void;
+}): Promise<unknown> {
+  const { attempt, accept, tokenLimiters, onCounted } = options;
+  const tokens = new StreamTokens(options.sent);
+  let answered = false;
+  const accepted = (answer: unknown): unknown => {
+    answered = true;
+    return accept(answer);
+  };
+  const watched = (abort: CallAbort): Promise<unknown> => {
     tokens.watch(abort);
     return attempt(abort);
-  }).catch((error: unknown) => {
-    if (recordTotal(tokens, tokenLimiters)) onCounted?.(tokens.estimate()!);
+  };
+  return callWithRetries(options.callOptions, watched, accepted).catch((error: unknown) => {
+    if (!answered && recordTotal(tokens, tokenLimiters)) onCounted?.(tokens.estimate()!);
     throw error;
   });
 }

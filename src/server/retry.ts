@@ -154,10 +154,21 @@ export async function attemptUntilDone<T>(options: CallOptions, attempt: (abort:
   }
 }
 
-/** A non-streaming call with retries and the total timeout. */
-export async function callWithRetries<T>(options: CallOptions, call: (abort: CallAbort) => Promise<T>): Promise<T> {
+/**
+ * A non-streaming call with retries and the total timeout. `accept` (the gateway's answer check) makes
+ * the call's value of the answer; when it refuses the answer, the call fails (not retried) and the
+ * answering attempt counts under that failure's code: the client got a failure from that provider.
+ */
+export async function callWithRetries<T, Accepted = T>(options: CallOptions, call: (abort: CallAbort) => Promise<T>, accept?: (answer: T) => Accepted): Promise<Accepted> {
   const { value, deadline, attemptStartedAt } = await attemptUntilDone(options, call);
   deadline.clear();
+  let accepted: Accepted;
+  try {
+    accepted = accept === undefined ? (value as unknown as Accepted) : accept(value);
+  } catch (error) {
+    observeAttempt(options, attemptStartedAt, failedOutcome(error, options));
+    throw error;
+  }
   observeAttempt(options, attemptStartedAt, SUCCESS);
-  return value;
+  return accepted;
 }

@@ -36,6 +36,11 @@ function answer(seen: Set<string>, onStreamOpened: () => void) {
     const body = request.body as { stream?: boolean; messages: { content: string }[] };
     const content = body.messages[0].content;
     if (content === 'never answered') return;
+    if (content === 'malformed answer') {
+      const answer = readJsonFixture<{ choices: { message: { content: unknown } }[] }>('openai', 'chat.response.json');
+      answer.choices[0].message.content = 42;
+      return sendJson(response, 200, answer);
+    }
     if (content === 'retry in a second') {
       sendJson(response, 429, { error: { message: 'Rate limit reached.', type: 'requests', param: null, code: 'rate_limit_exceeded' } }, { 'retry-after': '1' });
       return;
@@ -64,7 +69,7 @@ beforeAll(async () => {
   streamOpened = new Promise((resolve) => (opened = resolve));
   upstream = await startFakeUpstream(answer(new Set(), () => opened()));
   gateway = await startGateway(`
-endpoints:${openaiEndpoint('retried', upstream.url, 2)}${openaiEndpoint('retried-stream', upstream.url, 2)}${openaiEndpoint('failing', upstream.url, 2)}${openaiEndpoint('left', upstream.url, 1)}${openaiEndpoint('gone', upstream.url, 1)}${openaiEndpoint('left-waiting', upstream.url, 2)}
+endpoints:${openaiEndpoint('retried', upstream.url, 2)}${openaiEndpoint('refused-answer', upstream.url, 2)}${openaiEndpoint('retried-stream', upstream.url, 2)}${openaiEndpoint('failing', upstream.url, 2)}${openaiEndpoint('left', upstream.url, 1)}${openaiEndpoint('gone', upstream.url, 1)}${openaiEndpoint('left-waiting', upstream.url, 2)}
   - name: backup
     endpoint_type: llm/v1/chat
     model: { provider: mock, name: echo-model }
@@ -185,4 +190,13 @@ test('a call whose client left while it waited to retry makes no further attempt
   const text = await metrics();
   expect(text.match(/^gateway_upstream_attempt_duration_seconds_count\{endpoint="left-waiting",.*$/gm)).toEqual(['gateway_upstream_attempt_duration_seconds_count{endpoint="left-waiting",provider="openai",outcome="upstream_rate_limited"} 1']);
   expect(sample(text, 'gateway_upstream_retries_total', { endpoint: 'left-waiting', provider: 'openai' })).toBeUndefined();
+});
+
+test("an answer the gateway's check refuses counts its attempt under the failure's code, as the client and gateway_upstream_errors_total see it", async () => {
+  const answer = await post('/v1/chat/completions', { model: 'refused-answer', messages: [{ role: 'user', content: 'malformed answer' }] });
+  const body = (await answer.json()) as { error: { code: string } };
+  expect({ status: answer.status, code: body.error.code, calls: requestsWith('malformed answer') }).toEqual({ status: 502, code: 'upstream_unreadable', calls: 1 });
+  const text = await metrics();
+  expect(text.match(/^gateway_upstream_attempt_duration_seconds_count\{endpoint="refused-answer",.*$/gm)).toEqual(['gateway_upstream_attempt_duration_seconds_count{endpoint="refused-answer",provider="openai",outcome="upstream_unreadable"} 1']);
+  expect(text.match(/^gateway_upstream_errors_total\{endpoint="refused-answer",.*$/gm)).toEqual(['gateway_upstream_errors_total{endpoint="refused-answer",provider="openai",code="upstream_unreadable",status="502"} 1']);
 });

@@ -290,6 +290,20 @@ describe('each attempt in gateway_upstream_attempt_duration_seconds', () => {
     expect(await outcomes()).toEqual({ upstream_unavailable: 2, success: 1 });
   });
 
+  it("observes an answer its check refuses under the refusal's code, without retrying it", async () => {
+    const call = failingWith(unavailable());
+    const refusal = GatewayError.untranslatableAnswer('OpenAI', 'chat', { reason: 'in the translated answer, choices[0].message.content must be string' });
+    const refuse = (): never => {
+      throw refusal;
+    };
+    expect(await rejection(callWithRetries(options().options, call.attempt, refuse))).toBe(refusal);
+    expect(call.calls).toHaveLength(2);
+    expect(await outcomes()).toEqual({ upstream_unavailable: 1, upstream_unreadable: 1 });
+    registry.resetMetrics();
+    expect(await callWithRetries(options().options, failingWith().attempt, (answer) => `${answer}, checked`)).toBe('ok, checked');
+    expect(await outcomes()).toEqual({ success: 1 });
+  });
+
   it('does not observe a refusal before anything was sent', async () => {
     await rejection(callWithRetries(options().options, failingWith(GatewayError.invalidParam("OpenAI does not take 'top_k'.", 'top_k')).attempt));
     expect(await outcomes()).toEqual({});
