@@ -1,6 +1,7 @@
 /**
  * The LLM requests being served (from when their body has been read and their route known, also
- * while they wait on a rate-limit store), and the requests whose body is still arriving, so that a
+ * while they wait on a rate-limit store), the Responses API's reads of its store (routes/responses.ts:
+ * under --workers they wait on the primary), and the requests whose body is still arriving, so that a
  * shutdown running out of time ends them with a clear error rather than cutting their connections: a
  * stream gets an SSE `error` event, a request not yet answered a 503, which the OpenAI clients retry
  * (reaching another instance).
