@@ -9,6 +9,7 @@
  * (many tiny arrays, objects or values: held-bodies.ts) holds that much, or is refused with a 503.
  */
 import express, { type RequestHandler } from 'express';
+import iconv from 'iconv-lite';
 import type { IncomingMessage } from 'node:http';
 import zlib from 'node:zlib';
 import type { ServerPlan } from '../config/server-settings';
@@ -55,19 +56,31 @@ const bodySizes = new WeakMap<IncomingMessage, { bytes: number; parsedBytes: num
 /** Requests through body-parser whose body, once decoded, was empty: body-parser reads it as `{}`. */
 const withEmptyBodies = new WeakSet<IncomingMessage>();
 
+/**
+ * The body's text in UTF-8, as the scan reads it: body-parser decodes another charset (iconv-lite,
+ * as here) only after `verify`, and its bytes are not JSON's: in UTF-16 or UTF-32 an escaped quote
+ * (`\"`) has 0 bytes between backslash and quote and seemed to end its string, and UTF-7 may send
+ * every bracket and quote base64-encoded, so a body could pass max_json_depth, max_json_keys and its
+ * parsed size unseen.
+ */
+function utf8Of(buffer: Buffer, charset: string): Buffer {
+  return charset === 'utf-8' ? buffer : Buffer.from(iconv.decode(buffer, charset));
+}
+
 function createParser(settings: ServerPlan): RequestHandler {
   return express.json({
     type: () => true,
     strict: false,
     limit: settings.maxBodyBytes,
-    verify: (request, _response, buffer) => {
+    verify: (request, _response, buffer, charset) => {
       if (buffer.length === 0) {
         withEmptyBodies.add(request);
         return;
       }
-      const scan = checkJsonLimits(buffer, settings);
+      const text = utf8Of(buffer, charset);
+      const scan = checkJsonLimits(text, settings);
       if (scan.finding === 'long-number') withLongNumbers.add(request);
-      bodySizes.set(request, { bytes: buffer.length, parsedBytes: parsedSize(buffer.length, scan) });
+      bodySizes.set(request, { bytes: buffer.length, parsedBytes: parsedSize(text.length, scan) });
     },
   });
 }

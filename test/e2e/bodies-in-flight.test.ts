@@ -147,3 +147,19 @@ test('a chunked body (read by body-parser) counts what it takes once parsed when
   expect((await small.answer).status).toBe(200);
   expect((await chunked(tiny)).status).toBe(200);
 });
+
+test('a body in another charset counts what its text takes once parsed: UTF-16 bytes cannot hide its containers in what seemed a string', async () => {
+  const first = await waiting('held beside utf-16');
+  // In UTF-16 a backslash is followed by a 0 byte: read as bytes, the escaped quote seemed to end its string, and what follows seemed one.
+  const tiny = tinyContainersBody('6\\" tall', 30_000);
+  const utf16 = (body: string) => post('', { body: Buffer.from(body, 'utf16le'), headers: { 'content-type': 'application/json; charset=utf-16le' } });
+  held.release('6" tall');
+  held.release('utf-16 ordinary');
+  expect((await utf16(ordinaryBody('utf-16 ordinary', 50_000))).status).toBe(200);
+  const refused = await utf16(tiny);
+  expect({ status: refused.status, code: refused.body.error?.code }).toEqual({ status: 503, code: 'too_many_bodies_in_flight' });
+  expect(parsedSizeNamed(refused.body.error?.message, 2 * tiny.length)).toBeGreaterThan(20 * tiny.length);
+  held.release('held beside utf-16');
+  expect((await first.answer).status).toBe(200);
+  expect((await utf16(tiny)).status).toBe(200);
+});

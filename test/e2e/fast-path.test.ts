@@ -123,6 +123,22 @@ describe('the fast path answers exactly as the full stack', () => {
     expect({ status: plain.status, body: await plain.text() }).toEqual({ status: viaBodyParser.status, body: await viaBodyParser.text() });
   });
 
+  // body-parser decodes a body in another charset only after the raw bytes were checked: they must be checked as the text they hold.
+  // In UTF-16 a backslash is followed by a 0 byte, so `\"` seemed to end its string; in UTF-7 brackets come base64-encoded.
+  test.each([
+    ['utf-16le', (text: string) => Buffer.from(text, 'utf16le')],
+    ['utf-16be', (text: string) => Buffer.from(text, 'utf16le').swap16()],
+    ['utf-32le', (text: string) => Buffer.from([...text].flatMap((character) => [character.charCodeAt(0), 0, 0, 0]))],
+    ['utf-7', (text: string) => Buffer.from(text.replace(/[^A-Za-z0-9'(),\-./:? ]+/g, (run) => `+${Buffer.from(run, 'utf16le').swap16().toString('base64').replace(/=+$/, '')}-`))],
+  ])('nesting past the limit in %s is refused as in utf-8', async (charset, encode) => {
+    const deep = `{"name":"6\\" tall","messages":${'['.repeat(80)}${']'.repeat(80)}}`;
+    const send = (contentType: string, body: Buffer) => fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    const utf8 = await send('application/json', Buffer.from(deep));
+    const other = await send(`application/json; charset=${charset}`, encode(deep));
+    expect(utf8.status).toBe(400);
+    expect({ status: other.status, body: await other.text() }).toEqual({ status: 400, body: await utf8.text() });
+  });
+
   test('other methods on the fast paths still get the full stack answer (405, in the route family\'s shape, with Allow)', async () => {
     const response = await fetch(`${gateway.url}/v1/chat/completions`);
     expect(response.status).toBe(405);
