@@ -59,9 +59,8 @@ const withEmptyBodies = new WeakSet<IncomingMessage>();
 /**
  * The body's text in UTF-8, as the scan reads it: body-parser decodes another charset (iconv-lite,
  * as here) only after `verify`, and its bytes are not JSON's: in UTF-16 or UTF-32 an escaped quote
- * (`\"`) has 0 bytes between backslash and quote and seemed to end its string, and UTF-7 may send
- * every bracket and quote base64-encoded, so a body could pass max_json_depth, max_json_keys and its
- * parsed size unseen.
+ * (`\"`) has 0 bytes between backslash and quote and seemed to end its string, so a body could pass
+ * max_json_depth, max_json_keys and its parsed size unseen (UTF-7 is refused before: utf7Refusal).
  */
 function utf8Of(buffer: Buffer, charset: string): Buffer {
   return charset === 'utf-8' ? buffer : Buffer.from(iconv.decode(buffer, charset));
@@ -224,6 +223,20 @@ function transferCodingRefusal(request: IncomingMessage): GatewayError | null {
   });
 }
 
+/** A Content-Type's charset parameter, lower-cased (as body-parser reads it), or null. */
+const CHARSET_PARAMETER = /;\s*charset\s*=\s*"?([^";\s]*)/i;
+
+/**
+ * body-parser's 415 for a UTF-7 body (`utf-7`, `utf-7-imap`), which it takes as it takes any `utf-*`:
+ * JSON is UTF-8, 16 or 32 (RFC 8259, RFC 7159), as the 415 says, and UTF-7 may send every bracket and
+ * quote base64-encoded. Null for any other charset.
+ */
+function utf7Refusal(request: IncomingMessage): Error | null {
+  const charset = CHARSET_PARAMETER.exec(request.headers['content-type'] ?? '')?.[1].toLowerCase();
+  if (charset === undefined || !charset.startsWith('utf-7')) return null;
+  return Object.assign(bodyError(415, 'charset.unsupported', `unsupported charset "${charset.toUpperCase()}"`), { charset });
+}
+
 /** body-parser's 413, whose `limit` errors.ts names in its message. */
 function tooLarge(maxBodyBytes: number): Error {
   return Object.assign(bodyError(413, 'entity.too.large', 'request entity too large'), { limit: maxBodyBytes });
@@ -283,7 +296,7 @@ export function jsonBody(state: GatewayState): RequestHandler {
       readPlainBody(request, record, settings, answerOnce(next));
       return;
     }
-    const refusal = transferCodingRefusal(request);
+    const refusal = transferCodingRefusal(request) ?? utf7Refusal(request);
     if (refusal !== null) return next(refusal);
     const identity = isIdentityEncoded(request);
     const length = request.headers['content-length'];

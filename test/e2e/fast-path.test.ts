@@ -124,12 +124,11 @@ describe('the fast path answers exactly as the full stack', () => {
   });
 
   // body-parser decodes a body in another charset only after the raw bytes were checked: they must be checked as the text they hold.
-  // In UTF-16 a backslash is followed by a 0 byte, so `\"` seemed to end its string; in UTF-7 brackets come base64-encoded.
+  // In UTF-16 a backslash is followed by a 0 byte, so `\"` seemed to end its string.
   test.each([
     ['utf-16le', (text: string) => Buffer.from(text, 'utf16le')],
     ['utf-16be', (text: string) => Buffer.from(text, 'utf16le').swap16()],
     ['utf-32le', (text: string) => Buffer.from([...text].flatMap((character) => [character.charCodeAt(0), 0, 0, 0]))],
-    ['utf-7', (text: string) => Buffer.from(text.replace(/[^A-Za-z0-9'(),\-./:? ]+/g, (run) => `+${Buffer.from(run, 'utf16le').swap16().toString('base64').replace(/=+$/, '')}-`))],
   ])('nesting past the limit in %s is refused as in utf-8', async (charset, encode) => {
     const deep = `{"name":"6\\" tall","messages":${'['.repeat(80)}${']'.repeat(80)}}`;
     const send = (contentType: string, body: Buffer) => fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': contentType }, body });
@@ -137,6 +136,24 @@ describe('the fast path answers exactly as the full stack', () => {
     const other = await send(`application/json; charset=${charset}`, encode(deep));
     expect(utf8.status).toBe(400);
     expect({ status: other.status, body: await other.text() }).toEqual({ status: 400, body: await utf8.text() });
+  });
+
+  // body-parser takes any `utf-*` charset; UTF-7 (which may send every bracket and quote base64-encoded) is no JSON encoding.
+  test.each(['utf-7', 'UTF-7-IMAP', '"utf-7"'])('a body in charset %s gets the 415 naming the charsets taken', async (charset) => {
+    const utf7 = (text: string) => Buffer.from(text.replace(/[^A-Za-z0-9'(),\-./:? ]+/g, (run) => `+${Buffer.from(run, 'utf16le').swap16().toString('base64').replace(/=+$/, '')}-`));
+    const response = await fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': `application/json; charset=${charset}` }, body: utf7(chat) });
+    const unquoted = charset.replace(/"/g, '').toLowerCase();
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 415,
+      body: {
+        error: {
+          message: `Content-Type charset "${unquoted}" is not supported: the gateway takes utf-8 (or no charset parameter), utf-16 or utf-32`,
+          type: 'invalid_request_error',
+          param: null,
+          code: 'unsupported_charset',
+        },
+      },
+    });
   });
 
   test('other methods on the fast paths still get the full stack answer (405, in the route family\'s shape, with Allow)', async () => {
