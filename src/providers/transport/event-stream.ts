@@ -13,12 +13,15 @@
  * then a backstop), which fails with undici's HeadersTimeoutError too; so has a short
  * `idleTimeout` (native-timeouts.ts), with its BodyTimeoutError, stopped while the upstream is paused for a
  * slow consumer, as undici's is. An aborted signal rejects the next `next()` with its reason at once.
+ * A body with a Content-Encoding is decoded as it comes (content-decoding.ts); the decoder pauses with
+ * the upstream, so that a small compressed piece cannot queue megabytes of events.
  */
 import type { Dispatcher } from 'undici';
 import { noteRequestFate, type CallSignal } from '../abort';
+import { BodyDecoder, parseContentEncoding } from './content-decoding';
 import { startFirstByteTimer, startIdleTimer, type NativeTimer } from './native-timeouts';
 import { SseDecoder, type SseEvent } from './sse';
-import { AnswerTooLarge, readHeaders } from './whole-response';
+import { AnswerTooLarge, readHeaders, UndecodableAnswer } from './whole-response';
 
 /** Bytes in, events out: `SseDecoder` (sse.ts) or `NdjsonDecoder` (ndjson.ts). */
 export interface EventDecoder {
@@ -52,7 +55,7 @@ export interface EventStreamOptions {
   createDecoder?: () => EventDecoder;
   /** Whether an answer with this status and content type is read whole and refused. */
   refuses(statusCode: number, contentType: string | null): boolean;
-  /** The longest refused answer read; past it the request is aborted with AnswerTooLarge. */
+  /** The longest refused answer read (encoded and decoded); past it the request is aborted with AnswerTooLarge. */
   maxRefusedBytes: number;
   /** The error the consumer gets for a refused answer. */
   refusal(answer: RefusedAnswer): unknown;
@@ -109,13 +112,19 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   /** The body of an answer that is read whole; null while streaming. */
   private refusedBody: Buffer[] | null = null;
   private refusedBytes = 0;
+  /** Decodes a body with a Content-Encoding; null for identity. */
+  private contentDecoder: BodyDecoder | null = null;
+  /** The encoded bytes of a refused answer with a Content-Encoding. */
+  private refusedEncodedBytes = 0;
+  /** undici has the whole body, which `contentDecoder` is still decoding: an abort of undici's does nothing now. */
+  private decodingRest = false;
   private drainedBytes = 0;
   private drainTimer: NodeJS.Timeout | null = null;
   private readonly onAbort = () => {
     const { reason } = this.options.signal;
-    if (this.abortRequest) this.abortRequest(reason as Error);
+    if (this.abortRequest && !this.decodingRest) this.abortRequest(reason as Error);
     else {
-      // No connection yet, so nothing to abort (onConnect will): stop waiting now.
+      // No connection yet (onConnect will abort), or undici has the whole body: stop waiting now.
       this.end();
       this.fail(reason);
     }
@@ -151,7 +160,9 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
       this.queue.length = 0;
       this.waiter?.resolve(DONE);
       this.waiter = null;
-      if (this.started && !this.ended) this.drainTail();
+      this.contentDecoder?.destroy();
+      if (this.decodingRest) this.end();
+      else if (this.started && !this.ended) this.drainTail();
     }
     return Promise.resolve(DONE);
   }
@@ -177,7 +188,7 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
     this.clearFirstByte();
     this.idle?.clear();
     if (this.abortRequest !== null) this.idle = startIdleTimer(this.options.idleTimeout, this.abortRequest);
-    const { contentType, retryAfter, requestId } = readHeaders(rawHeaders);
+    const { contentType, retryAfter, requestId, contentEncoding } = readHeaders(rawHeaders);
     this.answer = { statusCode, contentType, retryAfter };
     this.options.noteAnswerId(this.options.signal, requestId);
     this.resumeUpstream = resume;
@@ -185,12 +196,13 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
       this.refusedBody = [];
       noteRequestFate(this.options.signal, 'refused');
     }
-    return true;
+    return contentEncoding === null || this.startDecoding(contentEncoding);
   }
 
   onData(chunk: Buffer): boolean {
     this.idle?.refresh();
     if (this.closed) return this.drainPiece(chunk.length);
+    if (this.contentDecoder !== null) return this.decode(chunk);
     if (this.refusedBody !== null) return this.keepRefused(chunk);
     try {
       this.enqueue(this.decoder.feed(chunk));
@@ -205,6 +217,24 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   }
 
   onComplete(): void {
+    if (this.contentDecoder !== null && !this.closed && !this.failure) {
+      // The rest is decoded off the event loop; the decoder's end completes the answer.
+      this.decodingRest = true;
+      this.idle?.clear();
+      this.idle = null;
+      this.contentDecoder.end();
+      return;
+    }
+    this.complete();
+  }
+
+  onError(error: Error): void {
+    this.end();
+    if (!this.closed && !this.failure) this.fail(this.options.translate(error, this.answer.statusCode !== 0));
+  }
+
+  /** The whole body has been read (and decoded). */
+  private complete(): void {
     this.end();
     if (this.closed || this.failure) return;
     if (this.refusedBody !== null) {
@@ -224,11 +254,6 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
     this.wake();
   }
 
-  onError(error: Error): void {
-    this.end();
-    if (!this.closed && !this.failure) this.fail(this.options.translate(error, this.answer.statusCode !== 0));
-  }
-
   private keepRefused(chunk: Buffer): boolean {
     this.refusedBytes += chunk.length;
     if (this.refusedBytes <= this.options.maxRefusedBytes) {
@@ -236,9 +261,72 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
       return true;
     }
     this.refusedBody = [];
-    // undici reports the abort through onError, which gives the consumer its translation.
-    this.abortRequest?.(new AnswerTooLarge(this.options.maxRefusedBytes, this.answer.statusCode));
+    this.stop(new AnswerTooLarge(this.options.maxRefusedBytes, this.answer.statusCode, this.contentDecoder?.coding));
     return false;
+  }
+
+  /** Ends the request with `error`: undici's abort, whose onError translates it; here once undici is done (`decodingRest`). */
+  private stop(error: Error): void {
+    if (!this.decodingRest) {
+      this.abortRequest?.(error);
+      return;
+    }
+    this.end();
+    if (!this.closed && !this.failure) this.fail(this.options.translate(error, true));
+  }
+
+  /** Whether the answer goes on: a coding the gateway lacks ends it. Only an encoded answer gets here. */
+  private startDecoding(contentEncoding: string): boolean {
+    const { statusCode } = this.answer;
+    const parsed = parseContentEncoding(contentEncoding);
+    if ('refused' in parsed) {
+      this.abortRequest?.(new UndecodableAnswer(statusCode, parsed));
+      return false;
+    }
+    const { coding } = parsed;
+    if (coding === null) return true;
+    this.contentDecoder = new BodyDecoder(coding, {
+      data: (chunk) => this.takeDecoded(chunk),
+      end: () => this.complete(),
+      error: (failure) => this.stop(new UndecodableAnswer(statusCode, { coding, failure })),
+      drain: () => {
+        if (this.paused && this.queuedChars <= HIGH_WATER_CHARS) this.resume();
+      },
+    });
+    return true;
+  }
+
+  /** A piece of an encoded body; the upstream waits while the decoder has enough, or the queue is full. */
+  private decode(chunk: Buffer): boolean {
+    // An endless run of empty gzip members decodes to nothing: a refused answer's encoded bytes are bounded too.
+    if (this.refusedBody !== null && (this.refusedEncodedBytes += chunk.length) > this.options.maxRefusedBytes) {
+      this.stop(new AnswerTooLarge(this.options.maxRefusedBytes, this.answer.statusCode));
+      return false;
+    }
+    if (!this.contentDecoder!.write(chunk)) this.paused = true;
+    if (this.paused) this.idle?.clear();
+    return !this.paused;
+  }
+
+  private takeDecoded(chunk: Buffer): void {
+    if (this.closed || this.failure) return;
+    if (this.refusedBody !== null) {
+      this.keepRefused(chunk);
+      return;
+    }
+    try {
+      this.enqueue(this.decoder.feed(chunk));
+    } catch (error) {
+      this.fail(error);
+      this.stop(error as Error);
+      return;
+    }
+    if (this.queuedChars > HIGH_WATER_CHARS) {
+      // Stops decoding too: one compressed piece may hold megabytes of events.
+      this.paused = true;
+      this.contentDecoder!.pause();
+      this.idle?.clear();
+    }
   }
 
   private start(): void {
@@ -250,6 +338,7 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
 
   private end(): void {
     this.ended = true;
+    this.contentDecoder?.destroy();
     this.options.signal.removeEventListener('abort', this.onAbort);
     this.clearFirstByte();
     if (this.idle !== null) {
@@ -263,6 +352,7 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
   private resume(): void {
     this.paused = false;
     this.idle?.refresh();
+    this.contentDecoder?.resume();
     this.resumeUpstream?.();
   }
 

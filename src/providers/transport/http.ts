@@ -6,7 +6,8 @@
  *
  * Every failure leaves as a GatewayError: an error status keeps the vendor's message (401/403 are
  * masked by GatewayError.upstream; redirects are not followed, so a 3xx is a 502 naming the status),
- * unreachable hosts, unreadable answers and answers over `maxAnswerBytes` are 502, timeouts 504.
+ * unreachable hosts, unreadable answers (a Content-Encoding the gateway does not decode, a corrupt
+ * compressed body) and answers over `maxAnswerBytes` (decoded) are 502, timeouts 504.
  * Request headers (API keys) never appear in any message, not even when the upstream echoes them. An aborted signal aborts the undici
  * request and rethrows the signal's reason unchanged: the client is gone and nobody reads it.
  */
@@ -23,7 +24,7 @@ import { isClosed, notePoolUse, poolFor } from './pools';
 import { credentialValues, urlCredentialsHeader, urlCredentialValues } from './credentials';
 import { certificateFailure } from './tls-failures';
 import type { SseEvent } from './sse';
-import { AnswerBrokeOff, AnswerTooLarge, requestWhole, type WholeResponse } from './whole-response';
+import { AnswerBrokeOff, AnswerTooLarge, requestWhole, UndecodableAnswer, type WholeResponse } from './whole-response';
 
 export type { SseEvent } from './sse';
 export { closeAllPools } from './pools';
@@ -66,8 +67,8 @@ export interface UpstreamOptions {
   /** The endpoint's timeouts (`EndpointSettings.timeouts`). */
   timeouts: UpstreamTimeouts;
   /**
-   * The longest answer read whole: a JSON answer, or the body of an error or of a refused stream
-   * (`EndpointSettings.maxAnswerBytes`). Streams are not limited in total.
+   * The longest answer read whole, decoded and as sent: a JSON answer, or the body of an error or
+   * of a refused stream (`EndpointSettings.maxAnswerBytes`). Streams are not limited in total.
    */
   maxAnswerBytes: number;
 }
@@ -230,7 +231,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     if (signal.aborted) return signal.reason ?? error;
     if (error instanceof AnswerBrokeOff) return translate(error.reason, signal, true);
     if (error instanceof GatewayError) return error;
-    if (error instanceof AnswerTooLarge) return error.toGatewayError(providerName, endpointName);
+    if (error instanceof AnswerTooLarge || error instanceof UndecodableAnswer) return error.toGatewayError(providerName, endpointName);
     const code = errorCode(error);
     switch (code) {
       case 'UND_ERR_CONNECT_TIMEOUT':

@@ -1,4 +1,4 @@
-/** readHeaders: the few headers the transport reads of undici's raw list, in any case, the first of each. */
+/** readHeaders: the few headers the transport reads of undici's raw list, in any case, the first of each (Content-Encoding: all). */
 import { readHeaders } from '../../../src/providers/transport/whole-response';
 
 /** undici's raw form: name and value buffers, alternating. */
@@ -13,7 +13,7 @@ test('content type, Retry-After and the request id, whatever their case; the oth
     ['Retry-After', '7'],
     ['x-ratelimit-remaining-requests', '0'],
   ]);
-  expect(readHeaders(headers)).toEqual({ contentType: 'application/json', retryAfter: '7', requestId: 'req_7f3a9c' });
+  expect(readHeaders(headers)).toEqual({ contentType: 'application/json', retryAfter: '7', requestId: 'req_7f3a9c', contentEncoding: null });
 });
 
 test.each([
@@ -33,4 +33,9 @@ test('the first id present is the one read; none, an empty one, one with spaces 
 
 test('Retry-After-Ms when Retry-After is absent', () => {
   expect(readHeaders(raw([['retry-after-ms', '1500']])).retryAfter).toBe('1.5');
+});
+
+test('Content-Encoding in any case; several lines make one list, so that a second coding is not missed', () => {
+  expect(readHeaders(raw([['Content-Encoding', 'gzip']])).contentEncoding).toBe('gzip');
+  expect(readHeaders(raw([['content-encoding', 'gzip'], ['x-amzn-requestid', 'abc'], ['CONTENT-ENCODING', 'br']]))).toMatchObject({ contentEncoding: 'gzip, br', requestId: 'abc' });
 });
