@@ -69,6 +69,22 @@ async function streamedText(stream: AsyncIterable<OpenAI.Chat.Completions.ChatCo
   return text;
 }
 
+test('the gateway asks for answers plain (Accept-Encoding: identity), JSON, SSE and JSON-lines alike', async () => {
+  await setup.openai.chat.completions.create({ model: 'chat', messages });
+  await setup.openai.chat.completions.create({ model: 'chat', messages, stream: true }).then(streamedText);
+  await post('embeddings', { input: 'a' });
+  await setup.openai.chat.completions.create({ model: 'claude', messages, stream: true }).then(streamedText);
+  await post('cohere-completions', { prompt: 'Un café ?', stream: true });
+  const sent = [...upstreams.openai.requests, ...upstreams.anthropic.requests, ...upstreams.cohere.requests];
+  expect(sent.map((request) => [request.url, request.headers['accept-encoding']])).toEqual([
+    ['/v1/chat/completions', 'identity'],
+    ['/v1/chat/completions', 'identity'],
+    ['/v1/embeddings', 'identity'],
+    ['/v1/messages', 'identity'],
+    ['/v1/generate', 'identity'],
+  ]);
+});
+
 describe.each(TEST_CODINGS)('an answer in %s reads as the same answer sent plain', (coding) => {
   test('openai: chat, a streamed chat and embeddings', async () => {
     const chat = () => setup.openai.chat.completions.create({ model: 'chat', messages });

@@ -164,6 +164,13 @@ function excerpt(text: string, limit = 300): string {
   return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
 }
 
+/**
+ * Answers are asked for plain. Without the header any coding is acceptable (RFC 9110 §12.5.3), and a
+ * server may compress; decoding a compressed answer (content-decoding.ts) costs far more CPU than the
+ * bytes it saves are worth on a gateway that is CPU-bound (README "Compressed upstream answers").
+ */
+const ACCEPT_ENCODING = 'identity';
+
 export function createUpstream(options: UpstreamOptions): Upstream {
   const { endpointName, providerName, errorMessage } = options;
   const { timeouts, maxAnswerBytes } = options;
@@ -186,10 +193,10 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   let credentials = [...new Set(fixedCredentials)].sort((a, b) => b.length - a.length);
   /** The tokens of `accessToken` last sent: a request may still be under way with the one before. */
   let sentTokens: string[] = [];
-  const jsonHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'application/json' };
-  const streamHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'text/event-stream' };
+  const jsonHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'application/json', 'accept-encoding': ACCEPT_ENCODING };
+  const streamHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: 'text/event-stream', 'accept-encoding': ACCEPT_ENCODING };
   const requestPaths = new Map<string, string>();
-  const ndjsonHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: NDJSON_ACCEPT };
+  const ndjsonHeaders = { ...providerHeaders, 'content-type': 'application/json', accept: NDJSON_ACCEPT, 'accept-encoding': ACCEPT_ENCODING };
   const forEndpoint = `for endpoint '${endpointName}'`;
 
   /** `headers` with the current token of `accessToken` (the upstream has one). */
