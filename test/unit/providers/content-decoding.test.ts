@@ -99,7 +99,8 @@ test('paused, a zip bomb stops inflating: 100 MB of zeros in 100 KB of gzip grow
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(delivered).toBeLessThanOrEqual(64 * 1024);
   // Without zlib's backpressure the whole 100 MB would be inflated into the paused stream's buffer.
-  expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(10 * 1024 * 1024);
+  // Wide of what it takes (under 10 MB alone), so that buffers other test files free or take meanwhile do not count.
+  expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(40 * 1024 * 1024);
 
   holding = false;
   decoder.resume();
