@@ -4,34 +4,15 @@
  * once and its connection closed, instead of the gateway's memory filling with an answer that never
  * ends (before the limit, one such request took the gateway past 4 GB in 30 seconds).
  */
-import { openaiErrorMessage } from '../../../src/providers/openai';
-import { closeAllPools, createUpstream } from '../../../src/providers/transport/http';
+import { boundedOpenaiUpstreams } from '../../support/bounded-upstream';
 import { gatewayRejectionOf } from '../../support/errors';
-import { sendEndless, sendJson, startFakeUpstream, type FakeUpstream, type UpstreamHandler } from '../../support/fake-upstream';
-import { TEST_TIMEOUTS, SOON_MS, within } from '../../support/timeouts';
+import { sendEndless, sendJson, type UpstreamHandler } from '../../support/fake-upstream';
+import { SOON_MS, within } from '../../support/timeouts';
 
 const LIMIT = 64 * 1024;
 
-let fake: FakeUpstream | null = null;
-
-afterEach(async () => {
-  await fake?.close();
-  fake = null;
-});
-afterAll(() => closeAllPools());
-
-async function upstreamAnswering(handler: UpstreamHandler) {
-  fake = await startFakeUpstream(handler);
-  return createUpstream({
-    baseUrl: `${fake.url}/v1`,
-    headers: { Authorization: 'Bearer sk-test-0123456789' },
-    endpointName: 'my-chat',
-    providerName: 'OpenAI',
-    errorMessage: openaiErrorMessage,
-    timeouts: TEST_TIMEOUTS,
-    maxAnswerBytes: LIMIT,
-  });
-}
+const upstreams = boundedOpenaiUpstreams(LIMIT);
+const upstreamAnswering = upstreams.answering;
 
 /** An answer that never ends, with this status and content type. */
 function endless(status: number, contentType: string): UpstreamHandler {
@@ -68,13 +49,13 @@ describe('postJson', () => {
     const upstream = await upstreamAnswering(endless(200, 'application/json'));
     const error = await within(gatewayRejectionOf(() => upstream.postJson('chat/completions', {}, { signal: signal() })), SOON_MS, 'the rejection');
     expectAbandoned(error, 200);
-    await within(fake!.closed[0], SOON_MS, 'the upstream connection closing');
+    await within(upstreams.fake.closed[0], SOON_MS, 'the upstream connection closing');
   });
 
   it('abandons an error body that never ends, naming its status', async () => {
     const upstream = await upstreamAnswering(endless(500, 'text/plain'));
     expectAbandoned(await within(gatewayRejectionOf(() => upstream.postJson('chat/completions', {}, { signal: signal() })), SOON_MS, 'the rejection'), 500);
-    await within(fake!.closed[0], SOON_MS, 'the upstream connection closing');
+    await within(upstreams.fake.closed[0], SOON_MS, 'the upstream connection closing');
   });
 });
 
@@ -84,13 +65,13 @@ describe('postStream', () => {
   it('abandons a JSON answer in place of the stream that never ends', async () => {
     const upstream = await upstreamAnswering(endless(200, 'application/json'));
     expectAbandoned(await within(gatewayRejectionOf(firstEvent(upstream)), SOON_MS, 'the rejection'), 200);
-    await within(fake!.closed[0], SOON_MS, 'the upstream connection closing');
+    await within(upstreams.fake.closed[0], SOON_MS, 'the upstream connection closing');
   });
 
   it('abandons an error page that never ends, naming its status', async () => {
     const upstream = await upstreamAnswering(endless(503, 'text/html'));
     expectAbandoned(await within(gatewayRejectionOf(firstEvent(upstream)), SOON_MS, 'the rejection'), 503);
-    await within(fake!.closed[0], SOON_MS, 'the upstream connection closing');
+    await within(upstreams.fake.closed[0], SOON_MS, 'the upstream connection closing');
   });
 
   it('still reads a refused answer within the limit, with the vendor message', async () => {
@@ -118,6 +99,6 @@ describe('newline-delimited JSON streams', () => {
       for await (const _line of upstream.postNdjson('chat', {}, { signal: signal() })) void _line;
     };
     expectAbandoned(await within(gatewayRejectionOf(consume), SOON_MS, 'the rejection'), 500);
-    await within(fake!.closed[0], SOON_MS, 'the upstream connection closing');
+    await within(upstreams.fake.closed[0], SOON_MS, 'the upstream connection closing');
   });
 });

@@ -5,35 +5,16 @@
  * whose consumer stops reading.
  */
 import { gzipSync } from 'node:zlib';
-import { openaiErrorMessage } from '../../../src/providers/openai';
-import { closeAllPools, createUpstream } from '../../../src/providers/transport/http';
+import { boundedOpenaiUpstreams } from '../../support/bounded-upstream';
 import { gatewayRejectionOf } from '../../support/errors';
 import { encodeResponse, sendEncoded } from '../../support/encoding-upstream';
-import { startFakeUpstream, type FakeUpstream, type UpstreamHandler } from '../../support/fake-upstream';
-import { SOON_MS, TEST_TIMEOUTS, within } from '../../support/timeouts';
+import type { UpstreamHandler } from '../../support/fake-upstream';
+import { SOON_MS, within } from '../../support/timeouts';
 
 const LIMIT = 64 * 1024;
 
-let fake: FakeUpstream | null = null;
-
-afterEach(async () => {
-  await fake?.close();
-  fake = null;
-});
-afterAll(() => closeAllPools());
-
-async function upstreamAnswering(handler: UpstreamHandler) {
-  fake = await startFakeUpstream(handler);
-  return createUpstream({
-    baseUrl: `${fake.url}/v1`,
-    headers: { Authorization: 'Bearer sk-test-0123456789' },
-    endpointName: 'my-chat',
-    providerName: 'OpenAI',
-    errorMessage: openaiErrorMessage,
-    timeouts: TEST_TIMEOUTS,
-    maxAnswerBytes: LIMIT,
-  });
-}
+const upstreams = boundedOpenaiUpstreams(LIMIT);
+const upstreamAnswering = upstreams.answering;
 
 const signal = () => new AbortController().signal;
 
@@ -52,7 +33,7 @@ describe('which failures are retried', () => {
       response.end('(\xb5/\xfd');
     });
     expect(await gatewayRejectionOf(() => zstd.postJson('chat/completions', {}, { signal: signal() }))).toMatchObject({ status: 502, code: 'upstream_unavailable', retryable: false });
-    await fake!.close();
+    await upstreams.fake.close();
     const bomb = await upstreamAnswering((_request, response) => sendEncoded(response, 'gzip', 200, 'application/json', Buffer.alloc(10 * LIMIT)));
     const error = await gatewayRejectionOf(() => bomb.postJson('chat/completions', {}, { signal: signal() }));
     expect(error).toMatchObject({ status: 502, code: 'upstream_unavailable', retryable: false });
@@ -76,13 +57,13 @@ describe('encoded bytes are bounded too', () => {
     const json = await upstreamAnswering(emptyMembers(200, 'application/json'));
     const error = await within(gatewayRejectionOf(() => json.postJson('chat/completions', {}, { signal: signal() })), SOON_MS, 'the rejection');
     expect(error.message).toBe(`OpenAI answered for endpoint 'my-chat' with status 200 and more than ${LIMIT} bytes; the answer was abandoned (server.max_answer_size).`);
-    await within(fake!.closed[0], SOON_MS, 'the upstream connection closing');
-    await fake!.close();
+    await within(upstreams.fake.closed[0], SOON_MS, 'the upstream connection closing');
+    await upstreams.fake.close();
     const stream = await upstreamAnswering(emptyMembers(500, 'application/json'));
     const first = () => stream.postStream('chat/completions', {}, { signal: signal() })[Symbol.asyncIterator]().next();
     const streamError = await within(gatewayRejectionOf(first), SOON_MS, 'the rejection');
     expect(streamError.message).toBe(`OpenAI answered for endpoint 'my-chat' with status 500 and more than ${LIMIT} bytes; the answer was abandoned (server.max_answer_size).`);
-    await within(fake!.closed[0], SOON_MS, 'the upstream connection closing');
+    await within(upstreams.fake.closed[0], SOON_MS, 'the upstream connection closing');
   });
 });
 
@@ -119,6 +100,6 @@ describe('compressed streams', () => {
     const events = upstream.postStream('chat/completions', {}, { signal: signal() })[Symbol.asyncIterator]();
     expect((await events.next()).value).toMatchObject({ data: eventOf(0).slice(6, -2) });
     await events.return!();
-    await within(fake!.closed[0], SOON_MS, 'the upstream connection closing');
+    await within(upstreams.fake.closed[0], SOON_MS, 'the upstream connection closing');
   });
 });
