@@ -1,37 +1,15 @@
 /**
- * The native first_byte timer (src/providers/transport/native-timeouts.ts): none from 60 s on, where
- * undici's timer alone is precise enough; below, undici's own error when it fires, nothing once
- * cleared, and headers that came while the event loop was busy win over a timer that expired meanwhile.
+ * The native first_byte timer (src/providers/transport/native-timeouts.ts; what it shares with the idle
+ * timer is in native-timeouts.test.ts): nothing once cleared, and headers that came while the event
+ * loop was busy win over a timer that expired meanwhile.
  */
 import { once } from 'node:events';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { errors } from 'undici';
-import { NATIVE_BELOW_MS, startFirstByteTimer, undiciTimeout } from '../../../src/providers/transport/native-timeouts';
+import { startFirstByteTimer } from '../../../src/providers/transport/native-timeouts';
 import { SOON_MS, within } from '../../support/timeouts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-test('from 60 s on (the default is 300 s): no timer, and undici gets the value itself', () => {
-  const abort = jest.fn();
-  expect(NATIVE_BELOW_MS).toBe(60_000);
-  expect(startFirstByteTimer(60_000, abort)).toBeNull();
-  expect(startFirstByteTimer(300_000, abort)).toBeNull();
-  expect([undiciTimeout(60_000), undiciTimeout(300_000)]).toEqual([60_000, 300_000]);
-});
-
-test("below 60 s, undici's timer is a second later, so that its clock (which fires up to half a second early) never beats the native one", () => {
-  expect([undiciTimeout(1), undiciTimeout(300), undiciTimeout(59_999)]).toEqual([1_001, 1_300, 60_999]);
-});
-
-test("fires after its time with undici's HeadersTimeoutError", async () => {
-  const started = performance.now();
-  const fired = new Promise<Error>((resolve) => startFirstByteTimer(50, resolve));
-  const error = await within(fired, SOON_MS, 'the first_byte timer firing');
-  expect(performance.now() - started).toBeGreaterThanOrEqual(49);
-  expect(error).toBeInstanceOf(errors.HeadersTimeoutError);
-  expect(error).toMatchObject({ code: 'UND_ERR_HEADERS_TIMEOUT' });
-});
 
 test('cleared, it never fires', async () => {
   const abort = jest.fn();

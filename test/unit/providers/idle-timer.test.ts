@@ -1,7 +1,7 @@
 /**
- * The native idle timer (src/providers/transport/native-timeouts.ts): none from 60 s on, where undici's timer
- * alone is precise enough; below, undici's own error when it fires, postponed by each refresh,
- * nothing once cleared, again after a refresh. And in an event stream (event-stream.ts) it does not
+ * The native idle timer (src/providers/transport/native-timeouts.ts; what it shares with the first_byte
+ * timer is in native-timeouts.test.ts): postponed by each refresh, nothing once cleared, again after
+ * a refresh. And in an event stream (event-stream.ts) it does not
  * count while the upstream is paused for a slow consumer, as undici's does not.
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
@@ -10,32 +10,11 @@ import type { AddressInfo } from 'node:net';
 import { errors, Pool } from 'undici';
 import { CallAbort } from '../../../src/providers/abort';
 import { requestEvents } from '../../../src/providers/transport/event-stream';
-import { NATIVE_BELOW_MS, startIdleTimer, undiciTimeout } from '../../../src/providers/transport/native-timeouts';
+import { startIdleTimer, undiciTimeout } from '../../../src/providers/transport/native-timeouts';
 import type { SseEvent } from '../../../src/providers/transport/sse';
 import { SOON_MS, within } from '../../support/timeouts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-test('from 60 s on (the default is 300 s): no timer, and undici gets the value itself', () => {
-  const abort = jest.fn();
-  expect(NATIVE_BELOW_MS).toBe(60_000);
-  expect(startIdleTimer(60_000, abort)).toBeNull();
-  expect(startIdleTimer(300_000, abort)).toBeNull();
-  expect([undiciTimeout(60_000), undiciTimeout(300_000)]).toEqual([60_000, 300_000]);
-});
-
-test("below 60 s, undici's timer is a second later, a backstop its early ticks never make fire first", () => {
-  expect([undiciTimeout(1), undiciTimeout(500), undiciTimeout(59_999)]).toEqual([1_001, 1_500, 60_999]);
-});
-
-test("fires after its time with undici's BodyTimeoutError", async () => {
-  const started = performance.now();
-  const fired = new Promise<Error>((resolve) => startIdleTimer(50, resolve));
-  const error = await within(fired, SOON_MS, 'the idle timer firing');
-  expect(performance.now() - started).toBeGreaterThanOrEqual(49);
-  expect(error).toBeInstanceOf(errors.BodyTimeoutError);
-  expect(error).toMatchObject({ code: 'UND_ERR_BODY_TIMEOUT' });
-});
 
 test('each refresh postpones it by its whole time', async () => {
   let lastRefresh = performance.now();
