@@ -55,7 +55,11 @@ function nativeTimer(ms: number, abort: (reason: Error) => void, timeoutError: (
 const headersTimeoutError = () => new errors.HeadersTimeoutError();
 const bodyTimeoutError = () => new errors.BodyTimeoutError();
 
-/** The first_byte timer of a request undici has just handed to a connection (`onConnect`, where undici starts its own). */
+/**
+ * The first_byte timer of a request undici has just handed to a connection (`onConnect`, where undici
+ * starts its own). The upload counts, as in undici's: a Buffer body is written at once, which
+ * refreshes nothing (undici refreshes only between the pieces of a streamed body).
+ */
 export function startFirstByteTimer(firstByteTimeout: number, abort: (reason: Error) => void): NativeTimer | null {
   return startNativeTimer(firstByteTimeout, abort, headersTimeoutError);
 }
