@@ -18,6 +18,7 @@ import { embeddingInputs, embeddingsMismatch } from '../providers/shared/embeddi
 import { isRecord } from '../providers/shared/json';
 import type { EmbeddingsRequest, EmbeddingsResponse, EndpointType } from '../schema';
 import * as firstError from '../../generated/first-error-validators';
+import type { RetriedChunks } from './retried-stream';
 import { fieldPath, summarise } from './validation';
 
 const ANSWER_SCHEMAS: Record<EndpointType, ValidateFunction> = {
@@ -145,10 +146,18 @@ export function checkedAnswer(endpoint: CompiledEndpoint, answer: unknown): unkn
   return checked(ANSWER_SCHEMAS[endpoint.endpointType], answer, endpoint, false);
 }
 
-/** A stream chunk of a chat or completions endpoint as it may be sent; throws a 502 GatewayError otherwise. */
-export function checkedChunk(endpoint: CompiledEndpoint, chunk: unknown): unknown {
+/**
+ * A stream chunk of a chat or completions endpoint as it may be sent; throws a 502 GatewayError
+ * otherwise, first telling `stream` (retried-stream.ts), whose attempt then counts under its code.
+ */
+export function checkedChunk(endpoint: CompiledEndpoint, chunk: unknown, stream?: Pick<RetriedChunks<unknown>, 'refused'>): unknown {
   if (endpoint.endpointType === 'llm/v1/embeddings') throw new Error(`endpoint '${endpoint.name}': embeddings do not stream`);
-  return checked(CHUNK_SCHEMAS[endpoint.endpointType], chunk, endpoint, true);
+  try {
+    return checked(CHUNK_SCHEMAS[endpoint.endpointType], chunk, endpoint, true);
+  } catch (refusal) {
+    stream?.refused(refusal);
+    throw refusal;
+  }
 }
 
 /**

@@ -17,7 +17,7 @@ import { withBodySecrets } from './body-secrets';
 import { asksForUsage, refusesStreamOptions, withDefaults, withUsageAsked } from './endpoint-request';
 import { answerThinkingKept, asksToThink, keepAnswerThinking, keepingStreamThinking, thinkingRestorationOf, withKeptThinking, type KeptThinking } from './kept-thinking';
 import { asksForOneToolCall, firstToolCallOnly, firstToolCallPiecesOnly } from './one-tool-call';
-import { streamWithRetries } from './retried-stream';
+import { streamWithRetries, type RetriedChunks } from './retried-stream';
 import { callWithRetries, type CallOptions, type RetryNotice } from './retry';
 import { answersToEachPrompt, createPromptCallWatch, joinedCompletions, promptsCalledOneByOne, refuseTokenIds, type PromptCallWatch } from './several-prompts';
 import { PromptStreams } from './several-prompts-stream';
@@ -186,7 +186,9 @@ export async function invokeEndpoint(options: {
       // Newer llama.cpp servers send a usage chunk unasked: an OpenAI client would read a chunk without choices.
       const hidesUsage = !asksForUsage(withEndpointDefaults);
       const limited = tokenLimiters.length > 0;
-      const checkChunk = oneToolCall ? (chunk: unknown) => checkedChunk(endpoint, firstToolCallPiecesOnly(chunk)) : (chunk: unknown) => checkedChunk(endpoint, chunk);
+      // One per stream: a chunk it refuses is noted on `stream`, whose attempt then counts under the refusal's code.
+      const checkChunkOf = (stream?: RetriedChunks<unknown>) =>
+        oneToolCall ? (chunk: unknown) => checkedChunk(endpoint, firstToolCallPiecesOnly(chunk), stream) : (chunk: unknown) => checkedChunk(endpoint, chunk, stream);
       const streamOf = (sent: Record<string, unknown>, tokens: StreamTokens, signal: CallSignal, onOpened?: (abort: CallSignal) => void, calls?: PromptCallWatch) => {
         const attempt = attemptWith(sent) as (abort: CallAbort) => AsyncIterable<unknown>;
         // The attempts share one abort, on which the transport notes whether the request reached the provider.
@@ -201,7 +203,7 @@ export async function invokeEndpoint(options: {
           const calls = createPromptCallWatch();
           const open = (each: Record<string, unknown>, signal: CallSignal, tokens: StreamTokens, onOpened: (call: CallSignal) => void) =>
             meterStream(streamOf(each, tokens, signal, onOpened, calls), tokenLimiters, tokens);
-          const merged = new PromptStreams({ prompts, request: sent, client: options.client, open, checkChunk, endpoint });
+          const merged = new PromptStreams({ prompts, request: sent, client: options.client, open, checkChunk: checkChunkOf(), endpoint });
           options.onStreamTokens?.({ tokens: merged.tokens, limited });
           // Another prompt's call may have gone out before one was refused: the call is then kept.
           const chunks = await withFirstChunk(merged).catch((error: unknown) => {
@@ -214,7 +216,7 @@ export async function invokeEndpoint(options: {
         options.onStreamTokens?.({ tokens, limited });
         const chunks = streamOf(sent, tokens, options.client, (opened) => (abort = opened));
         const started = await withFirstChunk(limited ? meterStream(chunks, tokenLimiters, tokens) : chunks);
-        return { kind: 'stream', chunks: answerThinking === null ? started : keepingStreamThinking(started, answerThinking), checkChunk, abort, hidesUsage };
+        return { kind: 'stream', chunks: answerThinking === null ? started : keepingStreamThinking(started, answerThinking), checkChunk: checkChunkOf(chunks), abort, hidesUsage };
       };
       if (withUsage === null) return await startStream(request);
       // A server behind `openai_api_base` that refuses the field the gateway added (Mistral's API, older

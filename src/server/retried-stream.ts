@@ -22,13 +22,25 @@ function endedEmpty(options: CallOptions): GatewayError {
   return GatewayError.upstreamUnavailable(`${provider} ended the stream for endpoint '${options.endpointName}' without sending anything.`);
 }
 
+/** A stream call's chunks, told of a chunk the gateway's check refused. */
+export interface RetriedChunks<T> extends AsyncIterableIterator<T> {
+  /**
+   * A chunk it passed on failed the gateway's check (answer-check.ts; `refusal`, a 502
+   * `upstream_unreadable`): when the stream is then ended, its attempt counts under the refusal's
+   * code, as the client, the audit line and `gateway_upstream_errors_total` see it, not as aborted.
+   */
+  refused(refusal: unknown): void;
+}
+
 /**
  * A stream under its total deadline, after its first chunk: a plain iterator passing each chunk on
  * with one `then`, instead of an async generator (two more promises and a resume per chunk).
  */
-class RetriedStream<T> implements AsyncIterableIterator<T> {
+class RetriedStream<T> implements RetriedChunks<T> {
   private opened: { iterator: AsyncIterator<T>; deadline: Deadline; attemptStartedAt: number } | null = null;
   private closed = false;
+  /** The outcome of a refused chunk's attempt, set by `refused`. */
+  private refusedAs: string | null | undefined = undefined;
 
   constructor(
     private readonly options: CallOptions,
@@ -45,11 +57,16 @@ class RetriedStream<T> implements AsyncIterableIterator<T> {
     return boundedBy(this.opened.iterator.next(), this.opened.deadline.abort, this.options).then(this.passOn, this.fail);
   }
 
-  /** The reader stopped: the client left, or the gateway ended the stream (the total timeout, a chunk that failed its check). */
+  /** The reader stopped: the client left, or the gateway ended the stream (the total timeout, a chunk that failed its check: see `refused`). */
   async return(): Promise<IteratorResult<T>> {
     const abort = this.opened?.deadline.abort;
-    await this.close(abort?.aborted ? failedOutcome(abort.reason, this.options) : ABORTED);
+    await this.close(this.refusedAs !== undefined ? this.refusedAs : abort?.aborted ? failedOutcome(abort.reason, this.options) : ABORTED);
     return FINISHED;
+  }
+
+  refused(refusal: unknown): void {
+    // Judged as the chunk is refused: a client gone (or a total timeout) after it does not change why the stream ended.
+    if (!this.closed && this.refusedAs === undefined) this.refusedAs = failedOutcome(refusal, this.options);
   }
 
   /** The attempts: each opens the stream and waits for its first chunk; retries happen only here. */
@@ -98,6 +115,6 @@ class RetriedStream<T> implements AsyncIterableIterator<T> {
  * A streaming call: each attempt opens the stream and waits for its first chunk; retries happen
  * only there. The rest of the stream runs under the same total timeout.
  */
-export function streamWithRetries<T>(options: CallOptions, open: (abort: CallAbort) => AsyncIterable<T>): AsyncIterableIterator<T> {
+export function streamWithRetries<T>(options: CallOptions, open: (abort: CallAbort) => AsyncIterable<T>): RetriedChunks<T> {
   return new RetriedStream(options, open);
 }

@@ -2,8 +2,8 @@
  * `gateway_upstream_attempt_duration_seconds`: one observation per upstream attempt, by outcome,
  * where `gen_ai_client_operation_duration_seconds` has one per call: a call retried once after a 503,
  * a stream retried once and timed to its end, a FALLBACK route's destinations each under its own
- * endpoint, an attempt its client left; and none for a call whose client left before its first attempt,
- * or while it waited to retry.
+ * endpoint, an attempt its client left, an answer or a stream's chunk the gateway's check refused; and
+ * none for a call whose client left before its first attempt, or while it waited to retry.
  */
 import type { ServerResponse } from 'node:http';
 import { connect } from 'node:net';
@@ -41,6 +41,13 @@ function answer(seen: Set<string>, onStreamOpened: () => void) {
       answer.choices[0].message.content = 42;
       return sendJson(response, 200, answer);
     }
+    if (content === 'malformed first chunk' || content === 'malformed later chunk') {
+      // Every chunk's text a number, or from the third chunk on (after the first chunk has gone out).
+      const broken = content === 'malformed first chunk' ? 0 : 2;
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(STREAM_EVENTS.map((event, position) => (position < broken ? event : event.replace(/"content":"[^"]*"/, '"content":42'))).join(''));
+      return;
+    }
     if (content === 'retry in a second') {
       sendJson(response, 429, { error: { message: 'Rate limit reached.', type: 'requests', param: null, code: 'rate_limit_exceeded' } }, { 'retry-after': '1' });
       return;
@@ -69,7 +76,7 @@ beforeAll(async () => {
   streamOpened = new Promise((resolve) => (opened = resolve));
   upstream = await startFakeUpstream(answer(new Set(), () => opened()));
   gateway = await startGateway(`
-endpoints:${openaiEndpoint('retried', upstream.url, 2)}${openaiEndpoint('refused-answer', upstream.url, 2)}${openaiEndpoint('retried-stream', upstream.url, 2)}${openaiEndpoint('failing', upstream.url, 2)}${openaiEndpoint('left', upstream.url, 1)}${openaiEndpoint('gone', upstream.url, 1)}${openaiEndpoint('left-waiting', upstream.url, 2)}
+endpoints:${openaiEndpoint('retried', upstream.url, 2)}${openaiEndpoint('refused-answer', upstream.url, 2)}${openaiEndpoint('refused-stream', upstream.url, 2)}${openaiEndpoint('refused-later', upstream.url, 2)}${openaiEndpoint('retried-stream', upstream.url, 2)}${openaiEndpoint('failing', upstream.url, 2)}${openaiEndpoint('left', upstream.url, 1)}${openaiEndpoint('gone', upstream.url, 1)}${openaiEndpoint('left-waiting', upstream.url, 2)}
   - name: backup
     endpoint_type: llm/v1/chat
     model: { provider: mock, name: echo-model }
@@ -199,4 +206,29 @@ test("an answer the gateway's check refuses counts its attempt under the failure
   const text = await metrics();
   expect(text.match(/^gateway_upstream_attempt_duration_seconds_count\{endpoint="refused-answer",.*$/gm)).toEqual(['gateway_upstream_attempt_duration_seconds_count{endpoint="refused-answer",provider="openai",outcome="upstream_unreadable"} 1']);
   expect(text.match(/^gateway_upstream_errors_total\{endpoint="refused-answer",.*$/gm)).toEqual(['gateway_upstream_errors_total{endpoint="refused-answer",provider="openai",code="upstream_unreadable",status="502"} 1']);
+});
+
+/** The lines of a counter or histogram count for an endpoint. */
+const linesOf = (text: string, name: string, endpoint: string) => text.match(new RegExp(`^${name}\\{endpoint="${endpoint}",.*$`, 'gm'));
+
+test("a stream whose first chunk the gateway's check refuses counts its attempt under the failure's code, as the client's 502 and gateway_upstream_errors_total", async () => {
+  const answer = await post('/v1/chat/completions', { model: 'refused-stream', messages: [{ role: 'user', content: 'malformed first chunk' }], stream: true });
+  const body = (await answer.json()) as { error: { code: string } };
+  expect({ status: answer.status, code: body.error.code, calls: requestsWith('malformed first chunk') }).toEqual({ status: 502, code: 'upstream_unreadable', calls: 1 });
+  await until(async () => linesOf(await metrics(), 'gateway_upstream_errors_total', 'refused-stream') !== null, 'the request being counted');
+  const text = await metrics();
+  expect(linesOf(text, 'gateway_upstream_attempt_duration_seconds_count', 'refused-stream')).toEqual(['gateway_upstream_attempt_duration_seconds_count{endpoint="refused-stream",provider="openai",outcome="upstream_unreadable"} 1']);
+  expect(linesOf(text, 'gateway_upstream_errors_total', 'refused-stream')).toEqual(['gateway_upstream_errors_total{endpoint="refused-stream",provider="openai",code="upstream_unreadable",status="502"} 1']);
+});
+
+test("a stream whose later chunk the gateway's check refuses, after its first went out: its attempt under the failure's code too, as the error event and gateway_upstream_errors_total", async () => {
+  const answer = await post('/v1/chat/completions', { model: 'refused-later', messages: [{ role: 'user', content: 'malformed later chunk' }], stream: true });
+  expect(answer.status).toBe(200);
+  const events = parseSse(await answer.text());
+  const last = events[events.length - 1];
+  expect({ event: last.event, code: (JSON.parse(last.data) as { error: { code: string } }).error.code }).toEqual({ event: 'error', code: 'upstream_unreadable' });
+  await until(async () => linesOf(await metrics(), 'gateway_upstream_errors_total', 'refused-later') !== null, 'the request being counted');
+  const text = await metrics();
+  expect(linesOf(text, 'gateway_upstream_attempt_duration_seconds_count', 'refused-later')).toEqual(['gateway_upstream_attempt_duration_seconds_count{endpoint="refused-later",provider="openai",outcome="upstream_unreadable"} 1']);
+  expect(linesOf(text, 'gateway_upstream_errors_total', 'refused-later')).toEqual(['gateway_upstream_errors_total{endpoint="refused-later",provider="openai",code="upstream_unreadable",status="200"} 1']);
 });
