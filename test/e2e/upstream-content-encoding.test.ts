@@ -3,7 +3,8 @@
  * the gateway asked for (gzip, x-gzip, deflate with and without its zlib header, br). JSON answers,
  * error bodies, SSE and JSON-lines streams and embeddings read as if they came plain, for OpenAI,
  * Anthropic and Cohere; a stream is still forwarded event by event; `server.max_answer_size` bounds
- * the decoded bytes (a zip bomb); a coding the gateway lacks, and a corrupt body, are clear 502s.
+ * the decoded bytes (a zip bomb); a coding the gateway lacks, and a corrupt body, are clear 502s,
+ * unless the answer was an error status: then it is that error still, its Retry-After kept.
  */
 import type { ServerResponse } from 'node:http';
 import OpenAI from 'openai';
@@ -298,5 +299,25 @@ describe('a corrupt compressed body is a 502 saying so', () => {
     const events = parseSse(received);
     expect(events[events.length - 1].event).toBe('error');
     expect(JSON.parse(events[events.length - 1].data).error.message).toBe("OpenAI answered for endpoint 'chat' with status 200 and a body that is not valid gzip (Content-Encoding): invalid block type.");
+  });
+});
+
+describe('an error status whose body does not decode is still that error', () => {
+  const errorBody = JSON.stringify({ error: { message: 'Rate limit reached.', type: 'requests', param: null, code: 'rate_limit_exceeded' } });
+  test.each([
+    ['a corrupt gzip body', 429, { 'content-encoding': 'gzip', 'retry-after': '7' }, Buffer.from(errorBody), 'a body that is not valid gzip (Content-Encoding): incorrect header check'],
+    ['a coding the gateway lacks', 503, { 'content-encoding': 'zstd' }, Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0, 0, 0, 0]), "a body in the content coding 'zstd' (the gateway decodes gzip, deflate and br)"],
+  ] as [string, number, Record<string, string>, Buffer, string][])('%s: its status, its Retry-After, and a message naming the coding', async (_label, status, headers, body, named) => {
+    upstreams.openai.setHandler((_request, response: ServerResponse) => {
+      response.writeHead(status, { 'content-type': 'application/json', ...headers });
+      response.end(body);
+    });
+    const message = `OpenAI answered with status ${status} and ${named}; its message could not be decoded.`;
+    const expected = status === 429 ? { status: 429, retryAfter: '7', detail: message } : { status: 502, retryAfter: null, detail: `Upstream error from endpoint 'chat' (status 503): ${message}` };
+    for (const stream of [false, true]) {
+      const response = await fetch(`${setup.gateway.url}/endpoints/chat/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages, stream }) });
+      const answer = { status: response.status, text: await response.text() };
+      expect({ stream, status: answer.status, retryAfter: response.headers.get('retry-after'), detail: detailOf(answer) }).toEqual({ stream, ...expected });
+    }
   });
 });

@@ -277,10 +277,10 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
 
   /** Whether the answer goes on: a coding the gateway lacks ends it. Only an encoded answer gets here. */
   private startDecoding(contentEncoding: string): boolean {
-    const { statusCode } = this.answer;
+    const { statusCode, retryAfter } = this.answer;
     const parsed = parseContentEncoding(contentEncoding);
     if ('refused' in parsed) {
-      this.abortRequest?.(new UndecodableAnswer(statusCode, parsed));
+      this.abortRequest?.(new UndecodableAnswer(statusCode, parsed, retryAfter));
       return false;
     }
     const { coding } = parsed;
@@ -288,7 +288,7 @@ class EventStream implements AsyncIterator<SseEvent>, Dispatcher.DispatchHandler
     this.contentDecoder = new BodyDecoder(coding, {
       data: (chunk) => this.takeDecoded(chunk),
       end: () => this.complete(),
-      error: (failure) => this.stop(new UndecodableAnswer(statusCode, { coding, failure })),
+      error: (failure) => this.stop(new UndecodableAnswer(statusCode, { coding, failure }, retryAfter)),
       drain: () => {
         if (this.paused && this.queuedChars <= HIGH_WATER_CHARS) this.resume();
       },

@@ -238,6 +238,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     if (signal.aborted) return signal.reason ?? error;
     if (error instanceof AnswerBrokeOff) return translate(error.reason, signal, true);
     if (error instanceof GatewayError) return error;
+    if (error instanceof UndecodableAnswer && error.statusCode >= 300) return errorOfUndecodable(error);
     if (error instanceof AnswerTooLarge || error instanceof UndecodableAnswer) return error.toGatewayError(providerName, endpointName);
     const code = errorCode(error);
     switch (code) {
@@ -275,6 +276,16 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       authFailure: hints?.authFailure,
       vendorError: vendorErrorWithoutSecrets(hints?.vendorError ?? null, credentials),
     });
+  }
+
+  /**
+   * An error status whose body does not decode is still that error, as one whose body is not JSON
+   * (`errorFromAnswer`): its status and Retry-After kept, the coding named where the vendor's message would be.
+   */
+  function errorOfUndecodable(error: UndecodableAnswer): GatewayError {
+    const { statusCode: status, retryAfter } = error;
+    const message = `${providerName} answered with status ${status} and ${error.body}; its message could not be decoded.`;
+    return GatewayError.upstream({ status, message: redacted(message, credentials), endpoint: endpointName, retryAfter });
   }
 
   function wrongContentType(status: number, contentType: string | null, expected: string): GatewayError {

@@ -46,24 +46,33 @@ export class AnswerTooLarge extends Error {
   }
 }
 
-/** An answer whose Content-Encoding the gateway does not decode (`refused`), or whose body does not decode (`failure`). */
+/**
+ * An answer whose Content-Encoding the gateway does not decode (`refused`), or whose body does not
+ * decode (`failure`). `retryAfter`: the answer's (`readHeaders`), which an error status keeps (http.ts).
+ */
 export class UndecodableAnswer extends Error {
   constructor(
     readonly statusCode: number,
     readonly problem: { refused: string } | { coding: ContentCoding; failure: Error },
+    readonly retryAfter: string | null,
   ) {
     super('refused' in problem ? `The answer is in ${problem.refused}.` : `The ${problem.coding} answer does not decode: ${problem.failure.message}`);
   }
 
+  /** The body, as a message names it: `a body in the content coding 'zstd' (…)`, `a body that is not valid gzip (Content-Encoding): …`. */
+  get body(): string {
+    const { problem } = this;
+    return 'refused' in problem ? `a body in ${problem.refused}` : `a body that is not valid ${problem.coding} (Content-Encoding): ${problem.failure.message}`;
+  }
+
   /**
-   * A 502 naming the provider, the endpoint and the coding. A coding the gateway lacks would come
-   * again: not retried. A corrupt body is retried, as an answer that is not JSON is.
+   * For a 2xx answer: a 502 naming the provider, the endpoint and the coding. A coding the gateway
+   * lacks would come again: not retried. A corrupt body is retried, as an answer that is not JSON is.
+   * An error status stays its own error (http.ts).
    */
   toGatewayError(providerName: string, endpointName: string): GatewayError {
-    const answered = `${providerName} answered for endpoint '${endpointName}' with status ${this.statusCode}`;
-    const { problem } = this;
-    if ('refused' in problem) return GatewayError.upstreamUnavailable(`${answered} and a body in ${problem.refused}.`, false);
-    return GatewayError.upstreamUnavailable(`${answered} and a body that is not valid ${problem.coding} (Content-Encoding): ${problem.failure.message}.`);
+    const answered = `${providerName} answered for endpoint '${endpointName}' with status ${this.statusCode} and ${this.body}.`;
+    return GatewayError.upstreamUnavailable(answered, !('refused' in this.problem));
   }
 }
 
@@ -206,7 +215,7 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
         if (headers.contentEncoding === null) return true;
         const parsed = parseContentEncoding(headers.contentEncoding);
         if ('refused' in parsed) {
-          abortRequest?.(new UndecodableAnswer(status, parsed));
+          abortRequest?.(new UndecodableAnswer(status, parsed, headers.retryAfter));
           return false;
         }
         const { coding } = parsed;
@@ -232,7 +241,7 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
             done();
             resolve(wholeResponse(statusCode, headers, chunks));
           },
-          error: (failure) => stop(new UndecodableAnswer(statusCode, { coding, failure })),
+          error: (failure) => stop(new UndecodableAnswer(statusCode, { coding, failure }, headers.retryAfter)),
         });
         return true;
       },
