@@ -201,9 +201,15 @@ export async function invokeEndpoint(options: {
         if (prompts !== null) {
           // Each prompt's stream is metered (without a token limit, only observed): the audit line sums them.
           const calls = createPromptCallWatch();
-          const open = (each: Record<string, unknown>, signal: CallSignal, tokens: StreamTokens, onOpened: (call: CallSignal) => void) =>
-            meterStream(streamOf(each, tokens, signal, onOpened, calls), tokenLimiters, tokens);
-          const merged = new PromptStreams({ prompts, request: sent, client: options.client, open, checkChunk: checkChunkOf(), endpoint });
+          // By prompt, in the order PromptStreams opens them: a refused chunk's attempt counts under the refusal's code.
+          const opened: RetriedChunks<unknown>[] = [];
+          const open = (each: Record<string, unknown>, signal: CallSignal, tokens: StreamTokens, onOpened: (call: CallSignal) => void) => {
+            const chunks = streamOf(each, tokens, signal, onOpened, calls);
+            opened.push(chunks);
+            return meterStream(chunks, tokenLimiters, tokens);
+          };
+          const refused = (prompt: number, refusal: unknown) => opened[prompt]?.refused(refusal);
+          const merged = new PromptStreams({ prompts, request: sent, client: options.client, open, checkChunk: checkChunkOf(), refused, endpoint });
           options.onStreamTokens?.({ tokens: merged.tokens, limited });
           // Another prompt's call may have gone out before one was refused: the call is then kept.
           const chunks = await withFirstChunk(merged).catch((error: unknown) => {

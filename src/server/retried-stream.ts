@@ -60,13 +60,21 @@ class RetriedStream<T> implements RetriedChunks<T> {
   /** The reader stopped: the client left, or the gateway ended the stream (the total timeout, a chunk that failed its check: see `refused`). */
   async return(): Promise<IteratorResult<T>> {
     const abort = this.opened?.deadline.abort;
-    await this.close(this.refusedAs !== undefined ? this.refusedAs : abort?.aborted ? failedOutcome(abort.reason, this.options) : ABORTED);
+    await this.close(this.refusedOr(abort?.aborted ? failedOutcome(abort.reason, this.options) : ABORTED));
     return FINISHED;
   }
 
   refused(refusal: unknown): void {
     // Judged as the chunk is refused: a client gone (or a total timeout) after it does not change why the stream ended.
     if (!this.closed && this.refusedAs === undefined) this.refusedAs = failedOutcome(refusal, this.options);
+  }
+
+  /**
+   * A refused chunk's outcome, else `outcome`. With several prompts a read runs one chunk ahead, so
+   * the refused prompt's stream may end, or fail at the abort, before its reader stops.
+   */
+  private refusedOr(outcome: string | null): string | null {
+    return this.refusedAs !== undefined ? this.refusedAs : outcome;
   }
 
   /** The attempts: each opens the stream and waits for its first chunk; retries happen only here. */
@@ -88,12 +96,12 @@ class RetriedStream<T> implements RetriedChunks<T> {
   }
 
   private readonly passOn = (result: IteratorResult<T>): IteratorResult<T> | Promise<IteratorResult<T>> =>
-    result.done ? this.close(SUCCESS).then(() => result) : result;
+    result.done ? this.close(this.refusedOr(SUCCESS)).then(() => result) : result;
 
   private readonly fail = async (error: unknown): Promise<never> => {
     const abort = this.opened!.deadline.abort;
     const reason = abort.aborted ? abort.reason : providerFailure(error, this.options);
-    await this.close(failedOutcome(reason, this.options));
+    await this.close(this.refusedOr(failedOutcome(reason, this.options)));
     throw reason;
   };
 

@@ -74,6 +74,8 @@ export interface PromptStreamsOptions {
   open: (request: Record<string, unknown>, signal: CallSignal, tokens: StreamTokens, onOpened: (call: CallSignal) => void) => AsyncIterable<unknown>;
   /** A chunk as it may be sent (answer-check.ts), or a throw. */
   checkChunk: (chunk: unknown) => unknown;
+  /** Told of the chunk of a prompt (as numbered by the calls to `open`) refused by `checkChunk` or its numbering, before every call ends. */
+  refused?: (prompt: number, refusal: unknown) => void;
   /** Named in the 502 of a choice numbered past `n`. */
   endpoint: RefusingEndpoint;
   inFlight?: number;
@@ -130,6 +132,7 @@ export class PromptStreams implements AsyncIterableIterator<unknown> {
       try {
         chunk = this.merged(arrival.prompt, arrival.result.value);
       } catch (error) {
+        this.options.refused?.(arrival.prompt, error);
         return this.failWith(error);
       }
       if (chunk !== null) return { done: false, value: chunk };

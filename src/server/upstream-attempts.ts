@@ -10,8 +10,8 @@
  * audit line's `error.code` name it (`upstream_error`, `upstream_timeout` for the first_byte or the
  * total timeout, `upstream_unreadable` for an answer or a stream's chunk, the first or a later one, the
  * gateway's check refused once it came, …); `aborted` when the gateway ended the attempt itself: the
- * client left, a shutdown's drain ended the request, another prompt's call failed (several prompts:
- * also the prompt whose chunk was refused, its failure ending every prompt's call). An attempt the gateway refused before sending
+ * client left, a shutdown's drain ended the request, another prompt's call failed (several prompts;
+ * the prompt whose chunk was refused counts under its code). An attempt the gateway refused before sending
  * anything (a parameter the provider cannot take, a 501) is no attempt: not observed; nor is one the
  * call never made, its client gone or its request ended by the drain before it (retry.ts).
  */

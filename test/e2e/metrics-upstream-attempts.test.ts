@@ -32,7 +32,8 @@ let streamOpened: Promise<void>;
  * answer sends its first chunks and holds the rest for the test.
  */
 function answer(seen: Set<string>, onStreamOpened: () => void) {
-  return (request: { body: unknown }, response: ServerResponse) => {
+  return (request: { url: string; body: unknown }, response: ServerResponse) => {
+    if (request.url.includes(':streamGenerateContent')) return geminiChoicePastN(response);
     const body = request.body as { stream?: boolean; messages: { content: string }[] };
     const content = body.messages[0].content;
     if (content === 'never answered') return;
@@ -65,6 +66,15 @@ function answer(seen: Set<string>, onStreamOpened: () => void) {
   };
 }
 
+/** A Gemini stream of two candidates, past the one choice asked for (n): the gateway refuses the chunk. */
+function geminiChoicePastN(response: ServerResponse): void {
+  const event = { candidates: [0, 1].map((index) => ({ content: { parts: [{ text: 'Hello' }], role: 'model' }, finishReason: 'STOP', index })),
+    usageMetadata: { promptTokenCount: 2, candidatesTokenCount: 1, totalTokenCount: 3 },
+    modelVersion: 'gemini-2.0-flash' };
+  response.writeHead(200, { 'content-type': 'text/event-stream' });
+  response.end(`data: ${JSON.stringify(event)}\r\n\r\n`);
+}
+
 const openaiEndpoint = (name: string, url: string, attempts: number) => `
   - name: ${name}
     endpoint_type: llm/v1/chat
@@ -77,6 +87,9 @@ beforeAll(async () => {
   upstream = await startFakeUpstream(answer(new Set(), () => opened()));
   gateway = await startGateway(`
 endpoints:${openaiEndpoint('retried', upstream.url, 2)}${openaiEndpoint('refused-answer', upstream.url, 2)}${openaiEndpoint('refused-stream', upstream.url, 2)}${openaiEndpoint('refused-later', upstream.url, 2)}${openaiEndpoint('retried-stream', upstream.url, 2)}${openaiEndpoint('failing', upstream.url, 2)}${openaiEndpoint('left', upstream.url, 1)}${openaiEndpoint('gone', upstream.url, 1)}${openaiEndpoint('left-waiting', upstream.url, 2)}
+  - name: several-prompts
+    endpoint_type: llm/v1/completions
+    model: { provider: gemini, name: gemini-2.0-flash, config: { gemini_api_key: AIzaSy-attempts-test, gemini_api_base: "${upstream.url}/v1beta" } }
   - name: backup
     endpoint_type: llm/v1/chat
     model: { provider: mock, name: echo-model }
@@ -156,7 +169,7 @@ test('an attempt whose client left is aborted, not a failure of the provider', a
 });
 
 /** The requests the upstream had whose first message is `content`. */
-const requestsWith = (content: string) => upstream.requests.filter((request) => (request.body as { messages: { content: string }[] }).messages[0].content === content).length;
+const requestsWith = (content: string) => upstream.requests.filter((request) => (request.body as { messages?: { content: string }[] }).messages?.[0].content === content).length;
 
 async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
   await within(
@@ -231,4 +244,17 @@ test("a stream whose later chunk the gateway's check refuses, after its first we
   const text = await metrics();
   expect(linesOf(text, 'gateway_upstream_attempt_duration_seconds_count', 'refused-later')).toEqual(['gateway_upstream_attempt_duration_seconds_count{endpoint="refused-later",provider="openai",outcome="upstream_unreadable"} 1']);
   expect(linesOf(text, 'gateway_upstream_errors_total', 'refused-later')).toEqual(['gateway_upstream_errors_total{endpoint="refused-later",provider="openai",code="upstream_unreadable",status="200"} 1']);
+});
+
+test("several prompts in one stream: the prompt whose chunk the gateway refuses counts its attempt under the failure's code, the prompt its failure ended as aborted", async () => {
+  const answer = await post('/v1/completions', { model: 'several-prompts', prompt: ['first', 'second'], stream: true });
+  // Which prompt's chunk comes first decides between a 502 and an error event; either is upstream_unreadable.
+  const code = answer.status === 502 ? ((await answer.json()) as { error: { code: string } }).error.code : JSON.parse(parseSse(await answer.text()).at(-1)!.data).error.code;
+  expect(code).toBe('upstream_unreadable');
+  await until(async () => linesOf(await metrics(), 'gateway_upstream_attempt_duration_seconds_count', 'several-prompts')?.length === 2, 'both attempts being counted');
+  const text = await metrics();
+  expect(linesOf(text, 'gateway_upstream_attempt_duration_seconds_count', 'several-prompts')?.sort()).toEqual([
+    'gateway_upstream_attempt_duration_seconds_count{endpoint="several-prompts",provider="gemini",outcome="aborted"} 1',
+    'gateway_upstream_attempt_duration_seconds_count{endpoint="several-prompts",provider="gemini",outcome="upstream_unreadable"} 1',
+  ]);
 });
