@@ -75,7 +75,8 @@ function weightOf(error: unknown): number {
 /**
  * Whether `error` is the answer rather than `answer` when every endpoint failed. A real failure of an
  * endpoint that could serve the call beats a 501 or a refusal (the client may retry it), and a later
- * one an earlier one, but among 429s with `Retry-After` the one with the shortest wait (waitOf). A refusal beats a 501: it names the field the client may change. Among
+ * one an earlier one (when that is a 429 with `Retry-After`, the shortest such wait answers instead:
+ * see `withFallback`). A refusal beats a 501: it names the field the client may change. Among
  * refusals the first stays: it is the route's primary's, the destination the route means to serve
  * the call, so the client learns what that one cannot take (a later one's would send it to a backup).
  * Among 501s the last, as among real failures.
@@ -84,8 +85,6 @@ function replacesAnswer(error: unknown, answer: unknown): boolean {
   const weight = weightOf(error);
   const current = weightOf(answer);
   if (weight !== current) return weight > current;
-  const waits = [waitOf(error), waitOf(answer)];
-  if (waits[0] !== null && waits[1] !== null) return waits[0] <= waits[1];
   return !isRefusal(error);
 }
 
@@ -114,6 +113,8 @@ export async function withFallback<Candidate, Value>(options: {
 }): Promise<Answered<Candidate, Value>> {
   const { candidates, attempt, onFallback, onGiveUp } = options;
   let answer: { candidate: Candidate; error: unknown } | null = null;
+  // The 429 with the shortest Retry-After so far (the later on a tie), whatever failed between the 429s.
+  let soonest: { candidate: Candidate; error: unknown; waitMs: number } | null = null;
   for (let index = 0; ; index += 1) {
     const candidate = candidates[index];
     try {
@@ -121,7 +122,10 @@ export async function withFallback<Candidate, Value>(options: {
     } catch (error) {
       if (!shouldFallBack(error)) throw error;
       if (answer === null || replacesAnswer(error, answer.error)) answer = { candidate, error };
+      const waitMs = waitOf(error);
+      if (waitMs !== null && (soonest === null || waitMs <= soonest.waitMs)) soonest = { candidate, error, waitMs };
       if (index === candidates.length - 1) {
+        if (waitOf(answer.error) !== null) answer = soonest!;
         onGiveUp?.(answer.candidate, answer.error);
         throw answer.error;
       }

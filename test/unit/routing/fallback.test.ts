@@ -145,6 +145,16 @@ describe('withFallback', () => {
     expect(await answerOf([minute, upstream(503)])).toEqual([1, expect.objectContaining({ status: 502 })]);
   });
 
+  it('answers with the shortest-waiting 429 when the answer is a 429, also when another kind of failure came between them', async () => {
+    const provider = GatewayError.upstream({ status: 429, message: 'slow down', endpoint: 'a', retryAfter: '7' });
+    const hour = GatewayError.rateLimited("Rate limit exceeded: 1 per 1 hour for endpoint 'c'.", '3600');
+    // The 503 between them once made the hour's 429 the answer: a client told to wait an hour, where 7 s would do.
+    expect(await answerOf([provider, upstream(503), hour])).toEqual([0, provider]);
+    expect(await answerOf([hour, upstream(503), provider])).toEqual([2, provider]);
+    // The last real failure stays the answer when it is not a 429.
+    expect(await answerOf([provider, hour, upstream(503)])).toEqual([2, expect.objectContaining({ status: 502 })]);
+  });
+
   it("answers with the first refusal when every candidate refused (the route's primary), and with a refusal rather than a 501", async () => {
     const first = refused('a');
     expect(await answerOf([first, refused('b'), refused('c')])).toEqual([0, first]);
