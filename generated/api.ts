@@ -334,7 +334,7 @@ export type components = {
             msg: string;
             input?: unknown;
         };
-        /** @description Error body of the MLflow-compatible routes. `detail` is a message, or for request validation a list of issues; `message` always holds one readable sentence naming the field and the rule. */
+        /** @description Error body of the MLflow-compatible routes. `detail` is a message, or for request validation a list of issues; `message`, present only beside such a list, holds one readable sentence naming the field and the rule. */
         ErrorResponse: {
             detail: string | components["schemas"]["ValidationIssue"][] | Record<string, never>;
             message?: string;
@@ -463,7 +463,7 @@ export type components = {
         /** @description One thinking block of an answer, with the signature or encrypted data the vendor checks when it comes back. */
         ThinkingBlock: components["schemas"]["SignedThinkingBlock"] | components["schemas"]["RedactedThinkingBlock"];
         ChatMessage: {
-            /** @description system, user, assistant or tool (developer is passed to providers that know it). */
+            /** @description system, user, assistant or tool; also developer (OpenAI's newer name for system), which Anthropic, Amazon Bedrock, Gemini, Cohere, Mistral and AI21 Labs take as system instructions, MosaicML refuses (422), and other providers get as sent. */
             role: string;
             content?: string | components["schemas"]["ContentPart"][] | null;
             /** @description The assistant turn's tool calls; null (as answers give it) is the same as absent. */
@@ -580,7 +580,7 @@ export type components = {
             /** @description The web pages the answer cites, present only when the provider searched the web and cited what it found (OpenAI's search models and `web_search_options`). */
             annotations?: components["schemas"]["UrlCitation"][] | null;
         };
-        /** @description stop, length, tool_calls or content_filter (null while a stream is still going). */
+        /** @description stop, length, tool_calls or content_filter, or function_call for OpenAI's deprecated `functions` (null while a stream is still going). An OpenAI endpoint passes on the value its server sent. */
         FinishReason: string | null;
         TokenLogprob: {
             token?: string;
@@ -1265,7 +1265,7 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description 400 invalid parameter for the provider, 401 no client key or an unknown one (with `auth:`), 403 the client key may not call this endpoint, 404 unknown endpoint, 413 body over `server.max_body_size`, 422 request does not match the schema, 429 the endpoint's rate limit is reached or upstream 429 (with Retry-After), 501 not supported by the provider, 502 upstream failure, 503 rate-limit store unreachable (with `rate_limit_store.on_error: closed`) or the gateway shutting down, 504 upstream timeout. */
+        /** @description 400 invalid parameter for the provider, 401 no client key or an unknown one (with `auth:`), 403 the client key may not call this endpoint, 404 unknown endpoint, 413 body over `server.max_body_size`, 422 request does not match the schema, 429 the endpoint's rate limit is reached or upstream 429 (with Retry-After), 501 not supported by the provider, 502 upstream failure, 503 rate-limit store unreachable (with `rate_limit_store.on_error: closed`), the request bodies held at once at `server.max_in_flight_body_size` (with Retry-After) or the gateway shutting down, 504 upstream timeout. */
         Error: {
             headers: {
                 [name: string]: unknown;
