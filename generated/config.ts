@@ -60,7 +60,7 @@ export type Limit = Limit1 & {
    */
   calls?: number;
   /**
-   * Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent. At most 9007199254740991, the largest whole number counted exactly.
+   * Tokens per window, counted from the usage the provider reports (total_tokens); an answer or stream whose usage gives no total (none at all: a stream the client left, the upstream cut or a timeout ended; a server that reports none) counts an estimate of its prompt and of what it generated. Requests are refused while the window's tokens are spent. At most 9007199254740991, the largest whole number counted exactly.
    */
   tokens?: number;
   /**
@@ -95,7 +95,7 @@ export type Limit2 = (
    */
   calls?: number;
   /**
-   * Tokens per window, counted from the usage the provider reports (total_tokens); requests are refused while the window's tokens are spent. At most 9007199254740991, the largest whole number counted exactly.
+   * Tokens per window, counted from the usage the provider reports (total_tokens); an answer or stream whose usage gives no total (none at all: a stream the client left, the upstream cut or a timeout ended; a server that reports none) counts an estimate of its prompt and of what it generated. Requests are refused while the window's tokens are spent. At most 9007199254740991, the largest whole number counted exactly.
    */
   tokens?: number;
   /**
@@ -385,7 +385,7 @@ export interface Timeouts {
   total?: number;
 }
 /**
- * Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.
+ * Retries of failed upstream calls: connection errors, timeouts, 5xx and 429 (honouring `Retry-After`; not a 429 whose error says the quota is used up, `insufficient_quota`), never after a stream has sent its first chunk. Waits are exponential backoff with full jitter. An endpoint's `retries` override `defaults.retries` key by key.
  *
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
  * via the `definition` "Retries".
@@ -413,7 +413,7 @@ export interface Retries {
   max_retry_after?: number;
 }
 /**
- * A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx). A destination names an endpoint or another route of the same task type; routes must not form a cycle.
+ * A name clients call like an endpoint. TRAFFIC_SPLIT (default) sends each request to one destination drawn by `traffic_percentage`; FALLBACK tries the destinations in order and moves to the next one on a retryable failure (connection error, timeout, 429, 5xx), and on a request the gateway refuses for that destination's provider before sending it (a parameter the provider cannot take); a provider's own 400 goes to the client. A destination names an endpoint or another route of the same task type; routes must not form a cycle.
  *
  * This interface was referenced by `GatewayConfig`'s JSON-Schema
  * via the `definition` "TrafficRoute".
