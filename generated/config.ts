@@ -664,7 +664,7 @@ export interface ParameterDefaults {
   frequency_penalty?: number;
   seed?: number;
   /**
-   * Chat only; each provider maps it as for a request's reasoning_effort (Anthropic and Claude on Bedrock: extended thinking; Gemini: thinkingConfig). A client's own `thinking` or `output_config.effort` takes its place. A value the provider would refuse for every request (on completions, or a level the model does not take) is refused at load.
+   * Each provider maps it as for a request's reasoning_effort (Anthropic and Claude on Bedrock: extended thinking; Gemini: thinkingConfig); like the other defaults it is also sent on completions endpoints whose provider takes it (OpenAI, Mistral, Together AI, MLflow model serving). A client's own `thinking` or `output_config.effort` takes its place. A value the provider would refuse for every request (on Anthropic's or Cohere's completions, or a level the model does not take) is refused at load.
    */
   reasoning_effort?: string;
 }
