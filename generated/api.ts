@@ -548,7 +548,7 @@ export type components = {
         } & {
             [key: string]: unknown;
         };
-        /** @description Other keys (encoding_format, dimensions, ...) are passed through. */
+        /** @description Keys not listed here are passed through to providers that accept them. `encoding_format` is `float` (the default) or `base64` on every provider: OpenAI, Azure OpenAI and servers behind `openai_api_base` get it as sent, and the float vectors other providers answer with are encoded by the gateway (another value is a 400). `dimensions` goes to OpenAI, Azure OpenAI, servers behind `openai_api_base` and MLflow model serving as sent, to Gemini as `outputDimensionality` (the shortened vectors scaled to unit length, as OpenAI's are), to Mistral as `output_dimension`, and to Amazon Bedrock's Titan, Titan Multimodal, Nova and Cohere Embed v4 models in their own fields (the sizes each takes); Cohere, Together AI, PaLM, MosaicML and Bedrock's Cohere Embed v3 refuse it with a 400. */
         EmbeddingsRequest: {
             /** @description A text, texts, token ids or lists of token ids. As OpenAI's API, no text may be empty and no list either (`""`, `[]`, `[""]`, `[[]]` are a 400 naming the input, 422 on the MLflow routes, before anything is sent). */
             input: string | string[] | number[] | number[][];
