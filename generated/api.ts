@@ -573,7 +573,7 @@ export type components = {
             content: string | components["schemas"]["ContentPart"][] | null;
             tool_calls: components["schemas"]["ToolCall"][] | null;
             refusal: string | null;
-            /** @description The model's thinking as text (the `thinking` of `thinking_blocks` joined, Gemini's thought summaries, Mistral's `thinking` content chunks, Cohere's `thinking` content items, or an OpenAI-compatible server's own `reasoning_content`, which DeepSeek wants back on tool-call turns); present only when the provider sent thinking. */
+            /** @description The model's thinking as text (the `thinking` of `thinking_blocks` joined, Gemini's thought summaries, Mistral's `thinking` content chunks, Cohere's `thinking` content items, the reasoning text of Amazon Bedrock's other models such as DeepSeek-R1 and gpt-oss, or an OpenAI-compatible server's own `reasoning_content`, which DeepSeek wants back on tool-call turns, or `reasoning`, vLLM's and Ollama's name for it); present only when the provider sent thinking. */
             reasoning_content?: string | null;
             /** @description The answer's thinking blocks with their signatures, present only when the provider sent thinking (Anthropic extended thinking, also Claude on Amazon Bedrock). Send them back on this assistant message in the next request. */
             thinking_blocks?: components["schemas"]["ThinkingBlock"][] | null;
