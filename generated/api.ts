@@ -596,7 +596,7 @@ export type components = {
         } & {
             [key: string]: unknown;
         };
-        /** @description Token log probabilities of the choice, present only when the client asked for them (`logprobs: true`, `top_logprobs`) and the provider sent them: OpenAI's object as it came (`content`: one entry per token with `token`, `logprob`, `bytes` and `top_logprobs`; `refusal`). In a stream chunk, the tokens of that chunk. Other OpenAI-compatible servers' objects are passed on as sent (Together AI's has `tokens` and `token_logprobs`). */
+        /** @description Token log probabilities of the choice, present only when the client asked for them (`logprobs: true`, `top_logprobs`) and the provider sent them: OpenAI's object as it came (`content`: one entry per token with `token`, `logprob`, `bytes` and `top_logprobs`; `refusal`), or Gemini's `logprobsResult` in that shape (`bytes` the token's UTF-8). In a stream chunk, the tokens of that chunk. Other OpenAI-compatible servers' objects are passed on as sent (Together AI's has `tokens` and `token_logprobs`). */
         ChatLogprobs: ({
             content?: components["schemas"]["TokenLogprob"][] | null;
             refusal?: components["schemas"]["TokenLogprob"][] | null;
@@ -661,7 +661,7 @@ export type components = {
             usage: components["schemas"]["Usage"];
             prompt_filter_results?: components["schemas"]["PromptFilterResults"];
         };
-        /** @description Token log probabilities of the choice, present only when the client asked for them (`logprobs: N`) and the provider sent them: OpenAI's legacy object as it came (`tokens`, `token_logprobs`, `top_logprobs` as one token → logprob map per position, `text_offset`). In a stream chunk, the tokens of that chunk. */
+        /** @description Token log probabilities of the choice, present only when the client asked for them (`logprobs: N`) and the provider sent them: OpenAI's legacy object as it came (`tokens`, `token_logprobs`, `top_logprobs` as one token → logprob map per position, `text_offset`), or Gemini's `logprobsResult` in that shape (without `text_offset`). In a stream chunk, the tokens of that chunk. */
         CompletionsLogprobs: ({
             tokens?: string[];
             token_logprobs?: (number | null)[];
