@@ -1082,12 +1082,12 @@ export type components = {
             /** @enum {string} */
             status: "in_progress" | "completed" | "incomplete";
         };
-        /** @description The answer's reasoning text (`reasoning_content` on `/v1/chat/completions`), whole, as one summary part: OpenAI puts a model's full reasoning in `content` (`reasoning_text` parts), but the Vercel AI SDK and the OpenAI Agents SDK read only `summary`. */
+        /** @description The answer's reasoning text (`reasoning_content` on `/v1/chat/completions`), whole, as one summary part: OpenAI puts a model's full reasoning in `content` (`reasoning_text` parts), but the Vercel AI SDK and the OpenAI Agents SDK read only `summary`. Claude's interleaved thinking (blocks after the text or between tool calls) is one reasoning item for each place it had among the answer's items, there, with the text of its own blocks. */
         ResponsesOutputReasoning: {
             /** @constant */
             type: "reasoning";
             id: string;
-            /** @description The answer's signed thinking blocks (Claude's), encoded, when `include` has `reasoning.encrypted_content`: send the item back unchanged, and they go back to Claude with the turn. */
+            /** @description The item's signed thinking blocks (Claude's), encoded, when `include` has `reasoning.encrypted_content`: send the item back unchanged, and they go back to Claude with the turn. */
             encrypted_content?: string;
             summary: {
                 /** @constant */
