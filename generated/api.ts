@@ -985,7 +985,7 @@ export type components = {
             } | null;
             /** @description Function tools, and at most one web search tool (`web_search`, `web_search_preview` and their dated variants), which is the chat request's `web_search_options`; another tool type (file_search, ...) is a 400 naming `tools[i].type`. */
             tools?: (components["schemas"]["ResponsesFunctionTool"] | components["schemas"]["ResponsesWebSearchTool"])[] | null;
-            /** @description Naming the web search tool (`{"type": "web_search"}` or another variant's type) needs one in `tools`, and is not sent: the chat request cannot force a search. `none` turns the search off as well (no `web_search_options` is sent). Without function tools no tool_choice is sent (the chat request has no tools). */
+            /** @description Naming the web search tool (`{"type": "web_search"}` or another variant's type) needs one in `tools`, and is not sent: the chat request cannot force a search. `none` turns the search off as well (no `web_search_options` is sent). Without function tools the chat request has no `tools` (`[]` is none) and no `parallel_tool_calls`, and no tool_choice but one that asks for a call without a web search tool (`required`, a function), which the provider refuses. */
             tool_choice?: ("auto" | "none" | "required") | {
                 /** @constant */
                 type: "function";

@@ -246,7 +246,9 @@ function chatToolChoiceOf(choice: Exclude<NonNullable<ResponsesRequest['tool_cho
  * The chat request's tool fields. With a web search tool: `web_search_options` unless tool_choice is
  * none (which turns every tool off); the tool choice unless it names the search (chat cannot force
  * one); and no tool fields at all without function tools (OpenAI refuses a tool_choice or
- * parallel_tool_calls without tools).
+ * parallel_tool_calls without tools). Without any tool (or `tools: []`, which the OpenAI Agents SDK
+ * sends for an agent without tools and OpenAI's chat API refuses), only a tool_choice that asks for a
+ * call goes on, for the provider to refuse: the others change nothing there.
  */
 function chatToolFieldsOf(request: ResponsesRequest): Record<string, unknown> {
   const { tools, tool_choice: choice, parallel_tool_calls: parallel } = request;
@@ -256,7 +258,8 @@ function chatToolFieldsOf(request: ResponsesRequest): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   if (search !== undefined && choice !== 'none') fields.web_search_options = chatWebSearchOptionsOf(search.tool, search.index);
   if (search !== undefined && functions.length === 0) return fields;
-  if (tools !== undefined) fields.tools = functions;
+  if (functions.length === 0) return choice === undefined || choice === 'auto' || choice === 'none' || isWebSearchChoice(choice) ? fields : { tool_choice: chatToolChoiceOf(choice) };
+  fields.tools = functions;
   if (choice !== undefined && !isWebSearchChoice(choice)) fields.tool_choice = chatToolChoiceOf(choice);
   if (parallel !== undefined) fields.parallel_tool_calls = parallel;
   return fields;

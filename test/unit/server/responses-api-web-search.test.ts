@@ -70,6 +70,14 @@ describe('the web search tool as web_search_options', () => {
     expect(chatFieldsOf({ tools: [{ type: 'web_search' }], tool_choice: 'auto', parallel_tool_calls: true })).toEqual({ web_search_options: {} });
   });
 
+  test("without any tool, no tool fields but a choice that asks for a call (the OpenAI Agents SDK sends tools: [] for an agent without tools)", () => {
+    // OpenAI's chat API refuses an empty tools list, and a tool_choice or parallel_tool_calls without tools; the Responses API takes them.
+    expect(chatFieldsOf({ tools: [], tool_choice: 'auto', parallel_tool_calls: false })).toEqual({});
+    expect(chatFieldsOf({ tool_choice: 'none', parallel_tool_calls: true })).toEqual({});
+    // One that asks for a call no tool can make goes on, for the provider to refuse.
+    expect(chatFieldsOf({ tools: [], tool_choice: 'required' })).toEqual({ tool_choice: 'required' });
+  });
+
   test('a tool_choice naming the search is not sent (chat cannot force a search); with function tools the choice is left to the model', () => {
     expect(chatFieldsOf({ tools: [{ type: 'web_search' }], tool_choice: { type: 'web_search' } })).toEqual({ web_search_options: {} });
     expect(chatFieldsOf({ tools: [weatherTool, { type: 'web_search_preview' }], tool_choice: { type: 'web_search_preview' } })).toEqual({ tools: [chatWeatherTool], web_search_options: {} });
