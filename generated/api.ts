@@ -421,7 +421,7 @@ export type components = {
                 format: "wav" | "mp3";
             };
         };
-        /** @description A file as OpenAI's chat completions take it (PDFs and other documents). Anthropic and Amazon Bedrock Converse take `file_data` as a document block, Gemini as inline bytes; providers without a mapping refuse the part with a 400. */
+        /** @description A file as OpenAI's chat completions take it (PDFs and other documents). Anthropic and Amazon Bedrock Converse take `file_data` as a document block, Gemini as inline bytes; Mistral, Together AI and TGI get the part as sent, for their API to take or refuse; other providers without a mapping refuse the part with a 400. */
         FileContentPart: {
             /** @constant */
             type: "file";
