@@ -891,7 +891,7 @@ export type components = {
         } & {
             [key: string]: unknown;
         };
-        /** @description An answer's reasoning item sent back. Its `encrypted_content`, when the gateway made it, gives the answer's thinking blocks back to the assistant turn that follows it (its message and function calls); any other (OpenAI's own) is left out, as is the rest of the item. */
+        /** @description An answer's reasoning item sent back. Its `encrypted_content`, when the gateway made it, gives the answer's thinking blocks back to the assistant turn that follows it (its message and function calls), or, sent after an assistant message or function call (Claude's interleaved thinking), to that turn, placed after its items sent before it; any other (OpenAI's own) is left out, as is the rest of the item. */
         ResponsesReasoningInput: {
             /** @constant */
             type: "reasoning";
