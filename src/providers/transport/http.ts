@@ -23,6 +23,7 @@ import { NDJSON_ACCEPT, NdjsonDecoder } from './ndjson';
 import { isClosed, notePoolUse, poolFor } from './pools';
 import { credentialValues, urlCredentialsHeader, urlCredentialValues } from './credentials';
 import { certificateFailure } from './tls-failures';
+import { isUnexpectedContinue, unexpectedContinueError } from './unexpected-continue';
 import type { SseEvent } from './sse';
 import { AnswerBrokeOff, AnswerTooLarge, requestWhole, UndecodableAnswer, type WholeResponse } from './whole-response';
 
@@ -249,6 +250,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       case 'UND_ERR_BODY_TIMEOUT':
         return GatewayError.upstreamTimeout(`${providerName} stopped sending its response for ${seconds(timeouts.body)} ${forEndpoint} (idle timeout).`);
       default: {
+        if (isUnexpectedContinue(error, code)) return unexpectedContinueError({ providerName, through, forEndpoint });
         if (answerStarted) return GatewayError.upstreamUnavailable(`The connection to ${providerName}${through} broke while it was sending its answer ${forEndpoint} (${failureOf(error, code, proxy !== null)}).`);
         const unreached = `${providerName} could not be reached${through} ${forEndpoint}`;
         return GatewayError.upstreamUnavailable(certificateFailure(code, unreached) ?? `${unreached} (${failureOf(error, code, proxy !== null)}).`);
