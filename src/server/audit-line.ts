@@ -9,7 +9,7 @@ import type { EstimatedTokens } from '../limits/stream-tokens';
 import { withoutBodySecrets } from './body-secrets';
 import { loggedMessage } from './logging';
 import { LoggedChunks, type RequestRecord, type RouteCall } from './request-record';
-import { addTokenCounts, addUsageDetails } from './token-usage';
+import { addTokenCounts, addUsageDetails, type TokenUsage } from './token-usage';
 
 /**
  * `name` and its body as the line holds them: the body itself when its JSON fits `maxChars`, else
@@ -33,6 +33,18 @@ function lineEstimate(record: RequestRecord): EstimatedTokens | null {
   const tokens = record.streamTokens;
   if (tokens === null || (!record.streamTokensLimited && !record.aborted && record.error === null)) return null;
   return tokens.estimate();
+}
+
+/**
+ * When the request reported no usage of its own: the counts its line shows if every one of them is
+ * usage a provider reported (a failed call without a stream: an answer that failed the answer check,
+ * the answered prompts of several called one by one), else null. The token metrics count them too,
+ * as billed; never an estimate.
+ */
+export function reportedCountsOfFailure(record: RequestRecord): TokenUsage | null {
+  const estimate = lineEstimate(record);
+  if (estimate?.reported !== true) return null;
+  return { prompt: estimate.prompt, completion: estimate.completion, total: estimate.total, details: null, webSearches: null };
 }
 
 /** A route's fields on the line: a failed attempt with its error's code, an answer with its status alone. */

@@ -23,6 +23,7 @@ import { GatewayError } from '../errors';
 import type { CompiledEndpoint } from '../config/compile';
 import type { StoreStatistics } from '../response-store';
 import type { EndpointType } from '../schema';
+import { reportedCountsOfFailure } from './audit-line';
 import { askPrimaryForMetrics, joinClusterMetrics as joinPrimaryMetrics, serveClusterMetrics as serveWorkersMetrics } from './cluster-metrics';
 import { CounterFamily as Counter, GaugeFamily as Gauge, HistogramFamily as Histogram, MetricsRegistry } from './metric-families';
 import { methodLabel } from './method-label';
@@ -357,7 +358,7 @@ export function recordRequestMetrics(record: RequestRecord): void {
     if (record.error?.code?.startsWith('upstream_')) countUpstreamError({ endpoint, code: record.error.code, status: record.status });
   }
   if (record.firstTokenMs !== null) timeToFirstToken.observe(labels.base, (record.firstTokenMs - operationStartMs) / 1000);
-  const usage = record.usage;
+  const usage = record.usage ?? reportedCountsOfFailure(record);
   if (usage === null) return;
   const client = record.client ?? '';
   if (usage.prompt !== null) tokenUsage.observe(labels.input, usage.prompt);
