@@ -13,7 +13,8 @@
  *   unchanged (§6.13); one output becomes one choice.
  * - chat: the messages are rendered into one Llama-2 prompt (`<s>[INST] <<SYS>> … <</SYS>> … [/INST]`);
  *   roles other than system, user and assistant are a 422 with MLflow's message.
- * - embeddings: `inputs` is the list of texts; `outputs` are the vectors.
+ * - embeddings: `inputs` is the list of texts; `outputs` are the vectors. Any key but `input` and
+ *   `encoding_format` is a 400 (MLflow drops them silently).
  * - an upstream 500 saying the prompt or output is over the token limit becomes a 422.
  * Refused: `max_new_tokens` / `inputs` (422, use `max_tokens` / `input`, as MLflow); `n` other than 1
  * (400, one output per input) and OpenAI parameters MosaicML has no equivalent for (400). No streams.
@@ -29,6 +30,7 @@ import {
   messageText,
   OPENAI_ONLY_PARAMETERS,
   rejectNativeNames,
+  rejectParametersOtherThan,
   rejectUnsupportedParameters,
   renameParameters,
   requireSingleChoice,
@@ -176,10 +178,13 @@ export function fromMosaicMLCompletions(body: unknown, { model, created }: { mod
 
 // ---- Embeddings ----
 
+/** What the embeddings body holds: the inputs (`encoding_format` is the gateway's to apply). */
+const EMBEDDINGS_PARAMETERS: ReadonlySet<string> = new Set(['input', 'encoding_format']);
+
 export function toMosaicMLEmbeddings(request: EmbeddingsRequest): Record<string, unknown> {
   rejectNativeNames(request, { inputs: 'input' });
-  // `safety_identifier` is OpenAI's newer name for `user`, refused wherever `user` is.
-  rejectUnsupportedParameters(request, ['dimensions', 'user', 'safety_identifier'], PROVIDER);
+  // Any other key (`dimensions`, `user`, `safety_identifier`, ...) has no place in the body.
+  rejectParametersOtherThan(request, EMBEDDINGS_PARAMETERS, PROVIDER);
   return { inputs: embeddingTexts(request.input, PROVIDER) };
 }
 

@@ -16,7 +16,8 @@
  *   `context` go into the prompt; candidates answer with their `author` as role, as in MLflow.
  *   generateMessage has no output limit and no stop sequences, so `max_tokens` /
  *   `maxOutputTokens` (and `max_completion_tokens`) and `stop` are a 400.
- * - embeddings → `:batchEmbedText` with `texts` (a string becomes a one-item list).
+ * - embeddings → `:batchEmbedText` with `texts` (a string becomes a one-item list); any key but `input` and
+ *   `encoding_format` is a 400 (MLflow drops them silently).
  * PaLM's own spellings (`stopSequences`, `candidateCount`, `maxOutputTokens`) are refused (422, as
  * MLflow); OpenAI parameters PaLM has no equivalent for are a 400 naming the parameter. No streams.
  */
@@ -28,7 +29,7 @@ import { embeddingsResponse, embeddingTexts, encodingFormatOf } from './shared/e
 import { refuseFunctionCalls } from './shared/function-messages';
 import { isRecord } from './shared/json';
 import { checkParameterDefaults } from './shared/parameter-defaults';
-import { messageText, OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues } from './shared/parameters';
+import { messageText, OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectParametersOtherThan, rejectUnsupportedParameters, renameParameters, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
@@ -155,9 +156,12 @@ export function fromPaLMCompletions(body: unknown, { model, created }: { model: 
 
 // ---- Embeddings ----
 
+/** What batchEmbedText takes: the texts (`encoding_format` is the gateway's to apply). */
+const EMBEDDINGS_PARAMETERS: ReadonlySet<string> = new Set(['input', 'encoding_format']);
+
 export function toPaLMEmbeddings(request: EmbeddingsRequest): Record<string, unknown> {
-  // `safety_identifier` is OpenAI's newer name for `user`, refused wherever `user` is.
-  rejectUnsupportedParameters(request, ['dimensions', 'user', 'safety_identifier'], PROVIDER);
+  // Any other key (`dimensions`, `user`, `safety_identifier`, one of PaLM's own) has no place in the body.
+  rejectParametersOtherThan(request, EMBEDDINGS_PARAMETERS, PROVIDER);
   return { texts: embeddingTexts(request.input, PROVIDER) };
 }
 

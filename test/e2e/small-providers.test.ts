@@ -256,6 +256,12 @@ describe('PaLM', () => {
     expect(embeddings.data).toHaveLength(2);
   });
 
+  test('an embeddings key batchEmbedText has no field for is a 400 naming it, before any call (it was dropped)', async () => {
+    const request = { model: 'palm-embeddings', input: 'x', task_type: 'RETRIEVAL_DOCUMENT' } as Parameters<typeof setup.openai.embeddings.create>[0];
+    await expect(setup.openai.embeddings.create(request)).rejects.toMatchObject({ status: 400, param: 'task_type', message: expect.stringContaining("The parameter 'task_type' is not supported by PaLM.") });
+    expect(upstreams.palm.requests).toHaveLength(0);
+  });
+
   test('max_tokens on chat is a 400 naming it; a vendor 400 keeps its message', async () => {
     const maxTokens = await post('/v1/chat/completions', { model: 'palm-chat', ...chatBody, max_tokens: 10 });
     expect(maxTokens.status).toBe(400);

@@ -133,6 +133,17 @@ describe('requests', () => {
       });
     }
   });
+
+  it('embeddings: any other key is a 400 naming it, not dropped (the body holds only the inputs)', () => {
+    for (const [param, value] of [['foo_bar', 1], ['top_k', 3], ['stream', false], ['dimensions', 256]] as const) {
+      expect(gatewayErrorOf(() => toMosaicMLEmbeddings({ input: 'sunny day', encoding_format: 'base64', [param]: value } as EmbeddingsRequest))).toMatchObject({
+        status: 400,
+        param,
+        message: `The parameter '${param}' is not supported by MosaicML.`,
+      });
+    }
+    expect(toMosaicMLEmbeddings({ input: 'sunny day', encoding_format: 'base64' })).toEqual({ inputs: ['sunny day'] });
+  });
 });
 
 describe('responses', () => {

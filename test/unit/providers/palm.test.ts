@@ -11,7 +11,7 @@ import {
 import { encodingFormatOf } from '../../../src/providers/shared/embeddings';
 import { LONG_VALUE, LONG_VALUE_CUT } from '../../support/long-value';
 import { closeAllPools } from '../../../src/providers/transport/http';
-import type { ChatRequest, CompletionsRequest, EndpointType } from '../../../src/schema';
+import type { ChatRequest, CompletionsRequest, EmbeddingsRequest, EndpointType } from '../../../src/schema';
 import { gatewayErrorOf } from '../../support/errors';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '../../support/fake-upstream';
 import { readJsonFixture } from '../../support/fixtures';
@@ -100,6 +100,17 @@ describe('requests', () => {
         message: `The parameter '${param}' is not supported by PaLM.`,
       });
     }
+  });
+
+  it('embeddings: any other key is a 400 naming it, not dropped (batchEmbedText takes only the texts)', () => {
+    for (const [param, value] of [['foo_bar', 1], ['top_k', 3], ['stream', false], ['dimensions', 256]] as const) {
+      expect(gatewayErrorOf(() => toPaLMEmbeddings({ input: 'sunny day', encoding_format: 'base64', [param]: value } as EmbeddingsRequest))).toMatchObject({
+        status: 400,
+        param,
+        message: `The parameter '${param}' is not supported by PaLM.`,
+      });
+    }
+    expect(toPaLMEmbeddings({ input: 'sunny day', encoding_format: 'base64' })).toEqual({ texts: ['sunny day'] });
   });
 });
 
