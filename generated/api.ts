@@ -412,6 +412,7 @@ export type components = {
                 detail?: "auto" | "low" | "high" | null;
             };
         };
+        /** @description Audio as OpenAI's chat completions take it (base64 `data` and its `format`). Gemini takes it as inline bytes, Mistral as its own audio chunk (`{"type": "input_audio", "input_audio": "<base64>"}`), OpenAI, Azure OpenAI, Together AI and TGI as sent; the other built-in providers but `mock` (which reads text parts only) refuse the part with a 400 naming it. */
         AudioContentPart: {
             /** @constant */
             type: "input_audio";

@@ -17,6 +17,7 @@
  * a 502, and one outside OpenAI's set is `tool_calls` beside tool calls, else `stop`; tool calls without `index` or `type`, or with object `arguments`, are normalised;
  * tool-call ids other than Mistral's 9 letters and digits (another provider's, or the client's own)
  * go as a digest of themselves, `developer` messages as `system`, and `name` only on tool messages;
+ * an `input_audio` part as Mistral's audio chunk (mistral-audio-parts.ts);
  * content given as a list of chunks (reasoning models: Magistral, and others with `reasoning_effort`,
  * https://docs.mistral.ai/capabilities/reasoning/) keeps its text parts as content and gives its
  * `thinking` chunks' text as `reasoning_content`, in answers and stream deltas alike (a stream's
@@ -59,6 +60,7 @@ import {
 import { embeddingTexts, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
 import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reasons';
 import { refuseFunctionMessages } from './shared/function-messages';
+import { withMistralAudioParts } from './mistral-audio-parts';
 import { checkMistralMessageOrder } from './mistral-message-order';
 import { argumentsText, isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
@@ -126,6 +128,7 @@ function toMistralMessage(message: ChatMessage, reasons: boolean): ChatMessage {
   const { tool_calls: toolCalls, tool_call_id: toolCallId, name: _name, ...withoutName } = message;
   return {
     ...(message.role === 'tool' ? message : withoutName),
+    ...(message.role === 'user' && Array.isArray(message.content) ? { content: withMistralAudioParts(message.content) } : {}),
     ...(message.role === 'developer' ? { role: 'system' } : {}),
     ...(toolCalls ? { tool_calls: toolCalls.map((call) => ({ ...call, id: mistralToolCallId(call.id) })) } : {}),
     ...(typeof toolCallId === 'string' ? { tool_call_id: mistralToolCallId(toolCallId) } : {}),
