@@ -412,7 +412,7 @@ export type components = {
                 detail?: "auto" | "low" | "high" | null;
             };
         };
-        /** @description Audio as OpenAI's chat completions take it (base64 `data` and its `format`). Gemini takes it as inline bytes, Mistral as its own audio chunk (`{"type": "input_audio", "input_audio": "<base64>"}`), OpenAI, Azure OpenAI, Together AI and TGI as sent; the other built-in providers but `mock` (which reads text parts only) refuse the part with a 400 naming it. */
+        /** @description Audio as OpenAI's chat completions take it (base64 `data` and its `format`). Gemini takes it as inline bytes, Mistral as its own audio chunk (`{"type": "input_audio", "input_audio": "<base64>"}`), OpenAI, Azure OpenAI and Together AI as sent; the other built-in providers but `mock` (which reads text parts only) refuse the part with a 400 naming it. */
         AudioContentPart: {
             /** @constant */
             type: "input_audio";
@@ -422,7 +422,7 @@ export type components = {
                 format: "wav" | "mp3";
             };
         };
-        /** @description A file as OpenAI's chat completions take it (PDFs and other documents). Anthropic and Amazon Bedrock Converse take `file_data` as a document block, Gemini as inline bytes; Mistral, Together AI and TGI get the part as sent, for their API to take or refuse; other providers without a mapping refuse the part with a 400. */
+        /** @description A file as OpenAI's chat completions take it (PDFs and other documents). Anthropic and Amazon Bedrock Converse take `file_data` as a document block, Gemini as inline bytes; Mistral and Together AI get the part as sent, for their API to take or refuse; TGI (whose Messages API takes text and image parts only) and other providers without a mapping refuse the part with a 400 naming it. */
         FileContentPart: {
             /** @constant */
             type: "file";

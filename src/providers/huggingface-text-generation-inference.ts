@@ -26,7 +26,8 @@
  * one sequence); and, with a 400 naming the parameter, OpenAI parameters TGI would ignore silently
  * (listed below). In chat, a `tool_choice` of `allowed_tools` goes as the allowed tools alone with its
  * mode as the choice; any other object but a named function is a 400 (shared/tool-choice.ts), and so
- * are a `function` message and an assistant's `function_call` (shared/function-messages.ts). Finish
+ * are a `function` message and an assistant's `function_call` (shared/function-messages.ts), and an
+ * `input_audio` or `file` part (the Messages API takes text and image_url parts only). Finish
  * reasons `eos_token` and `stop_sequence` become `stop`, and `tool_calls` when the choice called
  * tools, as does `stop` (TGI has no reason of its own for a tool call); one outside OpenAI's set
  * that TGI adds later `tool_calls` beside tool calls, else `stop` (shared/finish-reasons.ts).
@@ -37,6 +38,7 @@ import { GatewayError } from '../errors';
 import type { ChatChunk, ChatRequest, ChatResponse, CompletionsChunk, CompletionsRequest, CompletionsResponse, Usage } from '../schema';
 import { chatAnswerWithUsageAsEvents, createOpenAIChatStream, fromOpenAIChat, mapOpenAIChoices, openaiErrorMessage, toOpenAIChat, type OpenAINormaliser } from './openai';
 import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reasons';
+import { refuseContentParts } from './shared/content-parts';
 import { refuseFunctionMessages } from './shared/function-messages';
 import { isRecord } from './shared/json';
 import { checkParameterDefaults } from './shared/parameter-defaults';
@@ -47,6 +49,9 @@ import { foldEvents, type SseEvent, type StreamFold } from './transport/sse';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
 const PROVIDER = 'Hugging Face Text Generation Inference';
+
+/** The Messages API's chunks are text and image_url only (MessageChunk, TGI's router/src/lib.rs): others get TGI's 422. */
+const REFUSED_PARTS: ReadonlySet<string> = new Set(['input_audio', 'file']);
 
 /**
  * OpenAI completions parameters `/generate` has no equivalent for; also chat's `top_logprobs`, which
@@ -223,6 +228,7 @@ export function toTgiChat(clientRequest: ChatRequest, { stream = false }: { stre
   const request = withoutNoOpValues(clientRequest);
   checkTgiChatParameters(request);
   refuseFunctionMessages(request.messages, PROVIDER);
+  refuseContentParts(request.messages, REFUSED_PARTS, { provider: PROVIDER, taken: "only text and image_url parts (its Messages API's MessageChunk)" });
   // The Messages API knows only `max_tokens`, OpenAI's older name for the limit.
   const { response_format: responseFormat, ...body } = toOpenAIChat(withMaxTokens(withCompatibleToolChoice(request, PROVIDER)) as ChatRequest, { model: 'tgi', stream });
   const grammar = toTgiGrammar(responseFormat);

@@ -144,6 +144,14 @@ describe('Hugging Face TGI', () => {
     expect(finish).toBe('stop');
   });
 
+  test('an audio part is a 400 naming it, streamed or not, before any upstream call (TGI takes text and image parts only)', async () => {
+    const content = [{ type: 'text' as const, text: 'Que dit-il ?' }, { type: 'input_audio' as const, input_audio: { data: 'UklGRiQAAABXQVZF', format: 'wav' as const } }];
+    for (const stream of [false, true]) {
+      await expect(setup.openai.chat.completions.create({ model: 'tgi-chat', messages: [{ role: 'user', content }], stream })).rejects.toMatchObject({ status: 400, param: 'messages[0].content[1]' });
+    }
+    expect(upstreams.tgi.requests).toHaveLength(0);
+  });
+
   test('an unsupported parameter is a 400 naming it and the provider, before any upstream call', async () => {
     const answer = await invoke('tgi-completions', { prompt: 'p', presence_penalty: 0.5 });
     expect(answer.status).toBe(400);

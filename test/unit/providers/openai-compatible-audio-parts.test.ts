@@ -1,14 +1,18 @@
 /**
- * OpenAI's `input_audio` content parts on the vendors whose chat bodies are built with OpenAI's
- * mapper (Mistral, Together AI): each gets a part in the shape its own API documents. Sources:
- * test/fixtures/mistral/README.md, test/fixtures/togetherai/README.md.
+ * OpenAI's `input_audio` and `file` content parts on the vendors whose chat bodies are built with
+ * OpenAI's mapper (Mistral, Together AI, TGI's Messages API): each gets a part in the shape its own
+ * API documents, or a 400 naming the part before any call. Sources: test/fixtures/mistral/README.md,
+ * test/fixtures/togetherai/README.md, test/fixtures/huggingface-text-generation-inference/README.md.
  */
 import { toMistralChat } from '../../../src/providers/mistral';
 import { toTogetherAIChat } from '../../../src/providers/togetherai';
+import { toTgiChat } from '../../../src/providers/huggingface-text-generation-inference';
 import type { ChatRequest, ContentPart } from '../../../src/schema';
+import { gatewayErrorOf } from '../../support/errors';
 
 const WAV_BASE64 = 'UklGRiQAAABXQVZFZm10IBAAAAABAAEAQB8AAIA+AAACABAAZGF0YQAAAAA=';
 const audio: ContentPart = { type: 'input_audio', input_audio: { data: WAV_BASE64, format: 'wav' } };
+const file: ContentPart = { type: 'file', file: { file_data: 'data:application/pdf;base64,JVBERi0xLjQK', filename: 'menu.pdf' } };
 const question: ContentPart = { type: 'text', text: 'Que dit cet enregistrement ?' };
 const asking = (...parts: ContentPart[]): ChatRequest => ({ messages: [{ role: 'system', content: 'Réponds en français.' }, { role: 'user', content: [question, ...parts] }] });
 
@@ -30,5 +34,23 @@ describe('Mistral', () => {
 describe('Together AI', () => {
   it('gets an audio part as sent: its chat API takes OpenAI’s input_audio shape', () => {
     expect(toTogetherAIChat(asking(audio), { model: 'Qwen/Qwen2-Audio-7B-Instruct' }).messages).toEqual(asking(audio).messages);
+  });
+});
+
+describe('Hugging Face TGI', () => {
+  it.each([
+    ['input_audio', audio],
+    ['file', file],
+  ])('refuses a %s part with a 400 naming it: the Messages API takes text and image_url parts only', (type, part) => {
+    expect(gatewayErrorOf(() => toTgiChat(asking(part)))).toMatchObject({
+      status: 400,
+      param: 'messages[1].content[1]',
+      message: `messages[1].content[1]: Hugging Face Text Generation Inference takes only text and image_url parts (its Messages API's MessageChunk), not '${type}'.`,
+    });
+  });
+
+  it('still sends text and image parts as they are', () => {
+    const image: ContentPart = { type: 'image_url', image_url: { url: 'https://example.com/cafe.png' } };
+    expect(toTgiChat(asking(image)).messages).toEqual(asking(image).messages);
   });
 });
