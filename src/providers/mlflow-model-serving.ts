@@ -43,10 +43,15 @@ export interface ServingAnswerOptions {
 
 // ---- Requests ----
 
-/** `{"inputs": [...], "params": {...}}`; `stream` is the gateway's own flag and is not forwarded. */
-function toServingBody(inputs: unknown[], rest: Record<string, unknown>): Record<string, unknown> {
-  const { stream: _stream, ...params } = rest;
+/** `{"inputs": [...], "params": {...}}`, `params` only when there are some. */
+function toServingBody(inputs: unknown[], params: Record<string, unknown>): Record<string, unknown> {
   return Object.keys(params).length > 0 ? { inputs, params } : { inputs };
+}
+
+/** Chat and completions `stream` is the gateway's own flag (it never streams from the server), not a param. */
+function withoutStream(rest: Record<string, unknown>): Record<string, unknown> {
+  const { stream: _stream, ...params } = rest;
+  return params;
 }
 
 /**
@@ -55,7 +60,7 @@ function toServingBody(inputs: unknown[], rest: Record<string, unknown>): Record
  * and one whose params schema has `stop` as a list refuses a bare string (MLflow only sends lists).
  */
 function textParams(rest: Record<string, unknown>): Record<string, unknown> {
-  const params = withMaxTokens(rest);
+  const params = withMaxTokens(withoutStream(rest));
   return typeof params.stop === 'string' ? { ...params, stop: stopList(params.stop) } : params;
 }
 
@@ -76,6 +81,7 @@ export function toServingCompletions(request: CompletionsRequest): Record<string
   return toServingBody([prompt], textParams(rest));
 }
 
+/** Every key but the input and `encoding_format` (the gateway's to apply) goes in params, `stream` too, as MLflow sends it. */
 export function toServingEmbeddings(request: EmbeddingsRequest): Record<string, unknown> {
   const { input, encoding_format: _format, ...rest } = request;
   return toServingBody(Array.isArray(input) ? input : [input], rest);

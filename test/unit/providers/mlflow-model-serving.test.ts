@@ -58,6 +58,10 @@ describe('requests', () => {
     expect(toServingEmbeddings({ input: 'a', encoding_format: 'base64' })).toEqual({ inputs: ['a'] });
     expect(toServingEmbeddings({ input: ['a', 'b'], normalize: true })).toEqual({ inputs: ['a', 'b'], params: { normalize: true } });
   });
+
+  it('embeddings: `stream` is an extra like any other (the gateway streams no embeddings), sent in params as MLflow does', () => {
+    expect(toServingEmbeddings({ input: 'a', stream: false })).toEqual({ inputs: ['a'], params: { stream: false } });
+  });
 });
 
 describe('text predictions', () => {
