@@ -8,6 +8,7 @@ import { readFixture, readJsonFixture } from '../support/fixtures';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { parseSse, startGateway, type RunningGateway } from '../support/gateway';
 import { captureLog, waitForLogLines, type LogLine } from '../support/log-capture';
+import { SOON_MS, within } from '../support/timeouts';
 
 const KEY = 'sk-proj-FAULTS-never-shown';
 /** first_byte and idle of the endpoint the 200 concurrent requests use: their healthy answers wait behind the others. */
@@ -79,7 +80,8 @@ endpoints:
       name: gpt-4o-mini
       config: { openai_api_key: $OPENAI_KEY, openai_api_base: "${upstreamUrl}/v1" }
     retries: { initial_backoff: 30, max_backoff: 30, max_elapsed: 60 }
-    timeouts: { total: 120 }
+    # first_byte far beyond the test's wait: only the client's leaving can close its upstream request.
+    timeouts: { first_byte: 60, total: 120 }
   - name: azure
     endpoint_type: llm/v1/chat
     model:
@@ -320,7 +322,7 @@ describe('client disconnects', () => {
     while (upstream.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     client.abort();
     await pending;
-    await upstream.closed[0];
+    await within(upstream.closed[0], SOON_MS, 'the upstream request closing after the client left');
   });
 
   test('abort the wait between attempts: no further attempt is made', async () => {
