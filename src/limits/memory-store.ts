@@ -16,6 +16,8 @@ const SWEEP_EVERY_MS = 60_000;
 export interface MemoryStore extends RateLimitStore {
   /** The same hits, answered synchronously (the cluster primary needs no promise per message). */
   hitNow(hits: readonly CounterHit[]): CounterState[];
+  /** How many windows it holds, ended ones not swept yet included: what the sweep bounds. */
+  size(): number;
 }
 
 export function createMemoryStore(options: { now?: () => number } = {}): MemoryStore {
@@ -57,6 +59,7 @@ export function createMemoryStore(options: { now?: () => number } = {}): MemoryS
 
   return {
     hitNow,
+    size: () => windows.size,
     hit: async (hits) => hitNow(hits),
     close: async () => windows.clear(),
   };

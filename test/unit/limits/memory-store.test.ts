@@ -19,7 +19,11 @@ test('ended windows of keys nobody hits any more are swept', async () => {
   const store = createMemoryStore({ now: () => now });
   store.hitNow([{ key: 'old-limit', windowMs: 1_000, amount: 7 }]);
   now = 120_000;
+  // Ended, and still held until a hit comes past the sweep's time.
+  expect(store.size()).toBe(1);
   store.hitNow([{ key: 'other', windowMs: 1_000, amount: 1 }]);
-  // The swept key starts from zero, and is not merely reported as ended.
+  // Only 'other' is held: the window of 'old-limit' is gone, not merely ended (an ended window a hit
+  // finds starts from zero too, so what it answers cannot tell the two apart).
+  expect(store.size()).toBe(1);
   expect(store.hitNow([{ key: 'old-limit', windowMs: 5_000, amount: 0 }])).toEqual([{ count: 0, resetInMs: 5_000 }]);
 });
