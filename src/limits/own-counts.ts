@@ -41,6 +41,11 @@ export class OwnCounts {
   /** The counters the served config uses (full Redis keys); null until a reload names them. */
   private inUse: ReadonlySet<string> | null = null;
 
+  /** How many counters it keeps a count of: what forgetting ended and unused ones bounds. */
+  get size(): number {
+    return this.counts.size;
+  }
+
   /**
    * Adds the hits the store applied (`keys` as in Redis) once it answered with `states` to hits sent
    * at `sentAt`. A hit that found no window (the counter is its own amount) starts one; a give-back

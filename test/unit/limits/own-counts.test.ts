@@ -25,9 +25,14 @@ test('a window that has ended, or ends within the margin, is not restored; one e
   const counts = new OwnCounts();
   counts.record(['a', 'b'], [hit(1), hit(1)], [{ count: 1, resetInMs: 1_000 }, { count: 1, resetInMs: 5_000 }], 0);
   expect(counts.toRestore(800, 250)).toEqual({ keys: ['b'], countsAndWindows: [1, 4_200] });
+  // Within the margin but not ended: kept, as it may still be hit.
+  expect(counts.size).toBe(2);
   expect(counts.toRestore(1_000, 0)).toEqual({ keys: ['b'], countsAndWindows: [1, 4_000] });
+  // Ended: forgotten, not merely left out (which is all toRestore's answer shows).
+  expect(counts.size).toBe(1);
   // 'a' is gone: a later give-back on it finds nothing to lower and adds nothing.
   counts.record(['a'], [hit(-1)], [{ count: 0, resetInMs: 0 }], 1_100);
+  expect(counts.size).toBe(1);
   expect(counts.toRestore(1_100, 0).keys).toEqual(['b']);
 });
 
