@@ -1,12 +1,24 @@
-/** The store's connectors (src/limits/redis-connectors.ts): to one server against plain socket servers, through a real Sentinel. */
+/** The store's connectors (src/limits/redis-connectors.ts): to one server against plain socket servers, through a real Sentinel, and as the store (redis-store.ts) uses them. */
 import * as net from 'node:net';
 import Redis from 'ioredis';
 import { connectorKeepingErrors, sentinelConnectorKeepingErrors } from '../../../src/limits/redis-connectors';
+import { createRedisStore } from '../../../src/limits/redis-store';
 import { startRedis, startSentinel, type RedisServer } from '../../support/redis';
 import { REDIS_START_MS } from '../../support/timeouts';
 
 /** The module ioredis makes its connections with (not a namespace copy, so a spy on it sees them). */
 const netModule = require('net') as typeof net;
+
+/** Whether a socket's second error is thrown (no listener of its own for it), after a first one that ioredis's listener takes. */
+function secondErrorThrows(socket: net.Socket): boolean {
+  socket.emit('error', new Error('self-signed certificate'));
+  try {
+    socket.emit('error', new Error('tlsv1 alert decode error'));
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 /** A server that closes every connection at once, as a Redis refusing it would. */
 let server: net.Server;
@@ -119,19 +131,28 @@ describe('through a Sentinel', () => {
       const sockets = connections.mock.results.map((result) => result.value as net.Socket);
       // The failover detector's client has no error listener, so ioredis writes its first error to the console.
       jest.spyOn(console, 'error').mockImplementation(() => undefined);
-      const secondErrorThrows = (socket: net.Socket) => {
-        socket.emit('error', new Error('self-signed certificate'));
-        try {
-          socket.emit('error', new Error('tlsv1 alert decode error'));
-          return false;
-        } catch {
-          return true;
-        }
-      };
       expect(sockets.map(secondErrorThrows)).toEqual([false, false, false]);
     } finally {
       jest.restoreAllMocks();
       client.disconnect();
+    }
+  });
+  // The tests above give ioredis the connectors themselves: this one is what the gateway runs.
+  test.each([
+    ['one server', () => ({ url: master.url }), () => [master.port]],
+    ['through the Sentinel', () => ({ sentinels: { addresses: [{ host: '127.0.0.1', port: sentinel.port }], master: 'mymaster' } }), () => [sentinel.port, master.port, sentinel.port]],
+  ])("the store's own connections (%s) handle a second error: it gives ioredis these connectors", async (_name, options, ports) => {
+    const connections = jest.spyOn(netModule, 'createConnection');
+    const store = createRedisStore({ ...options(), timeoutMs: 2_000 });
+    try {
+      await store.hit([{ key: 'second-error', windowMs: 60_000, amount: 1 }]);
+      for (let waited = 0; connections.mock.calls.length < ports().length && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(connections.mock.calls.map(([connected]: unknown[]) => (connected as net.TcpNetConnectOpts).port)).toEqual(ports());
+      jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      expect(connections.mock.results.map((result) => secondErrorThrows(result.value as net.Socket))).toEqual(ports().map(() => false));
+    } finally {
+      jest.restoreAllMocks();
+      await store.close();
     }
   });
 });
