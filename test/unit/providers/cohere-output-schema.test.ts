@@ -28,8 +28,9 @@ test('forty definitions each referring twice to the next are a 400 at once, not 
   expect(process.cpuUsage(started).user / 1000).toBeLessThan(10_000);
 });
 
-test("a $ref to an inherited name ('#/constructor', '#/$defs/toString') finds nothing: a 400 naming it, not Object's function", () => {
-  for (const ref of ['#/constructor', '#/$defs/toString']) {
+test("a $ref to an inherited name ('#/constructor', '#/$defs/toString', '#/$defs/__proto__') finds nothing: a 400 naming it, not Object's function or prototype", () => {
+  // The functions would be refused for not being schemas anyway; __proto__ (Object.prototype, an object) would be read as one.
+  for (const ref of ['#/constructor', '#/$defs/toString', '#/__proto__', '#/$defs/__proto__']) {
     expect(() => toCohereOutputSchema({ type: 'object', properties: { a: { $ref: ref } }, $defs: {} })).toThrow(`found nothing at '${ref}'`);
   }
 });
