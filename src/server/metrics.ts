@@ -28,7 +28,7 @@ import { askPrimaryForMetrics, joinClusterMetrics as joinPrimaryMetrics, serveCl
 import { CounterFamily as Counter, GaugeFamily as Gauge, HistogramFamily as Histogram, MetricsRegistry } from './metric-families';
 import { methodLabel } from './method-label';
 import type { RequestRecord } from './request-record';
-import type { TokenDetails } from './token-usage';
+import type { TokenDetails, TokenUsage } from './token-usage';
 
 export const registry = new MetricsRegistry();
 
@@ -358,9 +358,17 @@ export function recordRequestMetrics(record: RequestRecord): void {
     if (record.error?.code?.startsWith('upstream_')) countUpstreamError({ endpoint, code: record.error.code, status: record.status });
   }
   if (record.firstTokenMs !== null) timeToFirstToken.observe(labels.base, (record.firstTokenMs - operationStartMs) / 1000);
-  const usage = record.usage ?? reportedCountsOfFailure(record);
-  if (usage === null) return;
   const client = record.client ?? '';
+  if (record.usage !== null) return countUsage({ endpoint, client, usage: record.usage });
+  const reported = reportedCountsOfFailure(record);
+  // A FALLBACK route's line may keep an earlier destination's counts: they are that endpoint's calls.
+  if (reported !== null) countUsage({ endpoint: record.streamTokensEndpoint ?? endpoint, client, usage: reported });
+}
+
+/** The token metrics of `usage`, reported by the calls of `endpoint`. */
+function countUsage(options: { endpoint: CompiledEndpoint; client: string; usage: TokenUsage }): void {
+  const { endpoint, client, usage } = options;
+  const labels = genAiLabelsOf(endpoint);
   if (usage.prompt !== null) tokenUsage.observe(labels.input, usage.prompt);
   if (usage.completion !== null) tokenUsage.observe(labels.output, usage.completion);
   for (const [type, value] of [['prompt', usage.prompt], ['completion', usage.completion], ['total', usage.total]] as const) {

@@ -57,6 +57,8 @@ export interface RequestRecord {
   streamTokens: StreamTokenCount | null;
   /** A token limit counts `streamTokens` (meterStream observes its chunks); without one, `chunkObserver` does. */
   streamTokensLimited: boolean;
+  /** The endpoint whose calls `streamTokens` counts: after a FALLBACK route, maybe not `endpoint` (see invocations.ts). */
+  streamTokensEndpoint: CompiledEndpoint | null;
   error: { code: string | null; message: string } | null;
   /** The client left before the response was complete (logged and counted as 499; see `clientLeft`). */
   aborted: boolean;
@@ -104,6 +106,7 @@ export function newRecord(options: { id: string; method: string; path: string; t
     usage: null,
     streamTokens: null,
     streamTokensLimited: false,
+    streamTokensEndpoint: null,
     error: null,
     aborted: false,
     heldBodyBytes: 0,
@@ -176,11 +179,12 @@ export function recordResult(response: ResponseWithLocals, body: unknown): void 
   if (record.logBodies) record.responseBody = body;
 }
 
-/** Notes a stream's tokens and whether a token limit counts them (see `RequestRecord.streamTokens`). */
-export function recordStreamTokens(response: ResponseWithLocals, stream: { tokens: StreamTokenCount; limited: boolean }): void {
+/** Notes a stream's tokens, whether a token limit counts them and whose calls they are (see `RequestRecord.streamTokens`). */
+export function recordStreamTokens(response: ResponseWithLocals, stream: { tokens: StreamTokenCount; limited: boolean; endpoint: CompiledEndpoint }): void {
   const record = recordOf(response);
   record.streamTokens = stream.tokens;
   record.streamTokensLimited = stream.limited;
+  record.streamTokensEndpoint = stream.endpoint;
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import OpenAI from 'openai';
+import { freePort } from '../support/cli';
 import { sendJson, startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../support/fake-upstream';
 import { startGateway, type RunningGateway } from '../support/gateway';
 import { openaiClientFor } from '../support/gateway-with-upstreams';
@@ -34,6 +35,7 @@ const { lines, logger } = captureLog('info');
 beforeAll(async () => {
   upstream = await startFakeUpstream(server);
   const model = `{ provider: openai, name: m, config: { openai_api_key: sk-test, openai_api_base: "${upstream.url}/v1" } }`;
+  const nowhere = `{ provider: mistral, name: other, config: { mistral_api_key: sk-test, mistral_api_base: "http://127.0.0.1:${await freePort()}/v1" } }`;
   gateway = await startGateway(
     `
 defaults:
@@ -41,6 +43,10 @@ defaults:
 endpoints:
   - { name: chat, endpoint_type: llm/v1/chat, model: ${model} }
   - { name: completions, endpoint_type: llm/v1/completions, model: ${model} }
+  - { name: answering, endpoint_type: llm/v1/completions, model: ${model} }
+  - { name: unreachable, endpoint_type: llm/v1/completions, model: ${nowhere} }
+routes:
+  - { name: answering-then-unreachable, task_type: llm/v1/completions, routing_strategy: FALLBACK, destinations: [{ name: answering }, { name: unreachable }] }
 `,
     { logger },
   );
@@ -52,11 +58,11 @@ afterAll(async () => {
 });
 
 /** `gateway_tokens_total` and the `gen_ai_client_token_usage` sums of `endpoint`. */
-async function tokenMetrics(endpoint: string, operation: string) {
+async function tokenMetrics(endpoint: string, operation: string, { provider = 'openai', model = 'm' } = {}) {
   const text = await scrape(gateway.url);
   const of = (type: string) => sample(text, 'gateway_tokens_total', { endpoint, client: '', type });
   const usage = (type: string) =>
-    sample(text, 'gen_ai_client_token_usage_sum', { endpoint, gen_ai_operation_name: operation, gen_ai_provider_name: 'openai', gen_ai_request_model: 'm', gen_ai_token_type: type });
+    sample(text, 'gen_ai_client_token_usage_sum', { endpoint, gen_ai_operation_name: operation, gen_ai_provider_name: provider, gen_ai_request_model: model, gen_ai_token_type: type });
   return { prompt: of('prompt'), completion: of('completion'), total: of('total'), input: usage('input'), output: usage('output') };
 }
 
@@ -82,4 +88,14 @@ test('several prompts, one answered and one refused with a 429: the answered one
   expect(line).toMatchObject({ prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 });
   expect(line).not.toHaveProperty('tokens_estimated');
   expect(await tokenMetrics('completions', 'text_completion')).toEqual({ prompt: 1, completion: 2, total: 3, input: 1, output: 2 });
+});
+
+test("a FALLBACK route whose next destination was never reached: the answered prompts under the endpoint that answered them, not the one whose failure is the answer", async () => {
+  const from = lines.length;
+  expect(await failed(() => client.completions.create({ model: 'answering-then-unreachable', prompt: ['ok', 'busy'] }))).toBe(502);
+  const line = await waitForLogLine(lines, (entry) => entry.called === 'answering-then-unreachable', { from });
+  expect(line).toMatchObject({ endpoint: 'unreachable', prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 });
+  expect(await tokenMetrics('answering', 'text_completion')).toEqual({ prompt: 1, completion: 2, total: 3, input: 1, output: 2 });
+  const nothing = { prompt: undefined, completion: undefined, total: undefined, input: undefined, output: undefined };
+  expect(await tokenMetrics('unreachable', 'text_completion', { provider: 'mistral_ai', model: 'other' })).toEqual(nothing);
 });

@@ -124,7 +124,6 @@ async function answerOf(options: ServeOptions, candidates: CompiledEndpoint[]): 
     if (!response.headersSent) response.setHeader(ENDPOINT_HEADER, endpoint.headerValue);
     recordEndpoint(response, { route: options.route, called: target.name, endpoint, requestBody: request.body });
   };
-  const onStreamTokens = (stream: { tokens: StreamTokenCount; limited: boolean }) => recordStreamTokens(response, stream);
   // Whether a destination tried may have been sent something: the key's call is then not given back.
   let sentSomewhere = false;
   // The provider's id of each destination's failure: the line names the one whose failure is the answer.
@@ -135,7 +134,8 @@ async function answerOf(options: ServeOptions, candidates: CompiledEndpoint[]): 
       useEndpoint(endpoint);
       // A plugin notes no id: an earlier destination's must not pass for its answer's.
       noteProviderRequestId(client, null);
-      const { streamTokens, streamTokensLimited } = recordOf(response);
+      const { streamTokens, streamTokensLimited, streamTokensEndpoint } = recordOf(response);
+      const onStreamTokens = (stream: { tokens: StreamTokenCount; limited: boolean }) => recordStreamTokens(response, { ...stream, endpoint });
       const onRetry = () => {
         recordOf(response).retries += 1;
         countUpstreamRetry(endpoint);
@@ -149,7 +149,7 @@ async function answerOf(options: ServeOptions, candidates: CompiledEndpoint[]): 
         failedAnswerIds?.set(error, client.providerRequestId);
         if (!sentNothing(error)) sentSomewhere = true;
         // An attempt its provider never had (a refusal, a 501 such as Cohere tools without a v2 URL) counts nothing: the line keeps an earlier one's stream tokens (sent, maybe billed).
-        if (streamTokens !== null && recordOf(response).streamTokens?.total() == null) recordStreamTokens(response, { tokens: streamTokens, limited: streamTokensLimited });
+        if (streamTokens !== null && recordOf(response).streamTokens?.total() == null) recordStreamTokens(response, { tokens: streamTokens, limited: streamTokensLimited, endpoint: streamTokensEndpoint! });
         if (attempts) {
           const failure = toGatewayError(error, dialect);
           attempts.push({ endpoint: endpoint.name, status: statusFor(failure, dialect), code: failure.code });

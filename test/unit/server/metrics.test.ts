@@ -37,6 +37,7 @@ function finished(overrides: Partial<RequestRecord> = {}): RequestRecord {
     usage: { prompt: 3, completion: 4, total: 7, details: null, webSearches: null },
     streamTokens: null,
     streamTokensLimited: false,
+    streamTokensEndpoint: null,
     error: null,
     aborted: false,
     heldBodyBytes: 0,

@@ -72,6 +72,7 @@ describe('logLine: the token fields', () => {
     usage,
     streamTokens,
     streamTokensLimited: false,
+    streamTokensEndpoint: null,
     error: null,
     aborted: false,
     heldBodyBytes: 0,
