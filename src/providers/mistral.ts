@@ -126,13 +126,15 @@ export function mistralToolCallId(id: string): string {
  */
 function toMistralMessage(message: ChatMessage, reasons: boolean): ChatMessage {
   const { tool_calls: toolCalls, tool_call_id: toolCallId, name: _name, ...withoutName } = message;
+  // Whatever the role: Mistral's assistant and tool messages take content chunks too.
+  const content = withMistralAudioParts(message.content);
   return {
     ...(message.role === 'tool' ? message : withoutName),
-    ...(message.role === 'user' && Array.isArray(message.content) ? { content: withMistralAudioParts(message.content) } : {}),
+    ...(content !== message.content ? { content } : {}),
     ...(message.role === 'developer' ? { role: 'system' } : {}),
     ...(toolCalls ? { tool_calls: toolCalls.map((call) => ({ ...call, id: mistralToolCallId(call.id) })) } : {}),
     ...(typeof toolCallId === 'string' ? { tool_call_id: mistralToolCallId(toolCallId) } : {}),
-    ...(reasons ? thinkingContentOf(message) : {}),
+    ...(reasons ? thinkingContentOf(message, content) : {}),
   };
 }
 
@@ -153,12 +155,12 @@ function reasons(request: ChatRequest, model: string | null): boolean {
  * content becomes one `text` chunk). Mistral asks for every turn's thinking to be replayed
  * (its SDK's `reasoning_multi_turn` example: dropping it degrades Mistral Medium 3.5), so each
  * assistant message that carries some gets it back, not only those after the last user turn.
+ * `content` is the message's, its parts already in Mistral's shapes.
  */
-function thinkingContentOf(message: ChatMessage): { content?: ChatMessage['content'] } {
+function thinkingContentOf(message: ChatMessage, content: ChatMessage['content']): { content?: ChatMessage['content'] } {
   const reasoning = message.reasoning_content;
   if (message.role !== 'assistant' || typeof reasoning !== 'string' || reasoning === '') return {};
   const thinking = { type: 'thinking', thinking: [{ type: 'text', text: reasoning }] };
-  const { content } = message;
   const texts = typeof content === 'string' ? (content === '' ? [] : [{ type: 'text', text: content }]) : (content ?? []);
   // A thinking chunk is Mistral's own content type, which the unified ContentPart does not list.
   return { content: [thinking, ...texts] as unknown as ChatMessage['content'] };

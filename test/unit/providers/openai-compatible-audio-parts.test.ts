@@ -25,6 +25,23 @@ describe('Mistral', () => {
     ]);
   });
 
+  it('takes an audio part as its own chunk in assistant and tool messages too (their content is chunks there as well), thinking kept before it', () => {
+    const call = { id: 'D681PevKs', type: 'function' as const, function: { name: 'record', arguments: '{}' } };
+    const request: ChatRequest = {
+      reasoning_effort: 'medium',
+      messages: [
+        { role: 'user', content: [question] },
+        { role: 'assistant', content: [audio], reasoning_content: 'Je réponds en audio.' },
+        { role: 'user', content: 'Enregistre-le.' },
+        { role: 'assistant', content: null, tool_calls: [call] },
+        { role: 'tool', tool_call_id: 'D681PevKs', content: [audio] },
+      ],
+    };
+    const mistralAudio = { type: 'input_audio', input_audio: WAV_BASE64 };
+    const messages = toMistralChat(request, { model: 'voxtral-small-latest' }).messages as { content: unknown }[];
+    expect([messages[1].content, messages[4].content]).toEqual([[{ type: 'thinking', thinking: [{ type: 'text', text: 'Je réponds en audio.' }] }, mistralAudio], [mistralAudio]]);
+  });
+
   it('leaves the other parts and string content as they are', () => {
     const image: ContentPart = { type: 'image_url', image_url: { url: 'https://example.com/cafe.png' } };
     expect(toMistralChat(asking(image), { model: 'pixtral-large-latest' }).messages).toEqual(asking(image).messages);
