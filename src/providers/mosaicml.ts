@@ -14,7 +14,7 @@
  * - chat: the messages are rendered into one Llama-2 prompt (`<s>[INST] <<SYS>> … <</SYS>> … [/INST]`);
  *   roles other than system, user and assistant are a 422 with MLflow's message.
  * - embeddings: `inputs` is the list of texts; `outputs` are the vectors. Any key but `input` and
- *   `encoding_format` is a 400 (MLflow drops them silently).
+ *   `encoding_format` is a 400 (MLflow drops them silently), but `stream: false`, which asks for nothing, is left out.
  * - an upstream 500 saying the prompt or output is over the token limit becomes a 422.
  * Refused: `max_new_tokens` / `inputs` (422, use `max_tokens` / `input`, as MLflow); `n` other than 1
  * (400, one output per input) and OpenAI parameters MosaicML has no equivalent for (400). No streams.
@@ -22,7 +22,7 @@
 import type { MosaicMLConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { ChatRequest, ChatResponse, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
-import { embeddingsResponse, embeddingTexts, type EncodingFormat, encodingFormatOf } from './shared/embeddings';
+import { embeddingsResponse, embeddingTexts, type EncodingFormat, encodingFormatOf, withoutEmbeddingsNoOpValues } from './shared/embeddings';
 import { refuseFunctionCalls } from './shared/function-messages';
 import { isRecord } from './shared/json';
 import { checkParameterDefaults } from './shared/parameter-defaults';
@@ -181,9 +181,10 @@ export function fromMosaicMLCompletions(body: unknown, { model, created }: { mod
 /** What the embeddings body holds: the inputs (`encoding_format` is the gateway's to apply). */
 const EMBEDDINGS_PARAMETERS: ReadonlySet<string> = new Set(['input', 'encoding_format']);
 
-export function toMosaicMLEmbeddings(request: EmbeddingsRequest): Record<string, unknown> {
+export function toMosaicMLEmbeddings(clientRequest: EmbeddingsRequest): Record<string, unknown> {
+  const request = withoutEmbeddingsNoOpValues(clientRequest);
   rejectNativeNames(request, { inputs: 'input' });
-  // Any other key (`dimensions`, `user`, `safety_identifier`, ...) has no place in the body.
+  // Any other key (`dimensions`, `user`, `safety_identifier`, `stream: true`, ...) has no place in the body.
   rejectParametersOtherThan(request, EMBEDDINGS_PARAMETERS, PROVIDER);
   return { inputs: embeddingTexts(request.input, PROVIDER) };
 }

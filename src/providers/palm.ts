@@ -17,7 +17,7 @@
  *   generateMessage has no output limit and no stop sequences, so `max_tokens` /
  *   `maxOutputTokens` (and `max_completion_tokens`) and `stop` are a 400.
  * - embeddings → `:batchEmbedText` with `texts` (a string becomes a one-item list); any key but `input` and
- *   `encoding_format` is a 400 (MLflow drops them silently).
+ *   `encoding_format` is a 400 (MLflow drops them silently), but `stream: false`, which asks for nothing, is left out.
  * PaLM's own spellings (`stopSequences`, `candidateCount`, `maxOutputTokens`) are refused (422, as
  * MLflow); OpenAI parameters PaLM has no equivalent for are a 400 naming the parameter. No streams.
  */
@@ -25,7 +25,7 @@ import type { PaLMConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
 import type { ChatRequest, ChatResponse, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import { openaiErrorMessage } from './openai';
-import { embeddingsResponse, embeddingTexts, encodingFormatOf } from './shared/embeddings';
+import { embeddingsResponse, embeddingTexts, encodingFormatOf, withoutEmbeddingsNoOpValues } from './shared/embeddings';
 import { refuseFunctionCalls } from './shared/function-messages';
 import { isRecord } from './shared/json';
 import { checkParameterDefaults } from './shared/parameter-defaults';
@@ -159,8 +159,9 @@ export function fromPaLMCompletions(body: unknown, { model, created }: { model: 
 /** What batchEmbedText takes: the texts (`encoding_format` is the gateway's to apply). */
 const EMBEDDINGS_PARAMETERS: ReadonlySet<string> = new Set(['input', 'encoding_format']);
 
-export function toPaLMEmbeddings(request: EmbeddingsRequest): Record<string, unknown> {
-  // Any other key (`dimensions`, `user`, `safety_identifier`, one of PaLM's own) has no place in the body.
+export function toPaLMEmbeddings(clientRequest: EmbeddingsRequest): Record<string, unknown> {
+  const request = withoutEmbeddingsNoOpValues(clientRequest);
+  // Any other key (`dimensions`, `user`, `safety_identifier`, `stream: true`, one of PaLM's own) has no place in the body.
   rejectParametersOtherThan(request, EMBEDDINGS_PARAMETERS, PROVIDER);
   return { texts: embeddingTexts(request.input, PROVIDER) };
 }

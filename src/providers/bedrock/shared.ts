@@ -4,6 +4,7 @@
  * sampling parameters read once, temperature scaled to the family's range), the context an answer
  * is built with, and the shape of a stream fold.
  */
+import { withoutEmbeddingsNoOpValues } from '../shared/embeddings';
 import { maxTokensOf, rejectUnsupportedParameters, requireSingleChoice, scaleTemperature, stopList, withoutNoOpValues } from '../shared/parameters';
 import type { BedrockFamily } from './families';
 
@@ -14,11 +15,12 @@ export function providerLabel(family: BedrockFamily): string {
 
 /**
  * 400 for the first request key not in `accepted` (the unified request allows any extra key).
- * Penalties at 0, which OpenAI-style clients send on every call, change nothing and pass (the
- * bodies are built from the keys read, so they are not sent).
+ * Penalties at 0, which OpenAI-style clients send on every call, and an embeddings request's
+ * `stream: false` change nothing and pass (the bodies are built from the keys read, so they are not sent).
  */
 export function acceptOnly(request: Readonly<Record<string, unknown>>, accepted: readonly string[], family: BedrockFamily): void {
-  const checked = withoutNoOpValues(request);
+  // Chat and completions accept `stream` anyway: only embeddings, which never stream, need its `false` dropped.
+  const checked = withoutEmbeddingsNoOpValues(withoutNoOpValues(request));
   const unsupported = Object.keys(checked).filter((key) => !accepted.includes(key));
   rejectUnsupportedParameters(checked, unsupported, providerLabel(family));
 }

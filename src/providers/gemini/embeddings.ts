@@ -7,7 +7,7 @@
  */
 import { GatewayError } from '../../errors';
 import type { EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
-import { embeddingsResponse, encodingFormatOf, textsForSeveralCalls, type EncodingFormat } from '../shared/embeddings';
+import { embeddingsResponse, encodingFormatOf, textsForSeveralCalls, withoutEmbeddingsNoOpValues, type EncodingFormat } from '../shared/embeddings';
 import { rejectUnsupportedParameters } from '../shared/parameters';
 import { GEMINI, type GeminiBatchEmbedContentsRequest, type GeminiBatchEmbedContentsResponse, type GeminiEmbedContentRequest, type GeminiEmbedContentResponse } from './wire';
 
@@ -30,7 +30,8 @@ const GEMINI_MAX_BATCH_REQUESTS = 100;
  * The calls that embed the request's texts, to be made in order (their vectors concatenated).
  * `model` is the configured model name, as Gemini wants it in each batch request (`models/<name>`).
  */
-export function toGeminiEmbeddings(request: EmbeddingsRequest, { model }: { model: string }): GeminiEmbeddingsCall[] {
+export function toGeminiEmbeddings(clientRequest: EmbeddingsRequest, { model }: { model: string }): GeminiEmbeddingsCall[] {
+  const request = withoutEmbeddingsNoOpValues(clientRequest);
   rejectUnsupportedParameters(request, Object.keys(request).filter((name) => !EMBEDDINGS_PARAMETERS.has(name)), GEMINI);
   encodingFormatOf(request, GEMINI);
   const texts = textsOf(request.input);

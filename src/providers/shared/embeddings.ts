@@ -92,6 +92,18 @@ export function textsForSeveralCalls(input: EmbeddingsRequest['input'], provider
   return withinRequestLimit(embeddingTexts(input, provider), 'texts', provider);
 }
 
+/**
+ * The request without `stream: false`, for a provider whose embeddings body is built from the keys it
+ * reads and which refuses any other (PaLM, MosaicML, Gemini, Amazon Bedrock). An embeddings answer is
+ * never streamed, so `false` asks for what every answer is (some clients send it on every call); `true`
+ * asks for what none is and is still refused by the provider's check, naming `stream`.
+ */
+export function withoutEmbeddingsNoOpValues<Request extends Readonly<Record<string, unknown>>>(request: Request): Request {
+  if (request.stream !== false) return request;
+  const { stream: _noOp, ...rest } = request;
+  return rest as unknown as Request;
+}
+
 /** Reads `encoding_format` (default float); any other value than float or base64 is a 400. */
 export function encodingFormatOf(request: Readonly<Record<string, unknown>>, provider?: string): EncodingFormat {
   const format = request.encoding_format;

@@ -366,6 +366,16 @@ describe('toGeminiCompletions and toGeminiEmbeddings', () => {
     expect(await gatewayRejectionOf(() => toGeminiEmbeddings({ input: 'x', encoding_format: 'int8' }, { model }))).toMatchObject({ status: 400, param: 'encoding_format' });
   });
 
+  it('embeddings: `stream: false` is left out (an embeddings answer is never streamed); `stream: true` is a 400 naming it', async () => {
+    const model = 'm';
+    expect(toGeminiEmbeddings({ input: 'x', stream: false }, { model })).toEqual([{ operation: 'embedContent', body: { content: { parts: [{ text: 'x' }] } } }]);
+    expect(await gatewayRejectionOf(() => toGeminiEmbeddings({ input: 'x', stream: true }, { model }))).toMatchObject({
+      status: 400,
+      param: 'stream',
+      message: "The parameter 'stream' is not supported by Gemini.",
+    });
+  });
+
   it('embeddings responses: single and batch, float or base64 (little-endian float32), the calls joined in order', () => {
     const single = geminiEmbeddingVectors(readJsonFixture('gemini', 'embed-content.response.json'));
     expect(fromGeminiEmbeddings([single], { model: 'gemini-embedding-001' })).toEqual({

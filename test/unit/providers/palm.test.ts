@@ -103,7 +103,7 @@ describe('requests', () => {
   });
 
   it('embeddings: any other key is a 400 naming it, not dropped (batchEmbedText takes only the texts)', () => {
-    for (const [param, value] of [['foo_bar', 1], ['top_k', 3], ['stream', false], ['dimensions', 256]] as const) {
+    for (const [param, value] of [['foo_bar', 1], ['top_k', 3], ['stream', true], ['dimensions', 256]] as const) {
       expect(gatewayErrorOf(() => toPaLMEmbeddings({ input: 'sunny day', encoding_format: 'base64', [param]: value } as EmbeddingsRequest))).toMatchObject({
         status: 400,
         param,
@@ -111,6 +111,10 @@ describe('requests', () => {
       });
     }
     expect(toPaLMEmbeddings({ input: 'sunny day', encoding_format: 'base64' })).toEqual({ texts: ['sunny day'] });
+  });
+
+  it('embeddings: `stream: false` is left out, not a 400 (an embeddings answer is never streamed; `stream: true` is refused above)', () => {
+    expect(toPaLMEmbeddings({ input: 'sunny day', encoding_format: 'float', stream: false } as EmbeddingsRequest)).toEqual({ texts: ['sunny day'] });
   });
 });
 

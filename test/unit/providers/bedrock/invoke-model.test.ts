@@ -251,6 +251,16 @@ describe('embeddings', () => {
     });
   });
 
+  test('`stream: false` is left out of an embeddings request (its answer is never streamed); `stream: true` is a 400 naming it', () => {
+    expect(toTitanEmbeddings({ input: 'a', stream: false }, titanEmbed)).toEqual([{ inputText: 'a' }]);
+    expect(toCohereEmbeddings({ input: 'a', stream: false }, cohereEmbed)).toEqual({ texts: ['a'], input_type: 'search_document' });
+    expect(gatewayErrorOf(() => toTitanEmbeddings({ input: 'a', stream: true }, titanEmbed))).toMatchObject({
+      status: 400,
+      param: 'stream',
+      message: "The parameter 'stream' is not supported by Amazon Bedrock (Amazon Titan Embeddings).",
+    });
+  });
+
   test('Cohere: one body with all texts and input_type; both answer shapes read', () => {
     expect(toCohereEmbeddings({ input: 'a' }, cohereEmbed)).toEqual({ texts: ['a'], input_type: 'search_document' });
     expect(toCohereEmbeddings({ input: ['a'], input_type: 'classification', truncate: 'END' }, cohereEmbed)).toEqual({ texts: ['a'], input_type: 'classification', truncate: 'END' });
