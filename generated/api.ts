@@ -422,7 +422,7 @@ export type components = {
                 format: "wav" | "mp3";
             };
         };
-        /** @description A file as OpenAI's chat completions take it (PDFs and other documents). Anthropic and Amazon Bedrock Converse take `file_data` as a document block, Gemini as inline bytes; Mistral and Together AI get the part as sent, for their API to take or refuse; TGI (whose Messages API takes text and image parts only) and other providers without a mapping refuse the part with a 400 naming it. */
+        /** @description A file as OpenAI's chat completions take it (PDFs and other documents). Anthropic and Amazon Bedrock Converse take `file_data` as a document block, Gemini as inline bytes, Mistral a PDF's `file_data` as a `document_url` chunk (other types and `file_id` are a 400); Together AI and TGI (whose chat APIs have no document part) and other providers without a mapping refuse the part with a 400 naming it. */
         FileContentPart: {
             /** @constant */
             type: "file";

@@ -17,7 +17,8 @@
  * a 502, and one outside OpenAI's set is `tool_calls` beside tool calls, else `stop`; tool calls without `index` or `type`, or with object `arguments`, are normalised;
  * tool-call ids other than Mistral's 9 letters and digits (another provider's, or the client's own)
  * go as a digest of themselves, `developer` messages as `system`, and `name` only on tool messages;
- * an `input_audio` part as Mistral's audio chunk (mistral-audio-parts.ts);
+ * an `input_audio` part as Mistral's audio chunk (mistral-audio-parts.ts), a PDF `file` part as its
+ * `document_url` chunk (mistral-document-parts.ts; other files and OpenAI file ids are a 400);
  * content given as a list of chunks (reasoning models: Magistral, and others with `reasoning_effort`,
  * https://docs.mistral.ai/capabilities/reasoning/) keeps its text parts as content and gives its
  * `thinking` chunks' text as `reasoning_content`, in answers and stream deltas alike (a stream's
@@ -61,6 +62,7 @@ import { embeddingTexts, encodingFormatOf, type EncodingFormat } from './shared/
 import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reasons';
 import { refuseFunctionMessages } from './shared/function-messages';
 import { withMistralAudioParts } from './mistral-audio-parts';
+import { withMistralDocumentParts } from './mistral-document-parts';
 import { checkMistralMessageOrder } from './mistral-message-order';
 import { argumentsText, isRecord } from './shared/json';
 import { requireModelName } from './shared/model';
@@ -124,10 +126,10 @@ export function mistralToolCallId(id: string): string {
  * `extra_forbidden` at `messages[i].user.name`): LangChain's named messages and LangGraph's agent
  * names lose it, as for Anthropic, Gemini and Bedrock.
  */
-function toMistralMessage(message: ChatMessage, reasons: boolean): ChatMessage {
+function toMistralMessage(message: ChatMessage, reasons: boolean, index: number): ChatMessage {
   const { tool_calls: toolCalls, tool_call_id: toolCallId, name: _name, ...withoutName } = message;
   // Whatever the role: Mistral's assistant and tool messages take content chunks too.
-  const content = withMistralAudioParts(message.content);
+  const content = withMistralDocumentParts(withMistralAudioParts(message.content), index);
   return {
     ...(message.role === 'tool' ? message : withoutName),
     ...(content !== message.content ? { content } : {}),
@@ -175,7 +177,7 @@ export function toMistralChat(request: ChatRequest, options: OpenAIRequestOption
   checkMistralMessageOrder(request.messages);
   const parameters = toMistralParameters(request) as ChatRequest;
   const withThinking = reasons(parameters, options.model);
-  return toOpenAIChat({ ...parameters, messages: parameters.messages.map((message) => toMistralMessage(message, withThinking)) }, { ...options, omittedReasoning: ALL_REASONING });
+  return toOpenAIChat({ ...parameters, messages: parameters.messages.map((message, index) => toMistralMessage(message, withThinking, index)) }, { ...options, omittedReasoning: ALL_REASONING });
 }
 
 /**

@@ -27,7 +27,8 @@
  * the gateway honours on the answer, server/one-tool-call.ts). Token-id embedding inputs → 400.
  * A `tool_choice` of `allowed_tools` goes as the allowed tools alone with its mode as the choice; any
  * other object but a named function is a 400 (shared/tool-choice.ts), and so are a `function` message
- * and an assistant's `function_call` (shared/function-messages.ts).
+ * and an assistant's `function_call` (shared/function-messages.ts), and a `file` content part (the chat
+ * API takes no document), naming the part.
  */
 import type { TogetherAIConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
@@ -51,6 +52,7 @@ import {
 } from './openai';
 import { embeddingTexts, encodeEmbedding, encodingFormatOf, type EncodingFormat } from './shared/embeddings';
 import { createCalledTools, inOpenAIFinishReasons } from './shared/finish-reasons';
+import { refuseContentParts } from './shared/content-parts';
 import { refuseFunctionMessages } from './shared/function-messages';
 import { requireModelName } from './shared/model';
 import { checkParameterDefaults } from './shared/parameter-defaults';
@@ -104,8 +106,16 @@ function toTogetherParameters<Request extends Wire>(clientRequest: Request): Req
   return { ...rest, ...(stop !== undefined ? { stop: stopList(stop) } : {}) } as Request;
 }
 
+/**
+ * Content parts Together's chat API has no shape for: its user content takes text, image_url,
+ * video_url, audio_url and input_audio parts, no document (ChatCompletionUserMessageContentMultimodal
+ * in togethercomputer/together-py `src/together/types/chat/completion_create_params.py`).
+ */
+const REFUSED_PARTS: ReadonlySet<string> = new Set(['file']);
+
 export function toTogetherAIChat(request: ChatRequest, options: OpenAIRequestOptions): Wire {
   refuseFunctionMessages(request.messages, PROVIDER);
+  refuseContentParts(request.messages, REFUSED_PARTS, { provider: PROVIDER, taken: 'text, image_url, video_url, audio_url and input_audio parts' });
   return toOpenAIChat(toTogetherParameters(request), options);
 }
 

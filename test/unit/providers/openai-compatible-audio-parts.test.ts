@@ -48,7 +48,43 @@ describe('Mistral', () => {
   });
 });
 
+describe('Mistral documents', () => {
+  it('takes a PDF file part as its document_url chunk: the data URL as sent, the file name as document_name', () => {
+    expect(toMistralChat(asking(file), { model: 'mistral-small-latest' }).messages).toEqual([
+      { role: 'system', content: 'Réponds en français.' },
+      { role: 'user', content: [question, { type: 'document_url', document_url: 'data:application/pdf;base64,JVBERi0xLjQK', document_name: 'menu.pdf' }] },
+    ]);
+    const unnamed: ContentPart = { type: 'file', file: { file_data: 'data:Application/PDF;base64,JVBERi0xLjQK' } };
+    expect((toMistralChat(asking(unnamed), { model: 'mistral-small-latest' }).messages as { content: unknown }[])[1].content).toEqual([
+      question,
+      { type: 'document_url', document_url: 'data:Application/PDF;base64,JVBERi0xLjQK' },
+    ]);
+  });
+
+  it('refuses a file id with a 400 naming it: Mistral cannot read OpenAI’s files', () => {
+    const byId: ContentPart = { type: 'file', file: { file_id: 'file-6F2ksmvXxt4VdoqmHRw6kL' } };
+    expect(gatewayErrorOf(() => toMistralChat(asking(byId), { model: 'mistral-small-latest' }))).toMatchObject({ status: 400, param: 'messages[1].content[1].file.file_id' });
+  });
+
+  it('refuses a file of another type than PDF with a 400 naming the part', () => {
+    const text: ContentPart = { type: 'file', file: { file_data: 'data:text/plain;base64,Qm9uam91cg==', filename: 'note.txt' } };
+    expect(gatewayErrorOf(() => toMistralChat(asking(text), { model: 'mistral-small-latest' }))).toMatchObject({
+      status: 400,
+      param: 'messages[1].content[1]',
+      message: "messages[1].content[1]: Mistral takes PDF files only (as a document_url chunk), not 'text/plain'.",
+    });
+  });
+});
+
 describe('Together AI', () => {
+  it('refuses a file part with a 400 naming it: its chat API has no document part', () => {
+    expect(gatewayErrorOf(() => toTogetherAIChat(asking(file), { model: 'meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8' }))).toMatchObject({
+      status: 400,
+      param: 'messages[1].content[1]',
+      message: "messages[1].content[1]: TogetherAI takes text, image_url, video_url, audio_url and input_audio parts, not 'file'.",
+    });
+  });
+
   it('gets an audio part as sent: its chat API takes OpenAI’s input_audio shape', () => {
     expect(toTogetherAIChat(asking(audio), { model: 'Qwen/Qwen2-Audio-7B-Instruct' }).messages).toEqual(asking(audio).messages);
   });
