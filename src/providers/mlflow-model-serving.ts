@@ -15,7 +15,7 @@
  * completions send `[prompt]`, chat sends the content of its single message (more than one message
  * is a 422 with MLflow's message), embeddings send the inputs as a list. Chat and completions
  * params use MLflow's names and forms: `max_completion_tokens` (OpenAI's newer name) goes as
- * `max_tokens`, a `stop` string as a list of one.
+ * `max_tokens`, a `stop` string as a list of one; `stream` and `stream_options` are not params.
  * The answer must be one of the shapes MLflow accepts; any other shape is a 502 naming the endpoint:
  * - text: `predictions` is a non-empty list of strings, or an object whose `choices` (or whose only
  *   key) holds such a list; each string is one choice.
@@ -28,7 +28,7 @@ import { GatewayError, vendorErrorOf, type VendorError } from '../errors';
 import type { ChatRequest, ChatResponse, CompletionsRequest, CompletionsResponse, EmbeddingsRequest, EmbeddingsResponse } from '../schema';
 import { embeddingsResponse, type EncodingFormat, encodingFormatOf } from './shared/embeddings';
 import { isRecord } from './shared/json';
-import { messageText, stopList, withMaxTokens } from './shared/parameters';
+import { messageText, stopList, withMaxTokens, withoutStreamFields } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
@@ -48,11 +48,6 @@ function toServingBody(inputs: unknown[], params: Record<string, unknown>): Reco
   return Object.keys(params).length > 0 ? { inputs, params } : { inputs };
 }
 
-/** Chat and completions `stream` is the gateway's own flag (it never streams from the server), not a param. */
-function withoutStream(rest: Record<string, unknown>): Record<string, unknown> {
-  const { stream: _stream, ...params } = rest;
-  return params;
-}
 
 /**
  * Chat and completions params in the form of MLflow's unified schema, which served models were
@@ -60,7 +55,8 @@ function withoutStream(rest: Record<string, unknown>): Record<string, unknown> {
  * and one whose params schema has `stop` as a list refuses a bare string (MLflow only sends lists).
  */
 function textParams(rest: Record<string, unknown>): Record<string, unknown> {
-  const params = withMaxTokens(withoutStream(rest));
+  // Chat and completions `stream` and `stream_options` are the gateway's (it never streams from the server), not params.
+  const params = withMaxTokens(withoutStreamFields(rest));
   return typeof params.stop === 'string' ? { ...params, stop: stopList(params.stop) } : params;
 }
 

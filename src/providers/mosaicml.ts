@@ -17,7 +17,8 @@
  *   `encoding_format` is a 400 (MLflow drops them silently), but `stream: false`, which asks for nothing, is left out.
  * - an upstream 500 saying the prompt or output is over the token limit becomes a 422.
  * Refused: `max_new_tokens` / `inputs` (422, use `max_tokens` / `input`, as MLflow); `n` other than 1
- * (400, one output per input) and OpenAI parameters MosaicML has no equivalent for (400). No streams.
+ * (400, one output per input) and OpenAI parameters MosaicML has no equivalent for (400). No streams
+ * (`stream_options` is left out: without a stream it asks for nothing).
  */
 import type { MosaicMLConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
@@ -36,6 +37,7 @@ import {
   requireSingleChoice,
   withMaxTokens,
   withoutNoOpValues,
+  withoutStreamFields,
 } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
@@ -72,7 +74,7 @@ interface MosaicMLEmbeddingsResponse {
 
 /** `{"inputs": [...], "parameters": {...}}`; `parameters` only when the client set any. */
 function toMosaicMLBody(inputs: string[], rest: Record<string, unknown>): Record<string, unknown> {
-  const { stream: _stream, n: _n, ...others } = withMaxTokens(rest);
+  const { n: _n, ...others } = withoutStreamFields(withMaxTokens(rest));
   const parameters = renameParameters(others, { max_tokens: 'max_new_tokens' });
   return Object.keys(parameters).length > 0 ? { inputs, parameters } : { inputs };
 }

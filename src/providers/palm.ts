@@ -19,7 +19,8 @@
  * - embeddings → `:batchEmbedText` with `texts` (a string becomes a one-item list); any key but `input` and
  *   `encoding_format` is a 400 (MLflow drops them silently), but `stream: false`, which asks for nothing, is left out.
  * PaLM's own spellings (`stopSequences`, `candidateCount`, `maxOutputTokens`) are refused (422, as
- * MLflow); OpenAI parameters PaLM has no equivalent for are a 400 naming the parameter. No streams.
+ * MLflow); OpenAI parameters PaLM has no equivalent for are a 400 naming the parameter. No streams
+ * (`stream_options` is left out: without a stream it asks for nothing).
  */
 import type { PaLMConfig } from '../../generated/config';
 import { GatewayError } from '../errors';
@@ -29,7 +30,7 @@ import { embeddingsResponse, embeddingTexts, encodingFormatOf, withoutEmbeddings
 import { refuseFunctionCalls } from './shared/function-messages';
 import { isRecord } from './shared/json';
 import { checkParameterDefaults } from './shared/parameter-defaults';
-import { messageText, OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectParametersOtherThan, rejectUnsupportedParameters, renameParameters, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues } from './shared/parameters';
+import { messageText, OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectParametersOtherThan, rejectUnsupportedParameters, renameParameters, scaleTemperature, stopList, withMaxTokens, withoutNoOpValues, withoutStreamFields } from './shared/parameters';
 import { createUpstream } from './transport/http';
 import type { CallContext, EndpointSettings, ProviderAdapter, ProviderEndpoint } from './types';
 
@@ -101,7 +102,7 @@ export function toPaLMChat(clientRequest: ChatRequest): Record<string, unknown> 
   const request = withoutNoOpValues(clientRequest);
   checkPaLMChatParameters(request);
   refuseFunctionCalls(request.messages, PROVIDER);
-  const { messages, stream: _stream, examples, context, ...rest } = request;
+  const { messages, examples, context, ...rest } = withoutStreamFields(request);
   const prompt: Record<string, unknown> = {
     messages: messages.map((message, index) => ({ author: message.role, content: messageText(message, index, PROVIDER) })),
   };
@@ -138,7 +139,7 @@ export function checkPaLMCompletionsParameters(request: Readonly<Record<string, 
 export function toPaLMCompletions(clientRequest: CompletionsRequest): Record<string, unknown> {
   const request = withoutNoOpValues(clientRequest);
   checkPaLMCompletionsParameters(request);
-  const { prompt, stream: _stream, ...rest } = withMaxTokens(request) as CompletionsRequest;
+  const { prompt, ...rest } = withoutStreamFields(withMaxTokens(request) as CompletionsRequest);
   return { ...toPaLMParameters(rest), prompt: { text: prompt } };
 }
 

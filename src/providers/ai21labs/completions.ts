@@ -21,7 +21,7 @@ import { GatewayError } from '../../errors';
 import type { CompletionsRequest, CompletionsResponse } from '../../schema';
 import { inOpenAIFinishReasons } from '../shared/finish-reasons';
 import { isRecord } from '../shared/json';
-import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, stopList, withMaxTokens, withoutNoOpValues } from '../shared/parameters';
+import { OPENAI_ONLY_PARAMETERS, rejectNativeNames, rejectUnsupportedParameters, renameParameters, stopList, withMaxTokens, withoutNoOpValues, withoutStreamFields } from '../shared/parameters';
 
 /** The reference's display name, used in its messages. */
 export const AI21LABS_NAME = 'AI21Labs';
@@ -68,7 +68,7 @@ export function checkAI21Parameters(request: Readonly<Record<string, unknown>>):
 export function toAI21Completions(clientRequest: CompletionsRequest): Record<string, unknown> {
   const request = withoutNoOpValues(clientRequest);
   checkAI21Parameters(request);
-  const { stream: _stream, stop, ...rest } = withMaxTokens(request);
+  const { stop, ...rest } = withoutStreamFields(withMaxTokens(request));
   const body = renameParameters(rest, { n: 'numResults', max_tokens: 'maxTokens', top_p: 'topP' });
   if (stop !== undefined) body.stopSequences = stopList(stop);
   return body;

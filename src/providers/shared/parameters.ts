@@ -91,6 +91,18 @@ export function withoutNoOpValues<Request extends Readonly<Record<string, unknow
   return Object.fromEntries(Object.entries(request).filter(([name]) => !noOps.includes(name))) as Request;
 }
 
+/**
+ * The request without `stream` and `stream_options`, for a body sent to a vendor the gateway never
+ * streams from (PaLM, MosaicML, AI21 Jurassic-2, MLflow model serving): `stream` chose the route, and
+ * `stream_options` only qualifies a stream, so here it asks for nothing, and those APIs have no such
+ * field (PaLM refuses unknown ones; the others would hand it to the model as a parameter).
+ */
+export function withoutStreamFields<Request extends Readonly<Record<string, unknown>>>(request: Request): Request {
+  const { stream: _stream, stream_options: _streamOptions, ...rest } = request;
+  // Both fields are optional in every request type: the rest is still one.
+  return rest as unknown as Request;
+}
+
 /** 400 when the request carries any of `names`, which the provider cannot honour. */
 export function rejectUnsupportedParameters(request: Readonly<Record<string, unknown>>, names: readonly string[], provider: string): void {
   for (const name of names) {

@@ -27,6 +27,11 @@ describe('request', () => {
     expect(toAI21Completions({ prompt: 'p', stream: false })).toEqual({ prompt: 'p' });
   });
 
+  it('leaves out `stream_options`: Jurassic-2 does not stream, so without a stream it asks for nothing (and J2 has no such field)', () => {
+    expect(toAI21Completions({ prompt: 'p', stream_options: { include_usage: true } })).toEqual({ prompt: 'p' });
+    expect(toAI21Completions({ prompt: 'p', stream: false, stream_options: { include_usage: true } })).toEqual({ prompt: 'p' });
+  });
+
   it.each([
     ['stopSequences', 'stop'],
     ['numResults', 'n'],

@@ -31,6 +31,11 @@ describe('requests', () => {
     expect(toServingCompletions({ prompt: 'p', stream: false })).toEqual({ inputs: ['p'] });
   });
 
+  it('chat and completions: `stream_options`, like `stream`, is the gateway’s (it never streams from the server), not a param', () => {
+    expect(toServingCompletions({ prompt: 'p', stream: false, stream_options: { include_usage: true } })).toEqual({ inputs: ['p'] });
+    expect(toServingChat({ messages: [{ role: 'user', content: 'Salut' }], stream_options: { include_usage: true }, temperature: 0.3 })).toEqual({ inputs: ['Salut'], params: { temperature: 0.3 } });
+  });
+
   it('chat: the single message’s content', () => {
     expect(toServingChat({ messages: [{ role: 'user', content: 'Salut' }], n: 2 })).toEqual({ inputs: ['Salut'], params: { n: 2 } });
   });

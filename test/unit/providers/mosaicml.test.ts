@@ -93,6 +93,11 @@ describe('requests', () => {
     expect(toMosaicMLCompletions({ prompt: 'p', stream: false })).toEqual({ inputs: ['p'] });
   });
 
+  it('leaves out `stream_options`: MosaicML does not stream, so it asks for nothing and has no place in `parameters`', () => {
+    expect(toMosaicMLCompletions({ prompt: 'p', stream: false, stream_options: { include_usage: true } })).toEqual({ inputs: ['p'] });
+    expect(toMosaicMLChat({ messages: [{ role: 'user', content: 'Salut' }], stream_options: { include_usage: true } })).toEqual({ inputs: ['<s>[INST] Salut [/INST]'] });
+  });
+
   it('chat: one rendered prompt', () => {
     expect(toMosaicMLChat({ messages: [{ role: 'user', content: 'Tell me a joke' }], temperature: 0.5 })).toEqual({
       inputs: ['<s>[INST] Tell me a joke [/INST]'],

@@ -33,6 +33,11 @@ describe('requests', () => {
     expect(toPaLMCompletions({ prompt: 'p', stream: false })).toEqual({ prompt: { text: 'p' } });
   });
 
+  it('leaves out `stream_options`: PaLM does not stream, so it asks for nothing (generateText and generateMessage would refuse the field)', () => {
+    expect(toPaLMCompletions({ prompt: 'p', stream: false, stream_options: { include_usage: true } })).toEqual({ prompt: { text: 'p' } });
+    expect(toPaLMChat({ messages: [{ role: 'user', content: 'Salut' }], stream_options: { include_usage: true } })).toEqual({ prompt: { messages: [{ author: 'user', content: 'Salut' }] } });
+  });
+
   it('chat: role → author, examples and context go into the prompt', () => {
     const request: ChatRequest = {
       messages: [
