@@ -48,7 +48,6 @@ function toServingBody(inputs: unknown[], params: Record<string, unknown>): Reco
   return Object.keys(params).length > 0 ? { inputs, params } : { inputs };
 }
 
-
 /**
  * Chat and completions params in the form of MLflow's unified schema, which served models were
  * written against: one that reads `max_tokens` ignores `max_completion_tokens` (an unknown param),
