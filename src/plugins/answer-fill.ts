@@ -132,7 +132,8 @@ export async function* filledChunks(chunks: AsyncIterable<unknown>): AsyncGenera
   const finished = new Set<unknown>();
   for await (const chunk of chunks) {
     const kept = chunkAfterFinishes(chunk, finished);
-    if (kept === null) continue;
+    // A null the plugin yielded itself is not "nothing left to send": the schema check refuses it.
+    if (kept === null && chunk !== null) continue;
     const filled = filledAnswer(kept);
     if (isSplittable(filled)) yield* withFinishApart(filled);
     else yield filled;

@@ -125,6 +125,21 @@ test("an answer of the wrong shape is a 502 telling the plugin's author which pl
   }
 });
 
+test('a null a plugin stream yields is refused like any chunk of the wrong shape (an error event after its first chunks), not skipped', async () => {
+  const yieldsNull = pluginModule(`async *chatStream() {
+    const chunk = (content) => ({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content, tool_calls: null }, finish_reason: null }] });
+    yield chunk('Hi');
+    yield null;
+    yield chunk(' there');
+  }`);
+  await withPlugin(yieldsNull, async (url) => {
+    const answer = await chat(url, '/v1/chat/completions', { model: 'p', stream: true });
+    expect(answer).toMatchObject({ status: 200, text: expect.stringContaining('event: error') });
+    expect(answer).toMatchObject({ text: expect.stringContaining("a chunk its chatStream method yielded is not a valid ChatChunk") });
+    expect(answer).toMatchObject({ text: expect.not.stringContaining('there') });
+  });
+});
+
 // A plugin that does not watch `signal` (a vendor SDK call that never settles): the total timeout still ends the request.
 const STUCK = pluginModule(`chat() { return new Promise(() => {}); },
   async *chatStream() {

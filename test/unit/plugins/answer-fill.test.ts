@@ -95,6 +95,11 @@ describe('filledChunks', () => {
     ]);
   });
 
+  it('passes a null the plugin yielded on to the schema check, rather than dropping it as a chunk left with nothing', async () => {
+    const chunk = { choices: [{ index: 0, delta: { role: null, content: 'a', tool_calls: null }, finish_reason: null }] };
+    expect(await collect([chunk, null, chunk])).toEqual([chunk, null, chunk]);
+  });
+
   it('leaves completions chunks and malformed chat chunks as they are', async () => {
     const completion = { choices: [{ index: 0, text: 'a', finish_reason: 'stop' }] };
     const malformed = { choices: [{ index: 0, delta: { role: null, content: null, tool_calls: 'x' }, finish_reason: 'stop' }] };
