@@ -115,7 +115,7 @@ export function closeConnectionsAfterAnswers(server: Server): void {
 }
 
 /** node's list of a server's connections (`server[kConnections]`, their parsers), which `closeIdleConnections` reads. */
-type ConnectionList = { idle(): { socket: ConnectionSocket }[] };
+type ConnectionList = { idle(): { socket: ConnectionSocket }[]; all(): { socket: ConnectionSocket | null }[] };
 
 export function connectionsOf(server: Server): ConnectionList | undefined {
   const symbol = Object.getOwnPropertySymbols(server).find((key) => key.description === 'http.server.connections');
@@ -128,7 +128,10 @@ export function connectionsOf(server: Server): ConnectionList | undefined {
  * counts an answer as done once `end()` is called, so a client still reading a long answer (a large
  * JSON body, the end of a stream) had it cut at SIGTERM, the drain ending at once with its client
  * holding half an answer. Such a connection closes once the answer is sent (its `Connection: close`,
- * or the next call of this), or at the drain's end.
+ * or the next call of this), or at the drain's end. A connection that has sent nothing yet (a
+ * client or load balancer connecting ahead of its requests) is idle too, though node counts it
+ * active (its headers timer runs from the connection's start): left open, it held every drain to
+ * `shutdown_timeout`.
  */
 function keepAnswersBeingSent(server: Server): void {
   const nodeRule = server.closeIdleConnections.bind(server);
@@ -140,6 +143,7 @@ function keepAnswersBeingSent(server: Server): void {
       const answer = socket._httpMessage;
       if (!answer || answer.writableFinished) socket.destroy();
     }
+    for (const { socket } of connections.all()) if (socket && socket.bytesRead === 0 && !socket._httpMessage) socket.destroy();
   };
 }
 

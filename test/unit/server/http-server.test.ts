@@ -1,6 +1,6 @@
 import express from 'express';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { compileServerSettings } from '../../../src/config/server-settings';
 import { closeConnectionsAfterAnswers, connectionsOf, createGatewayServer, failedRequestLine } from '../../../src/server/http-server';
 
@@ -67,4 +67,22 @@ test("node's list of a listening server's connections, which the shutdown reads 
   const connections = connectionsOf(server);
   expect(typeof connections?.idle).toBe('function');
   expect(connections?.idle()).toEqual([]);
+});
+
+test('a connection that has sent nothing yet (a client or load balancer connecting ahead) is idle: closeIdleConnections closes it, so a drain does not wait for it', async () => {
+  const gateway = await expressGateway();
+  const silent = connect((gateway.server.address() as AddressInfo).port, '127.0.0.1');
+  const closed = new Promise<void>((resolve) => silent.on('close', () => resolve()));
+  silent.on('error', () => undefined);
+  await new Promise<void>((resolve) => silent.on('connect', () => resolve()));
+  // One that has sent part of its request is not idle: its request is in flight.
+  const partial = connect((gateway.server.address() as AddressInfo).port, '127.0.0.1');
+  partial.on('error', () => undefined);
+  await new Promise<void>((resolve) => partial.on('connect', () => resolve()));
+  partial.write('GET /quick HTTP/1.1\r\n');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  gateway.server.closeIdleConnections();
+  await expect(Promise.race([closed.then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('still open after 1 s'), 1000))])).resolves.toBe('closed');
+  expect(partial.destroyed).toBe(false);
+  partial.destroy();
 });
