@@ -1,4 +1,4 @@
-import { bodySecretsOf, namesSecretField, withoutBodySecrets } from '../../../src/server/body-secrets';
+import { bodySecretsOf, namesSecretField, withBodySecrets, withoutBodySecrets } from '../../../src/server/body-secrets';
 
 const functionTool = { type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: { headers: { type: 'string' } } } } };
 
@@ -80,6 +80,19 @@ test('bodySecretsOf: the string values of the credential fields, header values i
   };
   expect(bodySecretsOf(body)).toEqual(['oauth-token-1234', 'Bearer abcdefgh', 'key-12345678']);
   expect(bodySecretsOf({ messages: [] })).toEqual([]);
+});
+
+test('withBodySecrets reads nothing of the body until a failed call asks for its secrets: a call that succeeds walks no message', () => {
+  const body = {
+    messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://bucket.example/a.png?X-Amz-Signature=0123456789abcdef' } }] }],
+    mcp_servers: [{ name: 'a', authorization_token: 'oauth-token-1234' }],
+  };
+  const read: PropertyKey[] = [];
+  const watched = new Proxy(body, { get: (target, key, receiver) => (read.push(key), Reflect.get(target, key, receiver)) });
+  const secrets = withBodySecrets(() => ['provider-key-5678'], watched);
+  expect(read).toEqual([]);
+  expect(secrets()).toEqual(['provider-key-5678', 'oauth-token-1234', '0123456789abcdef']);
+  expect(read).toContain('messages');
 });
 
 test('namesSecretField: a credential field as a JSON key, not the word inside a string', () => {
