@@ -117,6 +117,15 @@ export function waitForOutput(run: Omit<CliRun, 'startMs'>, done: (output: strin
 }
 
 /**
+ * Another process may have answered: freePort's port, given up before the gateway binds it, can be
+ * handed out again (to a gateway started side by side, or as a connection's own port), and the run
+ * that finds it taken exits only after the other answered. The answer counts once the run says it listens.
+ */
+async function ownListeningLine(run: CliRun, deadline: number): Promise<void> {
+  await waitForOutput(run, (output) => output.includes('gateway listening on '), "its own 'gateway listening' line after /health answered", Math.max(1, deadline - Date.now()));
+}
+
+/**
  * Polls until `/health` answers 200; rejects with the gateway's output when the process exits first
  * or `timeoutMs` (by default as long as its start may take) passes. Tests that start --workers need
  * a jest timeout beyond that wait (WORKERS_TEST_MS), or jest's fires first without the output.
@@ -129,7 +138,7 @@ export async function waitForHealth(url: string, run: CliRun, timeoutMs = run.st
     try {
       // Bounded too: a gateway that accepts the connection but never answers must not outlast the wait.
       const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
-      if (response.ok) return;
+      if (response.ok) return await ownListeningLine(run, deadline);
       last = `status ${response.status}`;
       await response.body?.cancel();
     } catch (error) {
