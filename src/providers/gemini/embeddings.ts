@@ -8,7 +8,7 @@
 import { GatewayError } from '../../errors';
 import type { EmbeddingsRequest, EmbeddingsResponse } from '../../schema';
 import { embeddingsResponse, encodingFormatOf, textsForSeveralCalls, withoutEmbeddingsNoOpValues, type EncodingFormat } from '../shared/embeddings';
-import { rejectUnsupportedParameters } from '../shared/parameters';
+import { rejectParametersOtherThan } from '../shared/parameters';
 import { GEMINI, type GeminiBatchEmbedContentsRequest, type GeminiBatchEmbedContentsResponse, type GeminiEmbedContentRequest, type GeminiEmbedContentResponse } from './wire';
 
 const EMBEDDINGS_PARAMETERS = new Set(['input', 'dimensions', 'encoding_format']);
@@ -32,7 +32,7 @@ const GEMINI_MAX_BATCH_REQUESTS = 100;
  */
 export function toGeminiEmbeddings(clientRequest: EmbeddingsRequest, { model }: { model: string }): GeminiEmbeddingsCall[] {
   const request = withoutEmbeddingsNoOpValues(clientRequest);
-  rejectUnsupportedParameters(request, Object.keys(request).filter((name) => !EMBEDDINGS_PARAMETERS.has(name)), GEMINI);
+  rejectParametersOtherThan(request, EMBEDDINGS_PARAMETERS, GEMINI);
   encodingFormatOf(request, GEMINI);
   const texts = textsOf(request.input);
   const dimensions = request.dimensions === undefined ? {} : { outputDimensionality: request.dimensions as number };

@@ -8,7 +8,7 @@ import type { ChatMessage, ChatRequest, CompletionsRequest, ContentPart, ToolCal
 import { refuseFunctionMessages } from '../shared/function-messages';
 import { isRecord } from '../shared/json';
 import { base64DataUrl, dataUrlFault, imageMediaTypeOfUrl, standardMediaType } from '../shared/media-types';
-import { maxTokensOf, rejectNativeNames, rejectUnsupportedParameters, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
+import { maxTokensOf, rejectNativeNames, rejectParametersOtherThan, withoutNoOpValues, withParallelToolCallsAllowed } from '../shared/parameters';
 import { readFileData } from '../shared/file-parts';
 import { jsonSchemaFormatOf } from '../shared/response-format';
 import { refuseToolCallsWithoutResults, TOOL_CALL_RULES, TOOL_RESULT_RULES, toolResultWithoutCall } from '../shared/tool-results';
@@ -47,7 +47,7 @@ function invalid(message: string, param: string): GatewayError {
 /** 422 for a native spelling, then 400 for any key Gemini has no counterpart for, on a request without its no-op values. */
 function checkParameters(request: Readonly<Record<string, unknown>>, known: ReadonlySet<string>): void {
   rejectNativeNames(request, NATIVE_NAMES);
-  rejectUnsupportedParameters(request, Object.keys(request).filter((name) => !known.has(name)), GEMINI);
+  rejectParametersOtherThan(request, known, GEMINI);
 }
 
 // ---- Generation config ----

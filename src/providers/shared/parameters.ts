@@ -114,7 +114,7 @@ export function rejectUnsupportedParameters(request: Readonly<Record<string, unk
 
 /**
  * 400 naming the first key of the request outside `taken`, for a provider whose body is built from
- * those keys alone (PaLM's and MosaicML's embeddings): any other would be dropped silently.
+ * those keys alone (Gemini's requests, PaLM's and MosaicML's embeddings): any other would be dropped silently.
  */
 export function rejectParametersOtherThan(request: Readonly<Record<string, unknown>>, taken: ReadonlySet<string>, provider: string): void {
   rejectUnsupportedParameters(request, Object.keys(request).filter((name) => !taken.has(name)), provider);
